@@ -1,0 +1,71 @@
+import type { KubeObject } from '../objects.js';
+
+export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
+
+export const ALL_VERBS: readonly Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+/** `group/plural`, with an empty group for core: "/pods", "apps/deployments". The store is keyed by it. */
+export type ResourceKey = `${string}/${string}`;
+
+export interface SubresourceType {
+  name: string;
+  kind: string;
+  verbs: Verb[];
+  /** Set only when the subresource's kind lives in another group/version (pods/eviction → policy/v1). */
+  group?: string;
+  version?: string;
+}
+
+/**
+ * How field selectors behave on a resource (k/k pkg/apis/core/v1/conversion.go and registry strategies):
+ * `fields` returns the selectable field set of an object; `style` decides the error text for unknown keys.
+ */
+export interface FieldSelectorSpec {
+  /** Keys accepted in a selector. */
+  keys: readonly string[];
+  /** Legacy keys rewritten before matching (pods: spec.host → spec.nodeName). */
+  aliases?: Readonly<Record<string, string>>;
+  /** `converter`: "field label not supported: k"; `default`: "\"k\" is not a known field selector: only ...". */
+  style: 'converter' | 'default';
+  fields(object: KubeObject): Record<string, string>;
+}
+
+export interface ResourceType {
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  verbs: Verb[];
+  shortNames: string[];
+  categories: string[];
+  storageVersionHash?: string;
+  subresources: SubresourceType[];
+  fieldSelector: FieldSelectorSpec;
+  /** Text of the `Warning: 299` deprecation header sent on every request for this resource. */
+  deprecationWarning?: string;
+  /**
+   * `stored`: objects live in the cluster store (list/get/watch read it).
+   * `virtual`: computed on request (metrics, access reviews); not in the store, not watchable.
+   */
+  storage: 'stored' | 'virtual';
+}
+
+export function resourceKey(group: string, plural: string): ResourceKey {
+  return `${group}/${plural}`;
+}
+
+export function keyOf(type: Pick<ResourceType, 'group' | 'plural'>): ResourceKey {
+  return resourceKey(type.group, type.plural);
+}
+
+export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): string {
+  return type.group === '' ? type.version : `${type.group}/${type.version}`;
+}
+
+/** `pods`, `deployments.apps`: how the API names a resource in messages. */
+export function qualifiedResource(type: Pick<ResourceType, 'group' | 'plural'>): string {
+  return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
+}
