@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import type { KubeObject } from '../objects.js';
+import type { ResourceKey } from '../resources/resource-type.js';
+import { EventHistory } from './event-history.js';
+import { type IndexFunction, ResourceTable } from './resource-table.js';
+import { compareKeys } from './sorted-keys.js';
+import type { StoreEvent, StoreEventType } from './store-event.js';
+import { StoreError } from './store-error.js';
+import { objectKey, StoredObject } from './stored-object.js';
+
+export interface StoreOptions {
+  /** Every resource the store keeps. */
+  resources: readonly ResourceKey[];
+  /** Secondary indexes per resource, e.g. pods by spec.nodeName. */
+  indexes?: Partial<Record<ResourceKey, Readonly<Record<string, IndexFunction>>>>;
+  /** How many recent changes are kept for watches and paginated lists to resume from. */
+  historyCapacity?: number;
+}
+
+export interface ListOptions {
+  namespace?: string;
+  /** Only objects whose index value equals `value`. */
+  index?: { name: string; value: string };
+  filter?: (object: Readonly<KubeObject>) => boolean;
+  /** Start after this key (the last key of the previous page). */
+  after?: string;
+  limit?: number;
+  /** Read the state as it was at this resourceVersion (must be inside the history window). */
+  atResourceVersion?: number;
+}
+
+export interface ListResult {
+  items: StoredObject[];
+  /** The resourceVersion the list reflects. */
+  resourceVersion: number;
+  /** Set when more matching objects follow: the key of the last item returned. */
+  lastKey?: string;
+  /** How many objects follow in scope; only known for lists without a filter. */
+  remaining?: number;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+const DEFAULT_HISTORY = 10_000;
+
+/**
+ * The simulated cluster's etcd and watch cache in one: objects by resource, namespace and name, one
+ * cluster-wide resourceVersion counter, list/get/watch, and a bounded history of changes. It knows nothing
+ * of HTTP; what it refuses it refuses with a StoreError.
+ */
+export class ClusterStore {
+  private revision = 0;
+  private readonly tables = new Map<ResourceKey, ResourceTable>();
+  private readonly listeners = new Map<ResourceKey, Set<StoreListener>>();
+  private readonly history: EventHistory;
+
+  constructor(options: StoreOptions) {
+    for (const resource of options.resources) {
+      this.tables.set(resource, new ResourceTable(options.indexes?.[resource] ?? {}));
+    }
+    this.history = new EventHistory(options.historyCapacity ?? DEFAULT_HISTORY, 0);
+  }
+
+  /** The resourceVersion of the newest write. */
+  get resourceVersion(): number {
+    return this.revision;
+  }
+
+  /** The oldest resourceVersion a watch or a paginated list can still start from. */
+  get oldestResourceVersion(): number {
+    return this.history.compactedThrough;
+  }
+
+  hasIndex(resource: ResourceKey, name: string): boolean {
+    return this.table(resource).hasIndex(name);
+  }
+
+  count(resource: ResourceKey): number {
+    return this.table(resource).objects.size;
+  }
+
+  /**
+   * Puts a whole cluster in at once: every object gets a resourceVersion, no events are published and the
+   * history starts after the load (a watch from before it is Expired, as after an etcd compaction).
+   */
+  load(entries: Iterable<{ resource: ResourceKey; object: KubeObject }>): void {
+    for (const { resource, object } of entries) {
+      const table = this.table(resource);
+      const key = objectKey(object.metadata.namespace, object.metadata.name);
+      if (table.objects.has(key)) throw this.alreadyExists(resource, key);
+      table.put(this.stamp(resource, key, object, ++this.revision));
+    }
+    this.history.compactedThrough = this.revision;
+  }
+
+  get(resource: ResourceKey, namespace: string | undefined, name: string): StoredObject | undefined {
+    return this.table(resource).objects.get(objectKey(namespace, name));
+  }
+
+  create(resource: ResourceKey, object: KubeObject): StoredObject {
+    const table = this.table(resource);
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    if (table.objects.has(key)) throw this.alreadyExists(resource, key);
+    return this.write(resource, table, 'ADDED', this.stamp(resource, key, object, this.revision + 1));
+  }
+
+  update(resource: ResourceKey, object: KubeObject): StoredObject {
+    const table = this.table(resource);
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    const current = table.objects.get(key);
+    if (!current) throw new StoreError('NotFound', `${resource} ${key} not found`);
+    const uid = current.object.metadata.uid;
+    const next = { ...object, metadata: { ...object.metadata, uid } };
+    return this.write(resource, table, 'MODIFIED', this.stamp(resource, key, next, this.revision + 1));
+  }
+
+  /** Creates the object, or updates it if it exists. */
+  put(resource: ResourceKey, object: KubeObject): StoredObject {
+    return this.get(resource, object.metadata.namespace, object.metadata.name)
+      ? this.update(resource, object)
+      : this.create(resource, object);
+  }
+
+  delete(resource: ResourceKey, namespace: string | undefined, name: string): StoredObject {
+    const table = this.table(resource);
+    const key = objectKey(namespace, name);
+    const current = table.objects.get(key);
+    if (!current) throw new StoreError('NotFound', `${resource} ${key} not found`);
+    const last = this.stamp(resource, key, current.object, this.revision + 1);
+    this.revision = last.resourceVersion;
+    table.remove(key);
+    this.publish({ type: 'DELETED', resource, resourceVersion: last.resourceVersion, object: last, previous: current });
+    return last;
+  }
+
+  list(resource: ResourceKey, options: ListOptions = {}): ListResult {
+    const table = this.table(resource);
+    const at = options.atResourceVersion;
+    if (at !== undefined) this.checkReadable(at);
+    const snapshot = at !== undefined && at < this.revision ? this.stateAt(resource, table, at, options) : undefined;
+    const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
+    const items: StoredObject[] = [];
+    let lastKey: string | undefined;
+    for (const stored of this.scan(table, options, snapshot)) {
+      if (options.filter && !options.filter(stored.object)) continue;
+      if (items.length === limit) {
+        lastKey = items[items.length - 1]?.key;
+        break;
+      }
+      items.push(stored);
+    }
+    const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision };
+    if (lastKey !== undefined) {
+      result.lastKey = lastKey;
+      if (!options.filter) result.remaining = this.countAfter(table, options, lastKey);
+    }
+    return result;
+  }
+
+  /**
+   * Calls `listener` for every change to `resource` after `fromResourceVersion` (replaying retained history
+   * first, synchronously), then for every new change until the returned function is called.
+   */
+  watch(resource: ResourceKey, fromResourceVersion: number | undefined, listener: StoreListener): () => void {
+    this.table(resource);
+    if (fromResourceVersion !== undefined) {
+      this.checkReadable(fromResourceVersion);
+      for (const event of this.history.since(resource, fromResourceVersion)) listener(event);
+    }
+    let set = this.listeners.get(resource);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(resource, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
+
+  private table(resource: ResourceKey): ResourceTable {
+    const table = this.tables.get(resource);
+    if (!table) throw new Error(`the store does not keep resource ${resource}`);
+    return table;
+  }
+
+  private checkReadable(resourceVersion: number): void {
+    if (resourceVersion > this.revision) {
+      throw new StoreError('TooLargeResourceVersion', `Too large resource version: ${resourceVersion}, current: ${this.revision}`, {
+        requested: resourceVersion,
+        limit: this.revision,
+      });
+    }
+    if (!this.history.covers(resourceVersion)) {
+      throw new StoreError('Expired', `too old resource version: ${resourceVersion} (${this.history.compactedThrough})`, {
+        requested: resourceVersion,
+        limit: this.history.compactedThrough,
+      });
+    }
+  }
+
+  private stamp(resource: ResourceKey, key: string, object: KubeObject, resourceVersion: number): StoredObject {
+    const uid = object.metadata.uid ?? deterministicUid(resource, key, resourceVersion);
+    const metadata = { ...object.metadata, uid, resourceVersion: String(resourceVersion) };
+    return new StoredObject(key, resourceVersion, { ...object, metadata });
+  }
+
+  private write(resource: ResourceKey, table: ResourceTable, type: StoreEventType, stored: StoredObject): StoredObject {
+    this.revision = stored.resourceVersion;
+    const previous = table.put(stored);
+    this.publish({ type, resource, resourceVersion: stored.resourceVersion, object: stored, ...(previous ? { previous } : {}) });
+    return stored;
+  }
+
+  private publish(event: StoreEvent): void {
+    this.history.record(event);
+    const set = this.listeners.get(event.resource);
+    if (!set) return;
+    for (const listener of [...set]) listener(event);
+  }
+
+  private alreadyExists(resource: ResourceKey, key: string): StoreError {
+    return new StoreError('AlreadyExists', `${resource} ${key} already exists`);
+  }
+
+  private inScope(table: ResourceTable, options: ListOptions, object: Readonly<KubeObject>): boolean {
+    if (options.namespace !== undefined && (object.metadata.namespace ?? '') !== options.namespace) return false;
+    if (options.index && table.indexValue(options.index.name, object) !== options.index.value) return false;
+    return true;
+  }
+
+  /** Keys in scope after `options.after`, in key order, from the cheapest structure that holds them. */
+  private *scopeKeys(table: ResourceTable, options: ListOptions): Generator<string> {
+    if (options.index) {
+      const keys = [...table.indexKeys(options.index.name, options.index.value)].sort(compareKeys);
+      for (const key of keys) {
+        if (options.after !== undefined && key <= options.after) continue;
+        if (options.namespace !== undefined && !key.startsWith(`${options.namespace}/`)) continue;
+        yield key;
+      }
+      return;
+    }
+    const keys = options.namespace !== undefined ? table.namespaceKeys(options.namespace) : table.keys;
+    if (keys) yield* keys.from(options.after);
+  }
+
+  /** Objects in scope in key order: current state, or the state at a past resourceVersion. */
+  private *scan(
+    table: ResourceTable,
+    options: ListOptions,
+    snapshot: Map<string, StoredObject | null> | undefined,
+  ): Generator<StoredObject> {
+    if (!snapshot) {
+      for (const key of this.scopeKeys(table, options)) {
+        const stored = table.objects.get(key);
+        if (stored) yield stored;
+      }
+      return;
+    }
+    // Merge current keys untouched since the snapshot with the snapshot's own versions of changed keys.
+    const changed = [...snapshot.entries()]
+      .filter((entry): entry is [string, StoredObject] => entry[1] !== null)
+      .filter(([key]) => options.after === undefined || key > options.after)
+      .sort((a, b) => compareKeys(a[0], b[0]));
+    let next = 0;
+    for (const key of this.scopeKeys(table, options)) {
+      while (next < changed.length && (changed[next] as [string, StoredObject])[0] < key) yield (changed[next++] as [string, StoredObject])[1];
+      if (snapshot.has(key)) continue;
+      const stored = table.objects.get(key);
+      if (stored) yield stored;
+    }
+    while (next < changed.length) yield (changed[next++] as [string, StoredObject])[1];
+  }
+
+  /** For every key changed after `at`: its state at `at` (null if it did not exist then), in scope only. */
+  private stateAt(resource: ResourceKey, table: ResourceTable, at: number, options: ListOptions): Map<string, StoredObject | null> {
+    const state = new Map<string, StoredObject | null>();
+    for (const event of this.history.since(resource, at)) {
+      const key = event.object.key;
+      if (state.has(key)) continue;
+      const before = event.previous;
+      // A key changed later is hidden from the current scan either way; only its old state, if in scope, shows.
+      state.set(key, before && this.inScope(table, options, before.object) ? before : null);
+    }
+    return state;
+  }
+
+  private countAfter(table: ResourceTable, options: ListOptions, key: string): number {
+    if (options.index) {
+      let count = 0;
+      for (const k of table.indexKeys(options.index.name, options.index.value)) {
+        if (k > key && (options.namespace === undefined || k.startsWith(`${options.namespace}/`))) count++;
+      }
+      return count;
+    }
+    const keys = options.namespace !== undefined ? table.namespaceKeys(options.namespace) : table.keys;
+    return keys ? keys.countAfter(key) : 0;
+  }
+}
+
+/** A stable RFC 4122-shaped uid for objects that come without one, so every run of a cluster is the same. */
+function deterministicUid(resource: ResourceKey, key: string, resourceVersion: number): string {
+  const hex = createHash('sha256').update(`${resource}\u0000${key}\u0000${resourceVersion}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

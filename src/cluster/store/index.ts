@@ -1,0 +1,5 @@
+export { ClusterStore, type ListOptions, type ListResult, type StoreListener, type StoreOptions } from './cluster-store.js';
+export type { IndexFunction } from './resource-table.js';
+export type { StoreEvent, StoreEventType } from './store-event.js';
+export { StoreError, type StoreErrorReason } from './store-error.js';
+export { objectKey, StoredObject } from './stored-object.js';

@@ -1,0 +1,34 @@
+import type { KubeObject } from '../objects.js';
+
+/**
+ * One version of one object, as the store keeps it. Objects are never changed in place: a write makes a new
+ * StoredObject. Its JSON is computed once, on first use, so a list of thousands of objects or an event sent to
+ * many watchers is serialized once per version, not once per reader.
+ */
+export class StoredObject {
+  private serialized: string | undefined;
+
+  constructor(
+    /** `namespace/name` for namespaced resources, `name` otherwise: etcd's key order. */
+    readonly key: string,
+    readonly resourceVersion: number,
+    readonly object: Readonly<KubeObject>,
+  ) {}
+
+  get namespace(): string {
+    return this.object.metadata.namespace ?? '';
+  }
+
+  get name(): string {
+    return this.object.metadata.name;
+  }
+
+  json(): string {
+    this.serialized ??= JSON.stringify(this.object);
+    return this.serialized;
+  }
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}

@@ -1,0 +1,144 @@
+import { ClusterStore, StoreError, type StoreEvent } from '../../../src/cluster/store/index.js';
+import type { KubeObject } from '../../../src/cluster/objects.js';
+
+const PODS = '/pods' as const;
+const NODES = '/nodes' as const;
+
+function pod(namespace: string, name: string, nodeName = 'node1', extra: Record<string, unknown> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { namespace, name }, spec: { nodeName }, ...extra };
+}
+
+function newStore(historyCapacity = 100): ClusterStore {
+  return new ClusterStore({
+    resources: [PODS, NODES],
+    indexes: { [PODS]: { 'spec.nodeName': (o) => (o.spec as { nodeName?: string } | undefined)?.nodeName } },
+    historyCapacity,
+  });
+}
+
+const names = (items: { key: string }[]): string[] => items.map((i) => i.key);
+
+describe('ClusterStore', () => {
+  test('every write takes the next cluster-wide resourceVersion', () => {
+    const store = newStore();
+    store.load([{ resource: NODES, object: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node1' } } }]);
+    const a = store.create(PODS, pod('default', 'a'));
+    const b = store.create(PODS, pod('default', 'b'));
+    const a2 = store.update(PODS, pod('default', 'a', 'node2'));
+    expect([a.resourceVersion, b.resourceVersion, a2.resourceVersion]).toEqual([2, 3, 4]);
+    expect(a2.object.metadata.resourceVersion).toBe('4');
+    expect(a2.object.metadata.uid).toBe(a.object.metadata.uid);
+    expect(store.resourceVersion).toBe(4);
+  });
+
+  test('lists in etcd key order, where "a-b/x" sorts before "a/x"', () => {
+    const store = newStore();
+    store.load([pod('a', 'x'), pod('a-b', 'x'), pod('b', 'a')].map((object) => ({ resource: PODS, object })));
+    expect(names(store.list(PODS).items)).toEqual(['a-b/x', 'a/x', 'b/a']);
+  });
+
+  test('a namespaced list returns only that namespace', () => {
+    const store = newStore();
+    store.load([pod('kube-system', 'p1'), pod('default', 'p2'), pod('default', 'p1')].map((object) => ({ resource: PODS, object })));
+    expect(names(store.list(PODS, { namespace: 'default' }).items)).toEqual(['default/p1', 'default/p2']);
+    expect(store.list(PODS, { namespace: 'nowhere' }).items).toEqual([]);
+  });
+
+  test('an index follows objects as they move between values', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'a', 'node1'));
+    store.create(PODS, pod('default', 'b', 'node2'));
+    store.update(PODS, pod('default', 'a', 'node2'));
+    expect(names(store.list(PODS, { index: { name: 'spec.nodeName', value: 'node2' } }).items)).toEqual(['default/a', 'default/b']);
+    expect(store.list(PODS, { index: { name: 'spec.nodeName', value: 'node1' } }).items).toEqual([]);
+    store.delete(PODS, 'default', 'b');
+    expect(names(store.list(PODS, { index: { name: 'spec.nodeName', value: 'node2' } }).items)).toEqual(['default/a']);
+  });
+
+  test('pages with a limit report the last key and how many remain', () => {
+    const store = newStore();
+    store.load(['a', 'b', 'c', 'd', 'e'].map((n) => ({ resource: PODS, object: pod('default', n) })));
+    const first = store.list(PODS, { limit: 2 });
+    expect(names(first.items)).toEqual(['default/a', 'default/b']);
+    expect(first.lastKey).toBe('default/b');
+    expect(first.remaining).toBe(3);
+    const last = store.list(PODS, { limit: 3, after: 'default/b' });
+    expect(names(last.items)).toEqual(['default/c', 'default/d', 'default/e']);
+    expect(last.lastKey).toBeUndefined();
+  });
+
+  test('a filtered page has no remaining count and continues only if another match exists', () => {
+    const store = newStore();
+    store.load(['a', 'b', 'c'].map((n) => ({ resource: PODS, object: pod('default', n, n === 'c' ? 'node2' : 'node1') })));
+    const onNode1 = (o: Readonly<KubeObject>) => (o.spec as { nodeName: string }).nodeName === 'node1';
+    const page = store.list(PODS, { limit: 2, filter: onNode1 });
+    expect(names(page.items)).toEqual(['default/a', 'default/b']);
+    expect(page.lastKey).toBeUndefined();
+    expect(page.remaining).toBeUndefined();
+  });
+
+  test('a list at a past resourceVersion shows the state of that moment', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'a'));
+    store.create(PODS, pod('default', 'c'));
+    const rv = store.resourceVersion;
+    store.create(PODS, pod('default', 'b'));
+    store.update(PODS, pod('default', 'a', 'node9'));
+    store.delete(PODS, 'default', 'c');
+    const then = store.list(PODS, { atResourceVersion: rv });
+    expect(then.resourceVersion).toBe(rv);
+    expect(names(then.items)).toEqual(['default/a', 'default/c']);
+    expect((then.items[0]?.object.spec as { nodeName: string }).nodeName).toBe('node1');
+    const thenPage2 = store.list(PODS, { atResourceVersion: rv, after: 'default/a' });
+    expect(names(thenPage2.items)).toEqual(['default/c']);
+  });
+
+  test('watch replays retained changes after the given resourceVersion, then follows new ones', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'a'));
+    const from = store.resourceVersion;
+    store.update(PODS, pod('default', 'a', 'node2'));
+    const seen: StoreEvent[] = [];
+    const stop = store.watch(PODS, from, (e) => seen.push(e));
+    store.delete(PODS, 'default', 'a');
+    stop();
+    store.create(PODS, pod('default', 'z'));
+    expect(seen.map((e) => [e.type, e.resourceVersion])).toEqual([
+      ['MODIFIED', 2],
+      ['DELETED', 3],
+    ]);
+    expect(seen[1]?.previous?.resourceVersion).toBe(2);
+    expect(seen[1]?.object.object.metadata.resourceVersion).toBe('3');
+  });
+
+  test('a watch or list older than the history window is Expired; one newer than the store is too large', () => {
+    const store = newStore(2);
+    for (const n of ['a', 'b', 'c', 'd']) store.create(PODS, pod('default', n));
+    expect(() => store.watch(PODS, 1, () => undefined)).toThrow(StoreError);
+    expect(() => store.watch(PODS, 1, () => undefined)).toThrow('too old resource version: 1 (2)');
+    expect(() => store.list(PODS, { atResourceVersion: 1 })).toThrow(expect.objectContaining({ reason: 'Expired' }));
+    expect(() => store.watch(PODS, 99, () => undefined)).toThrow(expect.objectContaining({ reason: 'TooLargeResourceVersion' }));
+    expect(() => store.watch(PODS, 2, () => undefined)).not.toThrow();
+  });
+
+  test('creating an existing object or changing a missing one is refused', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'a'));
+    expect(() => store.create(PODS, pod('default', 'a'))).toThrow(expect.objectContaining({ reason: 'AlreadyExists' }));
+    expect(() => store.update(PODS, pod('default', 'b'))).toThrow(expect.objectContaining({ reason: 'NotFound' }));
+    expect(() => store.delete(PODS, 'default', 'b')).toThrow(expect.objectContaining({ reason: 'NotFound' }));
+  });
+
+  test('uids given by no one are the same on every run', () => {
+    const a = newStore().create(PODS, pod('default', 'a')).object.metadata.uid;
+    const b = newStore().create(PODS, pod('default', 'a')).object.metadata.uid;
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  test('a stored version serializes once', () => {
+    const stored = newStore().create(PODS, pod('default', 'a'));
+    expect(stored.json()).toBe(stored.json());
+    expect(JSON.parse(stored.json()).metadata.name).toBe('a');
+  });
+});
