@@ -1,0 +1,114 @@
+import { type FieldSelector, type LabelSelector, type ObjectQuery, type ResourceType } from '../../cluster/index.js';
+import { checkFieldSelector, parseFieldSelector, parseLabelSelector } from '../../cluster/selectors/index.js';
+import { ApiError, badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
+import { decodeContinue, type ContinuePoint } from './continue-token.js';
+
+export type ResourceVersionMatch = 'NotOlderThan' | 'Exact';
+
+/** metav1.ListOptions as the server reads them from the query string. */
+export interface ListOptions {
+  query: ObjectQuery;
+  limit?: number;
+  continueFrom?: ContinuePoint;
+  resourceVersion?: string;
+  resourceVersionMatch?: ResourceVersionMatch;
+  timeoutSeconds?: number;
+  allowWatchBookmarks: boolean;
+  sendInitialEvents?: boolean;
+}
+
+type Query = Record<string, unknown>;
+
+const single = (query: Query, name: string): string | undefined => {
+  const value = query[name];
+  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+  return value === undefined ? undefined : String(value);
+};
+
+const bool = (value: string | undefined): boolean => value === 'true' || value === '1';
+
+function integer(query: Query, name: string): number | undefined {
+  const text = single(query, name);
+  if (text === undefined || text === '') return undefined;
+  if (!/^-?\d+$/.test(text)) throw badRequest(`invalid ${name} parameter: ${text}`);
+  return Number(text);
+}
+
+/**
+ * Parses list/watch options, validating them as the real server does (apimachinery pkg/apis/meta/internalversion/
+ * validation/validation.go): selector syntax and supported fields (400), resourceVersionMatch rules (422).
+ */
+export function parseListOptions(type: ResourceType, query: Query, namespace: string | undefined, isWatch: boolean): ListOptions {
+  const labelSelector = parseSelector(() => parseLabelSelector(single(query, 'labelSelector') ?? ''));
+  const fieldSelector = parseSelector(() => checkFieldSelector(parseFieldSelector(single(query, 'fieldSelector') ?? ''), type.fieldSelector));
+  const objectQuery: ObjectQuery = {
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(labelSelector.isEmpty() ? {} : { labelSelector }),
+    ...(fieldSelector.isEmpty() ? {} : { fieldSelector }),
+  };
+  const resourceVersion = single(query, 'resourceVersion');
+  const match = single(query, 'resourceVersionMatch');
+  const sendInitialEvents = single(query, 'sendInitialEvents');
+  const continueToken = single(query, 'continue');
+  const limit = integer(query, 'limit');
+  const timeoutSeconds = integer(query, 'timeoutSeconds');
+
+  const causes: InvalidCause[] = [];
+  if (match !== undefined && match !== '') {
+    if (match !== 'NotOlderThan' && match !== 'Exact') {
+      causes.push({
+        field: 'resourceVersionMatch',
+        reason: 'FieldValueNotSupported',
+        detail: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`,
+      });
+    } else if (isWatch && sendInitialEvents === undefined) {
+      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided' });
+    } else if (!resourceVersion) {
+      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided' });
+    } else if (continueToken) {
+      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden when continue is provided' });
+    } else if (match === 'Exact' && resourceVersion === '0') {
+      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"' });
+    }
+  }
+  if (sendInitialEvents !== undefined) {
+    if (!isWatch) {
+      causes.push({ field: 'sendInitialEvents', reason: 'FieldValueForbidden', detail: 'Forbidden: sendInitialEvents is forbidden for list' });
+    } else if (match !== 'NotOlderThan') {
+      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan' });
+    }
+  }
+  if (causes.length > 0) throw invalid('ListOptions', 'meta.k8s.io', '', causes);
+
+  let continueFrom: ContinuePoint | undefined;
+  if (continueToken) {
+    if (resourceVersion !== undefined && resourceVersion !== '' && resourceVersion !== '0') {
+      throw badRequest('specifying resource version is not allowed when using continue');
+    }
+    continueFrom = decodeContinue(continueToken);
+  }
+  if (resourceVersion !== undefined && resourceVersion !== '' && !/^\d+$/.test(resourceVersion)) {
+    throw badRequest(`invalid resource version: ${resourceVersion}`);
+  }
+
+  return {
+    query: objectQuery,
+    ...(limit !== undefined && limit > 0 ? { limit } : {}),
+    ...(continueFrom ? { continueFrom } : {}),
+    ...(resourceVersion !== undefined && resourceVersion !== '' ? { resourceVersion } : {}),
+    ...(match === 'NotOlderThan' || match === 'Exact' ? { resourceVersionMatch: match } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    allowWatchBookmarks: bool(single(query, 'allowWatchBookmarks')),
+    ...(sendInitialEvents !== undefined ? { sendInitialEvents: bool(sendInitialEvents) } : {}),
+  };
+}
+
+function parseSelector<T extends LabelSelector | FieldSelector>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof Error && error.name === 'SelectorError') throw badRequest(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Request, Response } from 'express';
+import type { LogLine, Pod } from '../../cluster/index.js';
+import { badRequest, notFound } from '../errors/api-error.js';
+import type { ResourceRequest } from '../resources/resource-request.js';
+import { type PodLogOptions, parsePodLogOptions } from './log-options.js';
+
+/**
+ * GET pods/log: the container's lines as text/plain, with tailLines, sinceSeconds/sinceTime, timestamps and
+ * limitBytes applied, and `follow` keeping the stream open for new lines (k/k pkg/registry/core/pod/rest/log.go,
+ * with the kubelet's answers for containers that cannot give logs).
+ */
+export function podLogs(request: ResourceRequest, req: Request, res: Response): void {
+  const { cluster, info } = request;
+  const namespace = info.namespace ?? '';
+  const podName = info.name as string;
+  const stored = cluster.store.get('/pods', namespace, podName);
+  if (!stored) throw notFound('', 'pods', podName);
+  const pod = stored.object as Pod;
+  const options = parsePodLogOptions(podName, request.query);
+  const container = pickContainer(pod, podName, options.container);
+
+  res.status(200).setHeader('Content-Type', 'text/plain');
+  if (!pod.spec?.nodeName) {
+    res.end();
+    return;
+  }
+  checkContainerState(pod, podName, container, options.previous);
+
+  const render = (line: LogLine): string => (options.timestamps ? `${line.time} ${line.text}\n` : `${line.text}\n`);
+  let budget = options.limitBytes ?? Infinity;
+  const write = (text: string): boolean => {
+    if (budget <= 0) return false;
+    const chunk = Buffer.byteLength(text) > budget ? Buffer.from(text).subarray(0, budget) : Buffer.from(text);
+    budget -= chunk.length;
+    res.write(chunk);
+    return budget > 0;
+  };
+  const since = sinceInstant(options, cluster.clock.now());
+  let lines = cluster.logs.read(namespace, podName, container).filter((l) => since === undefined || Date.parse(l.time) >= since);
+  if (options.tailLines !== undefined) lines = options.tailLines === 0 ? [] : lines.slice(-options.tailLines);
+  let open = true;
+  for (const line of lines) {
+    if (!write(render(line))) {
+      open = false;
+      break;
+    }
+  }
+  if (!options.follow || !open) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const stop = cluster.logs.follow(namespace, podName, container, (line) => {
+    if (!write(render(line))) finish();
+  });
+  const finish = (): void => {
+    stop();
+    if (!res.writableEnded) res.end();
+  };
+  req.on('close', finish);
+}
+
+function sinceInstant(options: PodLogOptions, now: number): number | undefined {
+  if (options.sinceTime !== undefined) return options.sinceTime;
+  if (options.sinceSeconds !== undefined) return now - options.sinceSeconds * 1000;
+  return undefined;
+}
+
+function pickContainer(pod: Pod, podName: string, requested: string | undefined): string {
+  const containers = (pod.spec?.containers ?? []).map((c) => c.name);
+  const inits = (pod.spec?.initContainers ?? []).map((c) => c.name);
+  const ephemeral = (pod.spec?.ephemeralContainers ?? []).map((c) => c.name);
+  if (requested === undefined) {
+    if (containers.length === 1 && containers[0] !== undefined) return containers[0];
+    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${[...containers, ...inits, ...ephemeral].join(' ')}]`);
+  }
+  if (![...containers, ...inits, ...ephemeral].includes(requested)) throw badRequest(`container ${requested} is not valid for pod ${podName}`);
+  return requested;
+}
+
+/** The kubelet refuses logs of containers that never ran; the API server relays its message as BadRequest. */
+function checkContainerState(pod: Pod, podName: string, container: string, previous: boolean): void {
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+  const status = statuses.find((s) => s.name === container);
+  if (!status) throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ContainerCreating`);
+  if (previous) {
+    if (!status.lastState?.terminated) throw badRequest(`previous terminated container "${container}" in pod "${podName}" not found`);
+    return;
+  }
+  const waiting = status.state?.waiting;
+  if (waiting && !status.lastState?.terminated) {
+    const reason = waiting.reason ?? '';
+    const detail =
+      reason === 'ErrImagePull' ? 'image can\'t be pulled' : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${detail}`);
+  }
+}

@@ -1,0 +1,49 @@
+import { notAcceptable } from '../errors/api-error.js';
+import { matchesType, parseAccept } from './accept.js';
+
+/** How a resource response is rendered: the object(s) as JSON or YAML, or a server-side printed Table. */
+export type ResourceOutput =
+  | { format: 'json'; pretty: boolean }
+  | { format: 'yaml' }
+  | { format: 'table'; version: 'v1' | 'v1beta1'; pretty: boolean };
+
+export const SERVED_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'] as const;
+
+/**
+ * Chooses the output for a GET/LIST/WATCH of a resource. A clause asking for a conversion this endpoint cannot
+ * make (`as=` other than Table, or Table where tables are not possible) is skipped, so
+ * `...;as=Table..., application/json` falls through to JSON (apiserver negotiation/negotiate.go).
+ * Protobuf is not spoken; clients that send it also list JSON (`application/vnd.kubernetes.protobuf,application/json`).
+ */
+export function negotiateResourceOutput(accept: string | undefined, options: { tableAllowed: boolean; pretty: boolean }): ResourceOutput {
+  const ranges = parseAccept(accept);
+  if (ranges.length === 0) return { format: 'json', pretty: options.pretty };
+  for (const range of ranges) {
+    const as = range.params['as'];
+    if (as !== undefined) {
+      const group = range.params['g'];
+      const version = range.params['v'];
+      if (
+        as === 'Table' &&
+        options.tableAllowed &&
+        group === 'meta.k8s.io' &&
+        (version === 'v1' || version === 'v1beta1') &&
+        matchesType(range, 'application', 'json')
+      ) {
+        return { format: 'table', version, pretty: options.pretty || range.params['pretty'] === '1' };
+      }
+      continue;
+    }
+    if (matchesType(range, 'application', 'json')) return { format: 'json', pretty: options.pretty || range.params['pretty'] === '1' };
+    if (range.type === 'application' && range.subtype === 'yaml') return { format: 'yaml' };
+  }
+  throw notAcceptable(SERVED_MEDIA_TYPES);
+}
+
+/** `?pretty=true`, or a client that is a person (curl, wget, a browser) — apiserver's isPrettyPrint. */
+export function wantsPretty(query: Record<string, unknown>, userAgent: string | undefined): boolean {
+  const pretty = query['pretty'];
+  if (pretty === 'true' || pretty === '1') return true;
+  if (pretty === 'false' || pretty === '0') return false;
+  return /^(curl|Wget|Mozilla\/5\.0)/.test(userAgent ?? '');
+}

@@ -1,0 +1,64 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Cluster, ResourceType } from '../../cluster/index.js';
+import { methodNotAllowed, resourceNotFound } from '../errors/api-error.js';
+import { podLogs } from '../logs/pod-log-handler.js';
+import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
+import { parseIncludeObject } from '../printing/table-row.js';
+import { parseRequestInfo, type ResourceRequestInfo } from '../request/request-info.js';
+import { addWarning } from '../responses/warnings.js';
+import { type WatchTiming, watchResource } from '../watch/watch-handler.js';
+import { getResource } from './get-handler.js';
+import { listResource } from './list-handler.js';
+import type { ResourceRequest } from './resource-request.js';
+
+/** Subresources a read-only server can answer with a GET. `status` reads the object itself, as upstream. */
+const READABLE_SUBRESOURCES = new Set(['status', 'log']);
+
+/**
+ * GET on resource URLs: resolves the resource from the registry, checks scope and verb, negotiates the
+ * output and hands over to the get, list, watch or log handler. Anything else falls through.
+ */
+export function createResourceRouter(cluster: Cluster, timing: WatchTiming): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const query = req.query as Record<string, unknown>;
+    const info = parseRequestInfo(req.method, req.path, query);
+    if (!info.isResourceRequest) return next();
+    const type = resolve(cluster, info);
+    const request = buildRequest(cluster, type, info, req, query);
+    if (type.deprecationWarning) addWarning(res, type.deprecationWarning);
+    if (info.subresource === 'log') return podLogs(request, req, res);
+    switch (info.verb) {
+      case 'watch':
+        return watchResource(request, req, res, timing);
+      case 'list':
+        return listResource(request, res);
+      default:
+        return getResource(request, res);
+    }
+  };
+}
+
+function resolve(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
+  const type = cluster.registry.find(info.group, info.version, info.resource);
+  if (!type) throw resourceNotFound();
+  if (!type.namespaced && info.namespace !== undefined) throw resourceNotFound();
+  if (info.subresource !== undefined) {
+    const known = type.subresources.some((s) => s.name === info.subresource);
+    if (!known) throw resourceNotFound();
+    if (!READABLE_SUBRESOURCES.has(info.subresource) || info.name === undefined) throw methodNotAllowed();
+  }
+  // A namespaced object is only reachable through its namespace: /api/v1/pods/x is no URL at all.
+  if (type.namespaced && info.name !== undefined && info.namespace === undefined) throw resourceNotFound();
+  if (type.storage !== 'stored' || !type.verbs.includes(info.verb === 'get' && info.subresource ? 'get' : info.verb)) {
+    throw methodNotAllowed();
+  }
+  return type;
+}
+
+function buildRequest(cluster: Cluster, type: ResourceType, info: ResourceRequestInfo, req: Request, query: Record<string, unknown>): ResourceRequest {
+  const tableAllowed = info.subresource === undefined;
+  const output = negotiateResourceOutput(req.get('accept'), { tableAllowed, pretty: wantsPretty(query, req.get('user-agent')) });
+  const includeObject = output.format === 'table' ? parseIncludeObject(query['includeObject']) : 'Metadata';
+  return { cluster, type, info, query, output, includeObject };
+}

@@ -1,0 +1,37 @@
+import type { Response } from 'express';
+import yaml from 'js-yaml';
+
+/**
+ * Writes a JSON body made of pre-serialized pieces (list items are serialized once per object version and
+ * reused), with its Content-Length known up front so the gzip filter can apply the real server's threshold.
+ * Pieces are written in batches, so a list of many thousands of objects never becomes one giant string.
+ */
+export function writeJsonPieces(res: Response, status: number, pieces: readonly string[]): void {
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
+  res.status(status);
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', String(length));
+  const batch: string[] = [];
+  let batchLength = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchLength += piece.length;
+    if (batchLength >= 64 * 1024) {
+      res.write(batch.join(''));
+      batch.length = 0;
+      batchLength = 0;
+    }
+  }
+  res.end(batch.join(''));
+}
+
+/** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */
+export function writeObject(res: Response, status: number, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
+  if (format === 'yaml') {
+    res.status(status).type('application/yaml').send(yaml.dump(body, { noRefs: true, lineWidth: -1 }));
+    return;
+  }
+  const text = format === 'pretty' ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
+  writeJsonPieces(res, status, [text]);
+}

@@ -1,0 +1,37 @@
+import compression from 'compression';
+import express, { type Express, type Request } from 'express';
+import type { Cluster } from '../cluster/index.js';
+import { commonHeaders } from './common-headers.js';
+import { errorHandler, type ErrorLogger } from './errors/error-handler.js';
+import { createResourceRouter } from './resources/resource-router.js';
+import { rootPaths } from './root-paths.js';
+import { DEFAULT_WATCH_TIMING, type WatchTiming } from './watch/watch-handler.js';
+
+export interface AppOptions {
+  logger: ErrorLogger;
+  /** host:port clients reach the server at, for discovery's serverAddressByClientCIDRs. */
+  serverAddress(): string;
+  watchTiming?: WatchTiming;
+}
+
+/** Responses above this size are gzipped for clients that accept it (apiserver responsewriters/writers.go). */
+const GZIP_THRESHOLD_BYTES = 128 * 1024;
+
+/** Streams stay uncompressed, as upstream: watches, and logs being followed. */
+function isStream(req: Request): boolean {
+  const q = req.query as Record<string, unknown>;
+  return q['watch'] === 'true' || q['watch'] === '1' || q['follow'] === 'true' || q['follow'] === '1' || /\/watch\//.test(req.path);
+}
+
+/** Builds the API server's app over a cluster, without listening: tests drive it directly. */
+export function createApp(cluster: Cluster, options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(commonHeaders('2a9d3c1e-6f0b-4b8e-9a51-0c7f1e5d2b34', 'b7e4f6a2-1c3d-4e5f-8a9b-0d1e2f3a4b5c'));
+  app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
+  app.use(createResourceRouter(cluster, options.watchTiming ?? DEFAULT_WATCH_TIMING));
+  app.use(rootPaths(cluster.registry));
+  app.use(errorHandler(options.logger));
+  return app;
+}

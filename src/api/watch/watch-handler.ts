@@ -1,0 +1,137 @@
+import type { Request, Response } from 'express';
+import {
+  keyOf,
+  listObjects,
+  matchesQuery,
+  type KubeObject,
+  type ObjectQuery,
+  type StoreEvent,
+  StoreError,
+} from '../../cluster/index.js';
+import { ApiError, badRequest } from '../errors/api-error.js';
+import { storeErrorToApiError } from '../errors/store-errors.js';
+import { parseListOptions } from '../lists/list-options.js';
+import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
+import { TableWriter } from '../tables/table-response.js';
+import { bookmarkObject, errorFrame, frame, withResourceVersion, type WatchEventType } from './watch-frames.js';
+
+export interface WatchTiming {
+  /** How often a watch that allows bookmarks gets one (upstream: about once a minute). */
+  bookmarkIntervalMs: number;
+  /** How long a watch without timeoutSeconds stays open (upstream: min-request-timeout, 1800 s). */
+  defaultTimeoutMs: number;
+}
+
+export const DEFAULT_WATCH_TIMING: WatchTiming = { bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 };
+
+/**
+ * WATCH: a chunked stream of events from a starting resourceVersion (apiserver handlers/watch.go and the
+ * cacher's cacheWatcher): synthetic ADDED events for the current state when no resourceVersion is given,
+ * replay from history otherwise, selection changes as ADDED/DELETED, bookmarks when allowed, 410 as an
+ * ERROR event when the starting point has been compacted away.
+ */
+export function watchResource(request: ResourceRequest, req: Request, res: Response, timing: WatchTiming): void {
+  const { cluster, type, info } = request;
+  const store = cluster.store;
+  const options = parseListOptions(type, request.query, info.namespace, true);
+  const query = withName(options.query, info.name);
+  const rvText = options.resourceVersion;
+  const requested = rvText === undefined ? undefined : Number(rvText);
+  const initialEvents = options.sendInitialEvents ?? (requested === undefined || requested === 0);
+  if (requested !== undefined && requested > store.resourceVersion) {
+    throw storeErrorToApiError(new StoreError('TooLargeResourceVersion', '', { requested, limit: store.resourceVersion }));
+  }
+
+  res.status(200);
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Transfer-Encoding', 'chunked');
+  res.flushHeaders();
+
+  const table = request.output.format === 'table' ? new TableWriter(type, request.output.version, request.includeObject, cluster.clock.now()) : undefined;
+  let columnsSent = false;
+  const encode = (object: Readonly<KubeObject>, json: () => string): string => {
+    if (!table) return json();
+    const withColumns = !columnsSent;
+    columnsSent = true;
+    return table.eventObject(object, withColumns, object.metadata.resourceVersion ?? '');
+  };
+  const send = (type: WatchEventType, object: Readonly<KubeObject>, json: () => string): void => {
+    res.write(frame(type, encode(object, json)));
+  };
+  const matches = (object: Readonly<KubeObject>): boolean => matchesQuery(type, query, object);
+
+  const onEvent = (event: StoreEvent): void => {
+    const now = event.object.object;
+    const before = event.previous?.object;
+    if (event.type === 'ADDED') {
+      if (matches(now)) send('ADDED', now, () => event.object.json());
+    } else if (event.type === 'DELETED') {
+      if (matches(now)) send('DELETED', now, () => event.object.json());
+    } else {
+      const was = before !== undefined && matches(before);
+      const is = matches(now);
+      if (was && is) send('MODIFIED', now, () => event.object.json());
+      else if (is) send('ADDED', now, () => event.object.json());
+      else if (was && before) {
+        const gone = withResourceVersion(before, event.resourceVersion);
+        send('DELETED', gone, () => JSON.stringify(gone));
+      }
+    }
+  };
+
+  let from = requested ?? store.resourceVersion;
+  if (initialEvents) {
+    const current = listObjects(store, type, query);
+    for (const item of current.items) send('ADDED', item.object, () => item.json());
+    from = current.resourceVersion;
+    if (options.sendInitialEvents) {
+      res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), from, true)));
+    }
+  }
+
+  let unsubscribe: () => void = () => undefined;
+  try {
+    unsubscribe = store.watch(keyOf(type), from, onEvent);
+  } catch (error) {
+    if (error instanceof StoreError && error.reason === 'Expired') {
+      const requestedRv = error.resourceVersions?.requested ?? from;
+      const status = new ApiError(410, 'Expired', `too old resource version: ${requestedRv} (${error.resourceVersions?.limit ?? 0})`).toStatus();
+      res.end(errorFrame(status));
+      return;
+    }
+    throw error;
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  const finish = (): void => {
+    unsubscribe();
+    for (const timer of timers) clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timeoutMs = options.timeoutSeconds !== undefined && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : timing.defaultTimeoutMs;
+  timers.push(setTimeout(finish, timeoutMs));
+  if (options.allowWatchBookmarks) {
+    timers.push(
+      setInterval(() => {
+        res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), store.resourceVersion)));
+      }, timing.bookmarkIntervalMs),
+    );
+  }
+  req.on('close', finish);
+  res.on('error', finish);
+}
+
+/** A watch on a named object is a watch on the collection with metadata.name fixed (apiserver handlers/get.go). */
+function withName(query: ObjectQuery, name: string | undefined): ObjectQuery {
+  if (name === undefined) return query;
+  const required = query.fieldSelector?.requiredValue('metadata.name');
+  if (required !== undefined && required !== name) throw badRequest("fieldSelector metadata.name doesn't match requested name");
+  const nameSelector = {
+    requirements: [{ field: 'metadata.name', operator: 'Equals' as const, value: name }],
+    isEmpty: () => false,
+    matches: (fields: Readonly<Record<string, string>>) => fields['metadata.name'] === name && (query.fieldSelector?.matches(fields) ?? true),
+    requiredValue: (field: string) => (field === 'metadata.name' ? name : query.fieldSelector?.requiredValue(field)),
+    toString: () => `metadata.name=${name}`,
+  };
+  return { ...query, fieldSelector: nameSelector };
+}
