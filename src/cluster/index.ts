@@ -72,6 +72,13 @@ export type * from './objects.js';
 export { listObjects, matchesQuery, type ObjectQuery, type PageRequest } from './queries/object-query.js';
 export { registry, ResourceRegistry } from './resources/registry.js';
 export * from './resources/resource-type.js';
+export {
+  checkFieldSelector,
+  createFieldSelector,
+  createLabelSelector,
+  parseFieldSelector,
+  parseLabelSelector,
+  SelectorError,
+} from './selectors/index.js';
 export type * from './selectors/types.js';
-export { SelectorError } from './selectors/types.js';
 export * from './store/index.js';

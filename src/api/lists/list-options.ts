@@ -1,5 +1,12 @@
-import { type FieldSelector, type LabelSelector, type ObjectQuery, type ResourceType } from '../../cluster/index.js';
-import { checkFieldSelector, parseFieldSelector, parseLabelSelector } from '../../cluster/selectors/index.js';
+import {
+  checkFieldSelector,
+  type FieldSelector,
+  type LabelSelector,
+  type ObjectQuery,
+  parseFieldSelector,
+  parseLabelSelector,
+  type ResourceType,
+} from '../../cluster/index.js';
 import { ApiError, badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
 import { decodeContinue, type ContinuePoint } from './continue-token.js';
 

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import {
+  createFieldSelector,
   keyOf,
   listObjects,
   matchesQuery,
@@ -126,12 +127,6 @@ function withName(query: ObjectQuery, name: string | undefined): ObjectQuery {
   if (name === undefined) return query;
   const required = query.fieldSelector?.requiredValue('metadata.name');
   if (required !== undefined && required !== name) throw badRequest("fieldSelector metadata.name doesn't match requested name");
-  const nameSelector = {
-    requirements: [{ field: 'metadata.name', operator: 'Equals' as const, value: name }],
-    isEmpty: () => false,
-    matches: (fields: Readonly<Record<string, string>>) => fields['metadata.name'] === name && (query.fieldSelector?.matches(fields) ?? true),
-    requiredValue: (field: string) => (field === 'metadata.name' ? name : query.fieldSelector?.requiredValue(field)),
-    toString: () => `metadata.name=${name}`,
-  };
-  return { ...query, fieldSelector: nameSelector };
+  const requirements = [...(query.fieldSelector?.requirements ?? []), { field: 'metadata.name', operator: 'Equals' as const, value: name }];
+  return { ...query, fieldSelector: createFieldSelector(requirements) };
 }

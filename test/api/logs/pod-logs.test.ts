@@ -1,0 +1,83 @@
+import request from 'supertest';
+import type { KubeObject } from '../../../src/cluster/index.js';
+import { pod, sampleObjects } from '../../support/sample-objects.js';
+import { testApp } from '../../support/test-app.js';
+import { listen, openStream } from '../../support/watch-client.js';
+
+function twoContainerPod(): KubeObject {
+  const base = pod('default', 'multi', 'node2', { app: 'multi' }, '10.244.1.9');
+  const spec = base['spec'] as { containers: { name: string; image: string }[] };
+  const status = base['status'] as { containerStatuses: Record<string, unknown>[] };
+  return {
+    ...base,
+    spec: { ...spec, containers: [...spec.containers, { name: 'sidecar', image: 'busybox' }] },
+    status: {
+      ...status,
+      containerStatuses: [...status.containerStatuses, { name: 'sidecar', ready: false, restartCount: 0, image: 'busybox', imageID: '', state: { waiting: { reason: 'ImagePullBackOff' } } }],
+    },
+  };
+}
+
+describe('pods/log', () => {
+  const { app, cluster } = testApp([...sampleObjects(), twoContainerPod()]);
+  const lines = ['starting nginx', 'listening on :80', 'GET / 200', 'GET /favicon.ico 404'];
+  lines.forEach((text, i) => cluster.logs.append('default', 'web-1', 'main', { time: `2026-01-01T11:59:0${i}.000000001Z`, text }));
+
+  const log = (path: string) => request(app).get(`/api/v1/namespaces/default/pods/${path}`);
+
+  test('returns the container\'s lines as text/plain', async () => {
+    const res = await log('web-1/log?container=main').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toBe(`${lines.join('\n')}\n`);
+  });
+
+  test('a pod with one container needs no container parameter', async () => {
+    const res = await log('web-1/log').expect(200);
+    expect(res.text.split('\n')).toHaveLength(5);
+  });
+
+  test.each([
+    ['tailLines=2', 'GET / 200\nGET /favicon.ico 404\n'],
+    ['tailLines=0', ''],
+    ['timestamps=true&tailLines=1', '2026-01-01T11:59:03.000000001Z GET /favicon.ico 404\n'],
+    ['limitBytes=5', 'start'],
+    ['sinceTime=2026-01-01T11:59:02Z', 'GET / 200\nGET /favicon.ico 404\n'],
+    ['sinceSeconds=58', 'GET / 200\nGET /favicon.ico 404\n'],
+  ])('%s is honoured', async (query, expected) => {
+    const res = await log(`web-1/log?container=main&${query}`).expect(200);
+    expect(res.text).toBe(expected);
+  });
+
+  test.each([
+    ['nope/log', 404, 'pods "nope" not found'],
+    ['multi/log', 400, 'a container name must be specified for pod multi, choose one of: [main sidecar]'],
+    ['web-1/log?container=nope', 400, 'container nope is not valid for pod web-1'],
+    ['multi/log?container=sidecar', 400, 'container "sidecar" in pod "multi" is waiting to start: trying and failing to pull image'],
+    ['web-1/log?previous=true', 400, 'previous terminated container "main" in pod "web-1" not found'],
+    ['web-1/log?tailLines=-1', 422, 'PodLogOptions "web-1" is invalid: tailLines: Invalid value: -1: must be greater than or equal to 0'],
+  ])('GET %s is %i: %s', async (path, code, message) => {
+    const res = await log(path).expect(code);
+    expect(res.body).toMatchObject({ kind: 'Status', code, message });
+  });
+
+  test('follow=true streams lines appended after the request', async () => {
+    const served = await listen(app);
+    try {
+      const stream = await openStream(served.port, '/api/v1/namespaces/default/pods/web-1/log?container=main&follow=true&tailLines=0');
+      let received = '';
+      const got = new Promise<void>((resolve) => {
+        stream.response.removeAllListeners('data');
+        stream.response.on('data', (chunk: string) => {
+          received += chunk;
+          if (received.includes('\n')) resolve();
+        });
+      });
+      cluster.logs.append('default', 'web-1', 'main', { time: '2026-01-01T12:00:01.000000000Z', text: 'GET /new 200' });
+      await got;
+      expect(received).toBe('GET /new 200\n');
+      stream.close();
+    } finally {
+      await served.close();
+    }
+  });
+});
