@@ -1,7 +1,9 @@
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { ApiMetrics } from '../src/api/observability/index.js';
 import { createApp } from '../src/api/server.js';
+import { createLogger } from '../src/logging/logger.js';
 import { loadCluster } from '../src/cluster/index.js';
 import { syntheticCluster } from './synthetic-cluster.js';
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   console.log(`cluster: ${nodes} nodes, ${pods} pods, ${namespaces} namespaces`);
   console.log(`load: ${loadMs.toFixed(0)} ms, heap ${(heapLoaded - heapBefore).toFixed(0)} MiB for the cluster`);
 
-  const app = createApp(cluster, { logger: { error: (d, m) => console.error(m, d) }, serverAddress: () => '127.0.0.1' });
+  const app = createApp(cluster, { logger: createLogger('error'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1' });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -2,13 +2,16 @@ import compression from 'compression';
 import express, { type Express, type Request } from 'express';
 import type { Cluster } from '../cluster/index.js';
 import { commonHeaders } from './common-headers.js';
-import { errorHandler, type ErrorLogger } from './errors/error-handler.js';
+import type { Logger } from 'pino';
+import { errorHandler } from './errors/error-handler.js';
+import { type ApiMetrics, metricsRouter, requestLogger, requestMetrics } from './observability/index.js';
 import { createResourceRouter } from './resources/resource-router.js';
 import { rootPaths } from './root-paths.js';
 import { DEFAULT_WATCH_TIMING, type WatchTiming } from './watch/watch-handler.js';
 
 export interface AppOptions {
-  logger: ErrorLogger;
+  logger: Logger;
+  metrics: ApiMetrics;
   /** host:port clients reach the server at, for discovery's serverAddressByClientCIDRs. */
   serverAddress(): string;
   watchTiming?: WatchTiming;
@@ -29,7 +32,10 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(commonHeaders('2a9d3c1e-6f0b-4b8e-9a51-0c7f1e5d2b34', 'b7e4f6a2-1c3d-4e5f-8a9b-0d1e2f3a4b5c'));
+  app.use(requestLogger(options.logger));
+  app.use(requestMetrics(options.metrics));
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
+  app.use(metricsRouter(options.metrics));
   app.use(createResourceRouter(cluster, options.watchTiming ?? DEFAULT_WATCH_TIMING));
   app.use(rootPaths(cluster.registry));
   app.use(errorHandler(options.logger));

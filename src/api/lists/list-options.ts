@@ -60,31 +60,9 @@ export function parseListOptions(type: ResourceType, query: Query, namespace: st
   const limit = integer(query, 'limit');
   const timeoutSeconds = integer(query, 'timeoutSeconds');
 
-  const causes: InvalidCause[] = [];
-  if (match !== undefined && match !== '') {
-    if (match !== 'NotOlderThan' && match !== 'Exact') {
-      causes.push({
-        field: 'resourceVersionMatch',
-        reason: 'FieldValueNotSupported',
-        detail: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`,
-      });
-    } else if (isWatch && sendInitialEvents === undefined) {
-      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided' });
-    } else if (!resourceVersion) {
-      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided' });
-    } else if (continueToken) {
-      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch is forbidden when continue is provided' });
-    } else if (match === 'Exact' && resourceVersion === '0') {
-      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"' });
-    }
-  }
-  if (sendInitialEvents !== undefined) {
-    if (!isWatch) {
-      causes.push({ field: 'sendInitialEvents', reason: 'FieldValueForbidden', detail: 'Forbidden: sendInitialEvents is forbidden for list' });
-    } else if (match !== 'NotOlderThan') {
-      causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueForbidden', detail: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan' });
-    }
-  }
+  const causes = isWatch
+    ? watchOptionErrors(match, sendInitialEvents, continueToken)
+    : listOptionErrors(match, sendInitialEvents, resourceVersion, continueToken);
   if (causes.length > 0) throw invalid('ListOptions', 'meta.k8s.io', '', causes);
 
   let continueFrom: ContinuePoint | undefined;
@@ -118,4 +96,37 @@ function parseSelector<T extends LabelSelector | FieldSelector>(parse: () => T):
     if (error instanceof Error && error.name === 'SelectorError') throw badRequest(error.message);
     throw error;
   }
+}
+
+const forbidden = (field: string, detail: string): InvalidCause => ({ field, reason: 'FieldValueForbidden', detail: `Forbidden: ${detail}` });
+
+/** apimachinery internalversion/validation ValidateListOptions, for a list. */
+function listOptionErrors(match: string | undefined, sendInitialEvents: string | undefined, resourceVersion: string | undefined, continueToken: string | undefined): InvalidCause[] {
+  const causes: InvalidCause[] = [];
+  if (sendInitialEvents !== undefined) causes.push(forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list'));
+  if (match === undefined || match === '') return causes;
+  if (!resourceVersion) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
+  if (continueToken) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
+  if (match !== 'NotOlderThan' && match !== 'Exact') {
+    causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueNotSupported', detail: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""` });
+  }
+  if (match === 'Exact' && resourceVersion === '0') {
+    causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+  }
+  return causes;
+}
+
+/** The same for a watch (validateWatchOptions): resourceVersionMatch only with sendInitialEvents, and only NotOlderThan. */
+function watchOptionErrors(match: string | undefined, sendInitialEvents: string | undefined, continueToken: string | undefined): InvalidCause[] {
+  const causes: InvalidCause[] = [];
+  if (sendInitialEvents !== undefined && match !== 'NotOlderThan') {
+    causes.push(forbidden('resourceVersionMatch', 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'));
+  }
+  if (match === undefined || match === '') return causes;
+  if (sendInitialEvents === undefined) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+  if (match !== 'NotOlderThan') {
+    causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueNotSupported', detail: `Unsupported value: "${match}": supported values: "NotOlderThan"` });
+  }
+  if (continueToken) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
+  return causes;
 }

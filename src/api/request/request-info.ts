@@ -27,10 +27,19 @@ export interface NonResourceRequestInfo {
 
 export type RequestInfo = ResourceRequestInfo | NonResourceRequestInfo;
 
+/** A malformed escape stays as written: the path then names nothing, and the request is answered 404. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 const isWatchParam = (value: unknown): boolean => value === 'true' || value === '1';
 
 export function parseRequestInfo(method: string, path: string, query: Record<string, unknown> = {}): RequestInfo {
-  const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const parts = path.split('/').filter((p) => p !== '').map(safeDecode);
   const nonResource: NonResourceRequestInfo = { isResourceRequest: false, path, verb: method.toLowerCase() };
   const prefix = parts[0];
   if (prefix !== 'api' && prefix !== 'apis') return nonResource;

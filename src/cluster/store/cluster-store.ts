@@ -152,7 +152,7 @@ export class ClusterStore {
     const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision };
     if (lastKey !== undefined) {
       result.lastKey = lastKey;
-      if (!options.filter) result.remaining = this.countAfter(table, options, lastKey);
+      if (!options.filter) result.remaining = this.countAfter(table, options, lastKey, snapshot);
     }
     return result;
   }
@@ -285,7 +285,19 @@ export class ClusterStore {
     return state;
   }
 
-  private countAfter(table: ResourceTable, options: ListOptions, key: string): number {
+  /** In-scope keys after `key`; for a snapshot, corrected by the keys created or deleted since. */
+  private countAfter(table: ResourceTable, options: ListOptions, key: string, snapshot?: Map<string, StoredObject | null>): number {
+    let correction = 0;
+    for (const [changed, then] of snapshot ?? []) {
+      if (changed <= key) continue;
+      const current = table.objects.get(changed);
+      if (current && this.inScope(table, options, current.object)) correction--;
+      if (then) correction++;
+    }
+    return this.countCurrentAfter(table, options, key) + correction;
+  }
+
+  private countCurrentAfter(table: ResourceTable, options: ListOptions, key: string): number {
     if (options.index) {
       let count = 0;
       for (const k of table.indexKeys(options.index.name, options.index.value)) {

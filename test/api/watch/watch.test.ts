@@ -146,8 +146,11 @@ describe('watch bookmarks', () => {
   test('arrive on the bookmark interval when allowed', async () => {
     const { cluster } = testApp();
     const { createApp } = await import('../../../src/api/server.js');
+    const { ApiMetrics } = await import('../../../src/api/observability/index.js');
+    const { createLogger } = await import('../../../src/logging/logger.js');
     const app = createApp(cluster, {
-      logger: { error: () => undefined },
+      logger: createLogger('silent'),
+      metrics: new ApiMetrics(),
       serverAddress: () => '127.0.0.1:0',
       watchTiming: { bookmarkIntervalMs: 20, defaultTimeoutMs: 60_000 },
     });

@@ -1,0 +1,19 @@
+import type { LogLevel } from '../logging/logger.js';
+
+/** Everything `kubefacade serve` was asked to do, parsed and validated, paths absolute. */
+export interface Config {
+  command: 'serve';
+  /** The cluster file to serve. */
+  clusterFile: string;
+  /** The address to bind: an IP or a host name. */
+  host: string;
+  /** The port to bind; 0 asks the system for a free one. */
+  port: number;
+  /** Serve plain HTTP instead of HTTPS. */
+  http: boolean;
+  /** Where to write a kubeconfig for the server once it listens, if anywhere. */
+  writeKubeconfig: string | undefined;
+  logLevel: LogLevel;
+  /** Where the CA and serving certificate are kept across restarts. */
+  stateDir: string;
+}

@@ -1,0 +1,143 @@
+/**
+ * kubefacade's programmatic API: start a server over a cluster inside a test suite, talk to it with
+ * @kubernetes/client-node through the ready-made KubeConfig, and stop it so jest exits cleanly.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ApiMetrics } from './api/observability/index.js';
+import { createApp } from './api/server.js';
+import { defaultClusterFile } from './cli/package-root.js';
+import { type Cluster, type ClusterSource, loadCluster } from './cluster/index.js';
+import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
+import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
+import { type ServingMaterial, servingMaterialFor } from './tls/index.js';
+
+export interface StartOptions {
+  /** The cluster to serve; the talk cluster by default. */
+  cluster?: ClusterSource;
+  /** The address to bind; 127.0.0.1 by default. */
+  host?: string;
+  /** The port to bind; 0 (a free port) by default. */
+  port?: number;
+  /** Serve plain HTTP instead of HTTPS. */
+  http?: boolean;
+  /** A pino level; `silent` by default, so test output stays clean. Ignored when `logger` is given. */
+  logLevel?: string;
+  /** Keep the CA and serving certificate here across runs; by default they are made in memory for this server. */
+  stateDir?: string;
+  /** The logger to use (the command line passes its own). */
+  logger?: Logger;
+}
+
+export interface RunningKubefacade {
+  /** `https://127.0.0.1:<port>` (or http), the port the one actually bound. */
+  url: string;
+  /** A client-node KubeConfig for this server, trusting its CA, context `kubefacade`, anonymous user. */
+  kubeConfig: KubeConfig;
+  /** The same configuration as kubeconfig YAML, for kubectl. */
+  kubeconfigYaml: string;
+  cluster: Cluster;
+  /** The CA the serving certificate chains to (PEM), absent for http. */
+  caPem?: string;
+  /** Stops listening, ends open connections (watches included) and closes the cluster. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Loads the cluster (a broken cluster file throws ClusterFileError before anything listens), builds the app,
+ * listens, and resolves once the server accepts connections.
+ */
+export async function startKubefacade(options: StartOptions = {}): Promise<RunningKubefacade> {
+  const host = options.host ?? '127.0.0.1';
+  const http = options.http ?? false;
+  const logger = options.logger ?? createLogger(logLevelOf(options.logLevel));
+  const now = new Date();
+  const cluster = loadCluster(options.cluster ?? { file: defaultClusterFile() }, { now });
+  try {
+    const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
+    let address = '';
+    const app = createApp(cluster, { logger, metrics: new ApiMetrics(), serverAddress: () => address });
+    const server = material === undefined ? createHttpServer(app) : createHttpsServer({ cert: material.serving.certPem, key: material.serving.keyPem }, app);
+    const sockets = trackSockets(server);
+    const port = await listen(server, options.port ?? 0, host);
+    address = serverAddress(host, port);
+    const url = serverUrl(host, port, http);
+    const kubeconfigYaml = buildKubeconfig({ server: url, ...(material === undefined ? {} : { caPem: material.ca.certPem }) });
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(kubeconfigYaml);
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      kubeConfig,
+      kubeconfigYaml,
+      cluster,
+      ...(material === undefined ? {} : { caPem: material.ca.certPem }),
+      stop: () => (stopping ??= stopServer(server, sockets, cluster)),
+    };
+  } catch (error: unknown) {
+    cluster.close();
+    throw error;
+  }
+}
+
+function logLevelOf(level: string | undefined): Parameters<typeof createLogger>[0] {
+  if (level === undefined) return 'silent';
+  if (!isLogLevel(level)) throw new Error(`unknown log level "${level}"`);
+  return level;
+}
+
+async function tlsMaterial(stateDir: string | undefined, host: string, now: Date, logger: Logger): Promise<ServingMaterial> {
+  const { material, notes } = await servingMaterialFor({ host, now, ...(stateDir === undefined ? {} : { stateDir }) });
+  for (const note of notes) logger.info(note);
+  return material;
+}
+
+/** Open connections, so stop() can end them: a watch never ends by itself, and jest waits for open handles. */
+function trackSockets(server: Server): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return sockets;
+}
+
+/** Resolves with the bound port (the real one when asked for 0), rejects with a sentence when binding fails. */
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => reject(new Error(listenFailure(error, host, port)));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): string {
+  const where = serverAddress(host, port);
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `cannot listen on ${where}: the port is already in use (choose another with --port, or --port 0 for a free one)`;
+    case 'EACCES':
+      return `cannot listen on ${where}: permission denied (ports below 1024 need privileges)`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `cannot listen on ${where}: ${host} is not an address of this machine`;
+    default:
+      return `cannot listen on ${where}: ${error.message}`;
+  }
+}
+
+async function stopServer(server: Server, sockets: Set<Socket>, cluster: Cluster): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const socket of sockets) socket.destroy();
+  cluster.close();
+  await closed;
+}
+
+export type { Config } from './cli/config.js';
+export { type Cluster, ClusterFileError, type ClusterSource, type KubeObject } from './cluster/index.js';
+export { buildKubeconfig, type KubeconfigTarget } from './kubeconfig/index.js';

@@ -1,0 +1,119 @@
+/**
+ * The `kubefacade` command: config → cluster → app → listen → (signal) → stop. The only module with side
+ * effects on the process; everything it needs from the process arrives in a MainEnvironment so tests can run it.
+ */
+import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
+import type { Config } from './cli/config.js';
+import { defaultClusterFile, packageInfo } from './cli/package-root.js';
+import { parseCommandLine } from './cli/parse-command-line.js';
+import { ClusterFileError } from './cluster/index.js';
+import { type RunningKubefacade, startKubefacade } from './index.js';
+import { ANONYMOUS_USERNAME, writeKubeconfig } from './kubeconfig/index.js';
+import { createLogger } from './logging/logger.js';
+import { STATE_FILES } from './tls/index.js';
+
+export interface MainEnvironment {
+  /** Arguments after `node` and the script. */
+  argv: readonly string[];
+  cwd: string;
+  /** Help and version go here. */
+  stdout(text: string): void;
+  /** The banner and errors go here, apart from the JSON log. */
+  stderr(text: string): void;
+  /** Where the JSON log lines go; stdout when absent. */
+  logDestination?: DestinationStream;
+  /** Settles when the process is asked to stop (SIGINT, SIGTERM), with the signal's name. */
+  stopRequested: Promise<string>;
+  /** Called once the server listens and the kubeconfig is written. */
+  onReady?(running: RunningKubefacade): void;
+}
+
+/** Runs the command line; resolves with the exit code once the server has stopped (or never started). */
+export async function main(env: MainEnvironment): Promise<number> {
+  const { version } = packageInfo();
+  const outcome = parseCommandLine(env.argv, { cwd: env.cwd, defaultClusterFile: defaultClusterFile(), version });
+  if (outcome.kind === 'exit') {
+    env.stdout(outcome.stdout);
+    env.stderr(outcome.stderr);
+    return outcome.code;
+  }
+  const config = outcome.config;
+  const logger = createLogger(config.logLevel, env.logDestination);
+
+  let running: RunningKubefacade;
+  try {
+    running = await startKubefacade({
+      cluster: { file: config.clusterFile },
+      host: config.host,
+      port: config.port,
+      http: config.http,
+      stateDir: config.stateDir,
+      logger,
+    });
+  } catch (error: unknown) {
+    env.stderr(`error: ${startFailure(error)}\n`);
+    return 1;
+  }
+
+  try {
+    if (config.writeKubeconfig !== undefined) await writeKubeconfig(config.writeKubeconfig, running.kubeconfigYaml);
+  } catch (error: unknown) {
+    await running.stop();
+    env.stderr(`error: cannot write the kubeconfig: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+
+  env.stderr(banner(version, config, running));
+  logger.info({ url: running.url, cluster: config.clusterFile }, 'serving');
+  env.onReady?.(running);
+
+  const signal = await env.stopRequested;
+  logger.info({ signal }, 'stopping');
+  await running.stop();
+  return 0;
+}
+
+/** A broken cluster file is the user's to fix: its message is already `<file>:<line>: <reason>`. */
+function startFailure(error: unknown): string {
+  if (error instanceof ClusterFileError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function banner(version: string, config: Config, running: RunningKubefacade): string {
+  const lines = [
+    `kubefacade ${version} serving ${running.url}`,
+    `  cluster:    ${config.clusterFile} (${running.cluster.summary})`,
+  ];
+  const caFile = join(config.stateDir, STATE_FILES.ca.certPem);
+  if (!config.http) lines.push(`  CA:         ${caFile}`);
+  if (config.writeKubeconfig !== undefined) {
+    lines.push(`  kubeconfig: ${config.writeKubeconfig}`, '', `  try: kubectl --kubeconfig ${config.writeKubeconfig} get nodes`);
+  } else {
+    // Over https kubectl asks for a username unless it has one (see ANONYMOUS_USERNAME).
+    const trust = config.http ? '' : ` --certificate-authority ${caFile} --username ${ANONYMOUS_USERNAME}`;
+    lines.push(
+      '',
+      `  try: kubectl --server ${running.url}${trust} get nodes`,
+      '       (or start with --write-kubeconfig FILE, then: kubectl --kubeconfig FILE get nodes)',
+    );
+  }
+  lines.push('  stop: Ctrl-C', '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `main` against the real process: argv, cwd, stdio and the stop signals. */
+export async function runFromProcess(): Promise<number> {
+  const stopRequested = new Promise<string>((resolve) => {
+    // `once`: a second Ctrl-C while stopping falls through to Node's default and ends the process at once.
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  return main({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stopRequested,
+  });
+}

@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { KubeConfig } from '@kubernetes/client-node';
+import { dump } from 'js-yaml';
+import type { RunningKubefacade } from '../../src/index.js';
+import { main, type MainEnvironment } from '../../src/main.js';
+import { sampleObjects } from '../support/sample-objects.js';
+
+interface Run {
+  env: MainEnvironment;
+  stdout: () => string;
+  stderr: () => string;
+  log: string[];
+  ready: Promise<RunningKubefacade>;
+  requestStop(signal: string): void;
+}
+
+/** main() with captured output, a log sink, and a stop signal the test sends. */
+function prepare(argv: string[], cwd: string): Run {
+  let stdout = '';
+  let stderr = '';
+  const log: string[] = [];
+  let requestStop: (signal: string) => void = () => undefined;
+  let markReady: (running: RunningKubefacade) => void = () => undefined;
+  const ready = new Promise<RunningKubefacade>((resolve) => (markReady = resolve));
+  const env: MainEnvironment = {
+    argv,
+    cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    logDestination: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        log.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+        done();
+      },
+    }),
+    stopRequested: new Promise<string>((resolve) => (requestStop = resolve)),
+    onReady: (running) => markReady(running),
+  };
+  return { env, stdout: () => stdout, stderr: () => stderr, log, ready, requestStop: (s) => requestStop(s) };
+}
+
+let dir: string;
+let clusterFile: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kubefacade-main-'));
+  clusterFile = join(dir, 'cluster.yaml');
+  await writeFile(clusterFile, sampleObjects().map((o) => dump(o)).join('---\n'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kubefacade serve', () => {
+  it('listens, writes a kubeconfig with the port it bound, prints a banner, and exits 0 on SIGTERM', async () => {
+    const run = prepare(['serve', '--port', '0', '--cluster', 'cluster.yaml', '--write-kubeconfig', 'out/kubeconfig'], dir);
+    const exited = main(run.env);
+    const running = await run.ready;
+
+    const kubeconfig = new KubeConfig();
+    kubeconfig.loadFromString(await readFile(join(dir, 'out', 'kubeconfig'), 'utf8'));
+    expect(kubeconfig.getCurrentCluster()?.server).toBe(running.url);
+    expect(running.url).toMatch(/^https:\/\/127\.0\.0\.1:[1-9]\d*$/);
+    expect(run.stderr()).toContain(`serving ${running.url}`);
+    expect(run.stderr()).toContain(`kubectl --kubeconfig ${join(dir, 'out', 'kubeconfig')} get nodes`);
+    expect(run.stderr()).toContain(`CA:         ${join(dir, '.state', 'ca.crt')}`);
+
+    run.requestStop('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+    expect(run.log.map((line) => JSON.parse(line) as { msg: string }).map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['serving', 'stopping']),
+    );
+  });
+
+  it.each([
+    ['http', ['--http'], (_dir: string) => ''],
+    ['https', [], (cwd: string) => ` --certificate-authority ${join(cwd, '.state', 'ca.crt')} --username anonymous`],
+  ])('over %s, tells how to reach the server without a kubeconfig', async (_scheme, flags, trust) => {
+    const run = prepare(['serve', '--port', '0', ...flags, '--cluster', clusterFile], dir);
+    const exited = main(run.env);
+    const running = await run.ready;
+    expect(run.stderr()).toContain(`try: kubectl --server ${running.url}${trust(dir)} get nodes`);
+    run.requestStop('SIGINT');
+    await expect(exited).resolves.toBe(0);
+  });
+
+  it('reports a broken cluster file as file:line: reason and exits 1 without listening', async () => {
+    await writeFile(clusterFile, 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n');
+    const run = prepare(['serve', '--port', '0', '--cluster', clusterFile], dir);
+    let listened = false;
+    void run.ready.then(() => (listened = true));
+    await expect(main(run.env)).resolves.toBe(1);
+    expect(run.stderr()).toMatch(new RegExp(`^error: ${clusterFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+: .+\\n$`));
+    expect(listened).toBe(false);
+  });
+
+  it.each([
+    [['serve', '--help'], 0, /Usage: kubefacade serve/, ''],
+    [['--version'], 0, /^\d+\.\d+\.\d+\n$/, ''],
+    [['serve', '--port', 'x'], 2, /^$/, 'error: '],
+  ])('for %j prints and exits %d without starting', async (argv, code, stdout, stderr) => {
+    const run = prepare(argv, dir);
+    await expect(main(run.env)).resolves.toBe(code);
+    expect(run.stdout()).toMatch(stdout);
+    expect(run.stderr()).toContain(stderr);
+  });
+});
