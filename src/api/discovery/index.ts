@@ -1,0 +1,1 @@
+export { createDiscoveryRouter, type DiscoveryOptions } from './discovery-router.js';
