@@ -33,6 +33,7 @@ export const SERVED_RESOURCES = [
   { group: '', version: 'v1', plural: 'namespaces' },
   { group: '', version: 'v1', plural: 'nodes' },
   { group: '', version: 'v1', plural: 'pods' },
+  { group: '', version: 'v1', plural: 'secrets' },
   { group: '', version: 'v1', plural: 'services' },
   { group: 'apps', version: 'v1', plural: 'daemonsets' },
   { group: 'apps', version: 'v1', plural: 'deployments' },

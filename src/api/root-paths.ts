@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { type ResourceRegistry } from '../cluster/index.js';
 import { resourceNotFound } from './errors/api-error.js';
+import { writeRaw } from './responses/write-body.js';
 
 const NON_RESOURCE_PATHS = ['/healthz', '/livez', '/metrics', '/openapi/v2', '/openapi/v3', '/openapi/v3/', '/readyz', '/version'];
 
@@ -24,6 +25,6 @@ export function rootPaths(registry: ResourceRegistry): RequestHandler {
     if (req.path === '/api' || req.path.startsWith('/api/') || req.path === '/apis' || req.path.startsWith('/apis/')) {
       throw resourceNotFound();
     }
-    res.status(req.path === '/' ? 200 : 404).type('application/json').send(body);
+    writeRaw(res, req.path === '/' ? 200 : 404, 'application/json', body);
   };
 }

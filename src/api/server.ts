@@ -3,9 +3,12 @@ import express, { type Express, type Request } from 'express';
 import type { Cluster } from '../cluster/index.js';
 import { commonHeaders } from './common-headers.js';
 import type { Logger } from 'pino';
+import { createAccessReviewRouter } from './access-review/access-review-router.js';
 import { createDiscoveryRouter } from './discovery/index.js';
 import { errorHandler } from './errors/error-handler.js';
 import { type ApiMetrics, metricsRouter, requestLogger, requestMetrics } from './observability/index.js';
+import { refuseWrites } from './forbidden.js';
+import { createHealthRouter, type HealthChecks } from './health/health-router.js';
 import { createOpenApiRouter } from './openapi/index.js';
 import { versionHandler } from './version/server-version.js';
 import { createResourceRouter } from './resources/resource-router.js';
@@ -18,6 +21,8 @@ export interface AppOptions {
   /** host:port clients reach the server at, for discovery's serverAddressByClientCIDRs. */
   serverAddress(): string;
   watchTiming?: WatchTiming;
+  /** The checks /healthz, /livez and /readyz run; all healthy by default. */
+  healthChecks?: HealthChecks;
 }
 
 /** Responses above this size are gzipped for clients that accept it (apiserver responsewriters/writers.go). */
@@ -38,6 +43,9 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(requestLogger(options.logger));
   app.use(requestMetrics(options.metrics));
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
+  app.use(refuseWrites());
+  app.use(createAccessReviewRouter());
+  app.use(createHealthRouter(options.healthChecks));
   app.use(metricsRouter(options.metrics));
   app.get('/version', versionHandler());
   app.use(createDiscoveryRouter(cluster.registry, { serverAddress: options.serverAddress }));

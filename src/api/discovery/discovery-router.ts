@@ -4,6 +4,7 @@ import type { ResourceRegistry } from '../../cluster/index.js';
 import { notAcceptable, resourceNotFound } from '../errors/api-error.js';
 import { matchesType, parseAccept } from '../negotiation/accept.js';
 import { SERVED_MEDIA_TYPES } from '../negotiation/resource-output.js';
+import { writeRaw } from '../responses/write-body.js';
 import { aggregatedDiscovery, type DiscoveryVersion } from './aggregated-documents.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './legacy-documents.js';
 
@@ -48,7 +49,7 @@ function negotiate(req: Request): DiscoveryVersion | 'legacy' {
 }
 
 function sendJson(res: Response, body: string): void {
-  res.status(200).setHeader('Content-Type', 'application/json').send(body);
+  writeRaw(res, 200, 'application/json', body);
 }
 
 /** An aggregated document: its own Content-Type, cacheable, with a content hash ETag (aggregated/etag.go). */
@@ -60,7 +61,7 @@ function sendAggregated(req: Request, res: Response, version: DiscoveryVersion, 
     res.status(304).end();
     return;
   }
-  res.status(200).setHeader('Content-Type', `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`).send(doc.body);
+  writeRaw(res, 200, `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`, doc.body);
 }
 
 /** /api, /api/v1, /apis, /apis/<group>, /apis/<group>/<version>: built once from the registry, served as-is. */

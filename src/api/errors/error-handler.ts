@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { StoreError } from '../../cluster/index.js';
 import { ApiError, badRequest, internalError } from './api-error.js';
 import { storeErrorToApiError } from './store-errors.js';
+import { writeRaw } from '../responses/write-body.js';
 
 export interface ErrorLogger {
   error(details: object, message: string): void;
@@ -22,11 +23,8 @@ export function errorHandler(logger: ErrorLogger): ErrorRequestHandler {
     if (apiError.code >= 500 && !(error instanceof ApiError)) {
       logger.error({ err: error, method: req.method, path: req.originalUrl }, 'unexpected error');
     }
-    res
-      .status(apiError.code)
-      .setHeader('Content-Type', 'application/json')
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .send(JSON.stringify(apiError.toStatus()));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    writeRaw(res, apiError.code, 'application/json', JSON.stringify(apiError.toStatus()));
   };
 }
 

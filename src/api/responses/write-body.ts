@@ -35,3 +35,14 @@ export function writeObject(res: Response, status: number, body: unknown, format
   const text = format === 'pretty' ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
   writeJsonPieces(res, status, [text]);
 }
+
+/**
+ * A body with exactly the Content-Type given: Express's `send` would append `; charset=utf-8` and re-space
+ * parameters, which changes media types clients compare literally (aggregated discovery's).
+ */
+export function writeRaw(res: Response, status: number, contentType: string, body: string | Buffer): void {
+  res.status(status);
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+  res.end(body);
+}

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { writeRaw } from '../responses/write-body.js';
 
 /**
  * The version kubefacade answers /version with: the API server it imitates (apimachinery pkg/version/types.go,
@@ -24,6 +25,6 @@ export const SERVER_VERSION = {
 export function versionHandler(): RequestHandler {
   const body = JSON.stringify(SERVER_VERSION, null, 2);
   return (_req, res) => {
-    res.status(200).setHeader('Content-Type', 'application/json').send(body);
+    writeRaw(res, 200, 'application/json', body);
   };
 }

@@ -5,6 +5,7 @@ import {
   namespaceFields,
   nodeFields,
   podFields,
+  secretFields,
   serviceFields,
 } from './selectable-fields.js';
 
@@ -123,6 +124,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
       { name: 'resize', kind: 'Pod', verbs: GPU },
       status('Pod'),
     ],
+  }),
+  core({
+    plural: 'secrets',
+    singular: 'secret',
+    kind: 'Secret',
+    namespaced: true,
+    verbs: [...ALL_VERBS],
+    storageVersionHash: 'S6u1pOWzb84=',
+    fieldSelector: secretFields,
   }),
   core({
     plural: 'services',
