@@ -30,6 +30,14 @@ const NULLABLE = {
   [RAW_EXTENSION]: 'object',
 } as Readonly<Record<string, string>>;
 
+/**
+ * Slice fields without `omitempty` in their Go type, which a real server writes as `null` when empty although the
+ * schema says `array` (api discovery/v1/types.go: EndpointSlice.Endpoints and .Ports).
+ */
+const NULLABLE_SLICES: Readonly<Record<string, readonly string[]>> = {
+  'io.k8s.api.discovery.v1.EndpointSlice': ['endpoints', 'ports'],
+};
+
 interface Loaded {
   definitions: Definitions;
   ajv: Ajv;
@@ -56,7 +64,13 @@ function load(): Loaded {
 function forAjv(name: string, schema: Schema): unknown {
   const nullable = NULLABLE[name];
   if (nullable !== undefined) return { ...schema, type: [nullable, 'null'] };
-  return rewrite(schema);
+  const rewritten = rewrite(schema) as Schema;
+  for (const field of NULLABLE_SLICES[name] ?? []) {
+    const properties = rewritten['properties'] as Record<string, Schema>;
+    const property = properties[field];
+    if (property) properties[field] = { ...property, type: ['array', 'null'] };
+  }
+  return rewritten;
 }
 
 function rewrite(value: unknown): unknown {
