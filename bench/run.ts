@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     ['list one namespace (JSON)', '/api/v1/namespaces/ns-7/pods'],
     ['pods on one node (describe node)', '/api/v1/pods?fieldSelector=spec.nodeName%3Dnode-00042%2Cstatus.phase%21%3DSucceeded&limit=500'],
     ['pods by label in one namespace', '/api/v1/namespaces/ns-7/pods?labelSelector=app%3Dapp-7'],
-    ['get one pod', `/api/v1/namespaces/ns-7/pods/app-7-${String(7).padStart(7, '0')}`],
+    ['get one pod', `/api/v1/namespaces/ns-7/pods/app-0-${String(7).padStart(7, '0')}`],
     ['list nodes (Table)', '/api/v1/nodes?limit=500', TABLE],
   ];
   for (const [label, path, accept] of cases) {

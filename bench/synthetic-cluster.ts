@@ -33,7 +33,7 @@ export function syntheticCluster(nodes: number, pods: number, namespaces: number
   for (let p = 0; p < pods; p++) {
     const node = `node-${String(p % nodes).padStart(5, '0')}`;
     const namespace = `ns-${p % namespaces}`;
-    const app = `app-${p % 50}`;
+    const app = `app-${Math.floor(p / namespaces) % 50}`;
     const ip = `10.${(p >> 16) & 255}.${(p >> 8) & 255}.${p & 255}`;
     objects.push({
       apiVersion: 'v1',

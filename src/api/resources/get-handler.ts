@@ -17,7 +17,7 @@ export function getResource(request: ResourceRequest, res: Response): void {
   }
   const output = request.output;
   if (output.format === 'table') {
-    const writer = new TableWriter(type, output.version, request.includeObject, cluster.clock.now());
+    const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
     writeJsonPieces(res, 200, writer.pieces([stored.object], { resourceVersion: String(stored.resourceVersion) }));
   } else if (output.format === 'yaml') {
     writeObject(res, 200, stored.object, 'yaml');

@@ -31,7 +31,7 @@ export function listResource(request: ResourceRequest, res: Response): void {
   }
   const output = request.output;
   if (output.format === 'table') {
-    const writer = new TableWriter(type, output.version, request.includeObject, cluster.clock.now());
+    const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
     writeJsonPieces(res, 200, writer.pieces((result.items.map((item) => item.object)), metadata));
     return;
   }

@@ -20,7 +20,8 @@ export class TableWriter {
     type: ResourceType,
     private readonly version: 'v1' | 'v1beta1',
     private readonly includeObject: IncludeObject,
-    private readonly now: number,
+    /** Ages are computed when each row is printed: a watch's later rows age with the clock. */
+    private readonly now: () => number,
   ) {
     this.printer = printerFor(type);
   }
@@ -36,7 +37,7 @@ export class TableWriter {
   }
 
   row(object: Readonly<KubeObject>): string {
-    return JSON.stringify(tableRow(this.printer, object as KubeObject, this.now, this.includeObject, this.apiVersion));
+    return JSON.stringify(tableRow(this.printer, object as KubeObject, this.now(), this.includeObject, this.apiVersion));
   }
 
   /** A whole Table as pieces ready to write. */

@@ -14,16 +14,18 @@ import { storeErrorToApiError } from '../errors/store-errors.js';
 import { parseListOptions } from '../lists/list-options.js';
 import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
 import { TableWriter } from '../tables/table-response.js';
+import { type Cancel, realTimers, type WatchTimers } from './watch-timers.js';
 import { bookmarkObject, errorFrame, frame, withResourceVersion, type WatchEventType } from './watch-frames.js';
 
 export interface WatchTiming {
+  timers: WatchTimers;
   /** How often a watch that allows bookmarks gets one (upstream: about once a minute). */
   bookmarkIntervalMs: number;
   /** How long a watch without timeoutSeconds stays open (upstream: min-request-timeout, 1800 s). */
   defaultTimeoutMs: number;
 }
 
-export const DEFAULT_WATCH_TIMING: WatchTiming = { bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 };
+export const DEFAULT_WATCH_TIMING: WatchTiming = { timers: realTimers, bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 };
 
 /**
  * WATCH: a chunked stream of events from a starting resourceVersion (apiserver handlers/watch.go and the
@@ -48,7 +50,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   res.setHeader('Transfer-Encoding', 'chunked');
   res.flushHeaders();
 
-  const table = request.output.format === 'table' ? new TableWriter(type, request.output.version, request.includeObject, cluster.clock.now()) : undefined;
+  const table = request.output.format === 'table' ? new TableWriter(type, request.output.version, request.includeObject, () => cluster.clock.now()) : undefined;
   let columnsSent = false;
   const encode = (object: Readonly<KubeObject>, json: () => string): string => {
     if (!table) return json();
@@ -103,19 +105,19 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     throw error;
   }
 
-  const timers: NodeJS.Timeout[] = [];
+  const timers: Cancel[] = [];
   const finish = (): void => {
     unsubscribe();
-    for (const timer of timers) clearTimeout(timer);
+    for (const cancel of timers) cancel();
     if (!res.writableEnded) res.end();
   };
   const timeoutMs = options.timeoutSeconds !== undefined && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : timing.defaultTimeoutMs;
-  timers.push(setTimeout(finish, timeoutMs));
+  timers.push(timing.timers.after(timeoutMs, finish));
   if (options.allowWatchBookmarks) {
     timers.push(
-      setInterval(() => {
+      timing.timers.every(timing.bookmarkIntervalMs, () => {
         res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), store.resourceVersion)));
-      }, timing.bookmarkIntervalMs),
+      }),
     );
   }
   req.on('close', finish);

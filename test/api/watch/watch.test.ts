@@ -1,4 +1,8 @@
+import { ApiMetrics } from '../../../src/api/observability/index.js';
+import { createApp } from '../../../src/api/server.js';
+import { ManualTimers } from '../../../src/api/watch/watch-timers.js';
 import type { KubeObject } from '../../../src/cluster/index.js';
+import { createLogger } from '../../../src/logging/logger.js';
 import { listen, openStream } from '../../support/watch-client.js';
 import { TABLE_ACCEPT, testApp } from '../../support/test-app.js';
 
@@ -102,12 +106,6 @@ describe('watch', () => {
     watch.close();
   });
 
-  test('timeoutSeconds ends the stream cleanly', async () => {
-    const watch = await openStream(served.port, `/api/v1/nodes?watch=true&resourceVersion=${cluster.store.resourceVersion}&timeoutSeconds=1`);
-    const event = await watch.next();
-    expect(event).toBeUndefined();
-    expect(watch.ended).toBe(true);
-  });
 });
 
 describe('watch from a compacted resourceVersion', () => {
@@ -142,24 +140,57 @@ describe('watch from a compacted resourceVersion', () => {
   });
 });
 
-describe('watch bookmarks', () => {
-  test('arrive on the bookmark interval when allowed', async () => {
+describe('watch timing', () => {
+  async function timedApp() {
     const { cluster } = testApp();
-    const { createApp } = await import('../../../src/api/server.js');
-    const { ApiMetrics } = await import('../../../src/api/observability/index.js');
-    const { createLogger } = await import('../../../src/logging/logger.js');
+    const timers = new ManualTimers();
     const app = createApp(cluster, {
       logger: createLogger('silent'),
       metrics: new ApiMetrics(),
       serverAddress: () => '127.0.0.1:0',
-      watchTiming: { bookmarkIntervalMs: 20, defaultTimeoutMs: 60_000 },
+      watchTiming: { timers, bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 },
     });
-    const served = await listen(app);
+    return { cluster, timers, served: await listen(app) };
+  }
+
+  test('bookmarks arrive every interval when allowed, carrying the current resourceVersion', async () => {
+    const { cluster, timers, served } = await timedApp();
     try {
-      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${cluster.store.resourceVersion}`);
+      const rv = cluster.store.resourceVersion;
+      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${rv}`);
+      timers.advance(59_999);
+      timers.advance(1);
       const [event] = await watch.take(1);
-      expect(event).toEqual({ type: 'BOOKMARK', object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(cluster.store.resourceVersion) } } });
+      expect(event).toEqual({ type: 'BOOKMARK', object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(rv) } } });
       watch.close();
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('timeoutSeconds ends the stream cleanly when its time is up, not before', async () => {
+    const { cluster, timers, served } = await timedApp();
+    try {
+      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&resourceVersion=${cluster.store.resourceVersion}&timeoutSeconds=5`);
+      timers.advance(4_999);
+      const node = cluster.store.get('/nodes', undefined, 'node1')?.object as KubeObject;
+      cluster.store.update('/nodes', node);
+      const [event] = await watch.take(1);
+      expect(event?.type).toBe('MODIFIED');
+      timers.advance(1);
+      expect(await watch.next()).toBeUndefined();
+      expect(watch.ended).toBe(true);
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a watch without timeoutSeconds stays open for the server\'s default request timeout', async () => {
+    const { cluster, timers, served } = await timedApp();
+    try {
+      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&resourceVersion=${cluster.store.resourceVersion}`);
+      timers.advance(1_800_000);
+      expect(await watch.next()).toBeUndefined();
     } finally {
       await served.close();
     }
