@@ -1,0 +1,68 @@
+import type { V1Container } from '@kubernetes/client-node';
+import type { Node, Pod, Wire } from '../../objects.js';
+import { SeededRandom } from '../random.js';
+
+export type Container = Wire<V1Container>;
+
+/** `docker://`, `containerd://`, `cri-o://`: the runtime part of status.nodeInfo.containerRuntimeVersion. */
+export function runtimeScheme(node: Node | undefined): string {
+  const version = node?.status?.nodeInfo?.containerRuntimeVersion ?? 'containerd://1.7.0';
+  return version.split('://')[0] || 'containerd';
+}
+
+/** Image digests and sizes are properties of the image, the same on every node and every run. */
+export function imageDigest(image: string): string {
+  return new SeededRandom(`image-digest/${image}`).hex(64);
+}
+
+export function imageSizeBytes(image: string): number {
+  return new SeededRandom(`image-size/${image}`).int(20_000_000, 200_000_000);
+}
+
+/** status.containerStatuses[].imageID as each runtime reports it. */
+export function imageId(image: string, scheme: string): string {
+  const repository = image.replace(/[:@].*$/, '');
+  const digest = `sha256:${imageDigest(image)}`;
+  if (scheme === 'docker') return `docker-pullable://${repository}@${digest}`;
+  const qualified = repository.includes('/') ? repository : `library/${repository}`;
+  return `${qualified.split('/')[0]?.includes('.') ? qualified : `docker.io/${qualified}`}@${digest}`;
+}
+
+/** The apiserver's default (pkg/apis/core/v1/defaults.go): Always for `:latest` or no tag, else IfNotPresent. */
+export function pullPolicy(container: Container): string {
+  if (container.imagePullPolicy) return container.imagePullPolicy;
+  const image = container.image ?? '';
+  if (image.includes('@')) return 'IfNotPresent';
+  const tag = /:([^/:]+)$/.exec(image)?.[1];
+  return tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+/** The kubelet's `Created` message: 1.33 added a colon (pkg/kubelet/kuberuntime/kuberuntime_container.go). */
+export function createdMessage(node: Node | undefined, container: string): string {
+  const match = /^v?(\d+)\.(\d+)/.exec(node?.status?.nodeInfo?.kubeletVersion ?? '');
+  const colon = !match || Number(match[1]) > 1 || Number(match[2]) >= 33;
+  return colon ? `Created container: ${container}` : `Created container ${container}`;
+}
+
+/** format.Pod in the kubelet: `name_namespace(uid)`. */
+export function formatPod(pod: Pod): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace ?? ''}(${pod.metadata.uid ?? ''})`;
+}
+
+export function internalIp(node: Node | undefined): string {
+  return node?.status?.addresses?.find((address) => address.type === 'InternalIP')?.address ?? '';
+}
+
+/**
+ * The node's pod network: spec.podCIDR when set (a /24 as kubeadm's node IPAM gives), else a /24 under
+ * 10.244.0.0/16 chosen by the node's name. .0 is the network and .1 the bridge, so pods start at .2.
+ */
+export function allocatePodIp(node: Node | undefined, nodeName: string, used: ReadonlySet<string>): string {
+  const cidr = node?.spec?.podCIDR;
+  const base = cidr ? cidr.split('/')[0]?.split('.').slice(0, 3).join('.') : `10.244.${1 + new SeededRandom(`pod-cidr/${nodeName}`).int(0, 250)}`;
+  for (let host = 2; host < 255; host++) {
+    const ip = `${base}.${host}`;
+    if (!used.has(ip)) return ip;
+  }
+  throw new Error(`node ${nodeName} has no free pod IP in ${base}.0/24`);
+}

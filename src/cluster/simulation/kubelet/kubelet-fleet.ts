@@ -1,0 +1,69 @@
+import type { Node } from '../../objects.js';
+import type { Controller, SimulationContext } from '../controller.js';
+import { NODES } from '../types.js';
+import { Subscriptions } from '../work-queue.js';
+import { Kubelet } from './kubelet.js';
+import type { BehaviourSource } from './kubelet-config.js';
+
+export interface KubeletFleetOptions {
+  behaviours?: BehaviourSource;
+}
+
+/**
+ * A kubelet on every node. Which ones run, and how, is read from the cluster as loaded: a node whose Ready
+ * condition is True gets a ready kubelet, False a kubelet whose network is not up yet (the talk's NotReady
+ * nodes), Unknown none at all (its kubelet is down). Nodes that join later get a ready kubelet. Scenarios stop
+ * and start kubelets through this fleet.
+ */
+export class KubeletFleet implements Controller {
+  readonly name = 'kubelets';
+  private context: SimulationContext | undefined;
+  private readonly kubelets = new Map<string, Kubelet>();
+  private readonly subscriptions = new Subscriptions();
+
+  constructor(private readonly options: KubeletFleetOptions = {}) {}
+
+  start(context: SimulationContext): void {
+    this.context = context;
+    for (const stored of context.store.list(NODES).items) {
+      const ready = (stored.object as Node).status?.conditions?.find((c) => c.type === 'Ready')?.status;
+      if (ready === 'Unknown') continue;
+      this.startKubelet(stored.name, { ready: ready !== 'False' });
+    }
+    this.subscriptions.add(
+      context.store.watch(NODES, undefined, (event) => {
+        if (event.type === 'ADDED' && !this.kubelets.has(event.object.name)) this.startKubelet(event.object.name);
+        if (event.type === 'DELETED') this.stopKubelet(event.object.name);
+      }),
+    );
+  }
+
+  stop(): void {
+    this.subscriptions.stopAll();
+    for (const name of [...this.kubelets.keys()]) this.stopKubelet(name);
+  }
+
+  kubelet(nodeName: string): Kubelet | undefined {
+    return this.kubelets.get(nodeName);
+  }
+
+  get nodeNames(): string[] {
+    return [...this.kubelets.keys()].sort();
+  }
+
+  /** Starts (or restarts) a node's kubelet; it registers nothing itself: the Node object must exist. */
+  startKubelet(nodeName: string, options: { ready?: boolean } = {}): Kubelet {
+    if (!this.context) throw new Error('the kubelet fleet is not started');
+    this.stopKubelet(nodeName);
+    const kubelet = new Kubelet({ nodeName, ready: options.ready ?? true, ...(this.options.behaviours ? { behaviours: this.options.behaviours } : {}) });
+    this.kubelets.set(nodeName, kubelet);
+    kubelet.start(this.context);
+    return kubelet;
+  }
+
+  /** A node failing: its kubelet stops renewing the Lease and reporting; its containers are left as they were. */
+  stopKubelet(nodeName: string): void {
+    this.kubelets.get(nodeName)?.stop();
+    this.kubelets.delete(nodeName);
+  }
+}

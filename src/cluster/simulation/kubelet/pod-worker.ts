@@ -1,0 +1,311 @@
+import type { Node, Pod } from '../../objects.js';
+import type { SimulationContext } from '../controller.js';
+import type { ComponentRecorder } from '../event-recorder.js';
+import type { SeededRandom } from '../random.js';
+import type { TaskHandle } from '../simulation-clock.js';
+import { goDuration, rfc3339, rfc3339Nano } from '../time-format.js';
+import { copyOf, type PodCondition, PODS } from '../types.js';
+import { ContainerRun, type ContainerState } from './container-run.js';
+import { allocatePodIp, createdMessage, formatPod, imageId, imageSizeBytes, internalIp, pullPolicy, runtimeScheme } from './container-runtime.js';
+import { type ContainerBehaviour, type ContainerCrash, defaultLogs, KUBELET_TIMINGS } from './kubelet-config.js';
+
+/** What a pod worker needs from its kubelet. */
+export interface KubeletHost {
+  readonly nodeName: string;
+  readonly context: SimulationContext;
+  readonly recorder: ComponentRecorder;
+  readonly random: SeededRandom;
+  node(): Node | undefined;
+  readonly pulledImages: Set<string>;
+  behaviourOf(pod: Pod, container: string, image: string): ContainerBehaviour;
+  usedPodIps(): Set<string>;
+}
+
+type Terminated = NonNullable<ContainerState['terminated']>;
+
+const DEFAULT_LOG_INTERVAL_MS = 5_000;
+
+/**
+ * One pod on one node, as the kubelet's pod worker runs it (pkg/kubelet/pod_workers.go, kuberuntime_manager.go):
+ * Pending with containers waiting in ContainerCreating; each container pulled (`Pulling`/`Pulled`), created and
+ * started in order; then Running, Ready when readiness allows. A container a scenario makes crash is restarted
+ * with CrashLoopBackOff's doubling back-off. A pod marked for deletion has its containers stopped and is removed.
+ */
+export class PodWorker {
+  private readonly containers: ContainerRun[];
+  private podIP: string | undefined;
+  private startTime: string | undefined;
+  private stopped = false;
+  private deleting = false;
+  /** Tasks of the pod as a whole (the start-up chain, deletion); container tasks live on each ContainerRun. */
+  private readonly tasks: TaskHandle[] = [];
+
+  constructor(
+    private readonly host: KubeletHost,
+    private readonly namespace: string,
+    private readonly name: string,
+  ) {
+    const pod = this.pod();
+    const scheme = runtimeScheme(host.node());
+    this.containers = (pod?.spec?.containers ?? []).map((spec) => {
+      const image = spec.image ?? '';
+      const previous = pod?.status?.containerStatuses?.find((status) => status.name === spec.name);
+      return new ContainerRun(spec, host.behaviourOf(pod as Pod, spec.name, image), imageId(image, scheme), previous);
+    });
+  }
+
+  /** Adopts a pod whose containers already run (a restarted kubelet), or starts it from scratch. */
+  start(): void {
+    const pod = this.pod();
+    if (!pod) return;
+    const statuses = pod.status?.containerStatuses ?? [];
+    const running = pod.status?.phase === 'Running' && this.containers.every((c) => statuses.find((s) => s.name === c.name)?.state?.running);
+    if (running) {
+      this.podIP = pod.status?.podIP;
+      this.startTime = pod.status?.startTime;
+      for (const container of this.containers) {
+        const status = statuses.find((s) => s.name === container.name);
+        container.state = status?.state ?? {};
+        container.containerID = status?.containerID;
+        container.ready = status?.ready ?? false;
+        container.started = true;
+        container.runningSince = this.host.context.clock.now();
+        this.whileRunning(container, pod, false);
+      }
+      return;
+    }
+    this.startTime = rfc3339(this.now());
+    this.writeStatus();
+    this.later(this.host.random.between(300, 1500), () => this.startContainer(0));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const task of this.tasks.splice(0)) task.cancel();
+    for (const container of this.containers) container.cancelTasks();
+  }
+
+  /** The pod got a deletionTimestamp: stop its containers (`Killing`), then remove it as the kubelet does. */
+  terminate(): void {
+    if (this.deleting || this.stopped) return;
+    this.deleting = true;
+    const pod = this.pod();
+    if (!pod) return;
+    for (const container of this.containers) {
+      container.cancelTasks();
+      if (container.state.running) this.event(pod, container, 'Normal', 'Killing', `Stopping container ${container.name}`);
+    }
+    const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    this.later(Math.min(graceMs, this.host.random.between(300, 2000)), () => {
+      if (this.pod()) this.host.context.store.delete(PODS, this.namespace, this.name);
+      this.stop();
+    });
+  }
+
+  private now(): number {
+    return this.host.context.clock.now();
+  }
+
+  private pod(): Pod | undefined {
+    return this.host.context.store.get(PODS, this.namespace, this.name)?.object as Pod | undefined;
+  }
+
+  private later(delayMs: number, task: () => void, container?: ContainerRun): void {
+    const handle = this.host.context.clock.after(delayMs, () => {
+      if (!this.stopped) task();
+    }, `pod ${this.namespace}/${this.name}`);
+    if (container) container.tasks.push(handle);
+    else this.tasks.push(handle);
+  }
+
+  private event(pod: Pod, container: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.host.recorder.event(pod, type, reason, message, `spec.containers{${container.name}}`);
+  }
+
+  /** Pull (unless present), create, start the container at `index`, then the next; the pod runs after the last. */
+  private startContainer(index: number): void {
+    const pod = this.pod();
+    const container = this.containers[index];
+    if (!pod || this.deleting) return;
+    if (!container) {
+      this.podIP ??= pod.spec?.hostNetwork ? internalIp(this.host.node()) : allocatePodIp(this.host.node(), this.host.nodeName, this.host.usedPodIps());
+      this.writeStatus();
+      return;
+    }
+    const image = container.image;
+    const mustPull = pullPolicy(container.spec) === 'Always' || !this.host.pulledImages.has(image);
+    const afterPull = (): void => {
+      this.later(this.host.random.between(50, 300), () => {
+        const current = this.pod();
+        if (!current) return;
+        this.event(current, container, 'Normal', 'Created', createdMessage(this.host.node(), container.name));
+        this.later(this.host.random.between(50, 300), () => {
+          const started = this.pod();
+          if (!started) return;
+          this.run(container, started);
+          this.event(started, container, 'Normal', 'Started', `Started container ${container.name}`);
+          this.startContainer(index + 1);
+        });
+      });
+    };
+    if (!mustPull) {
+      this.event(pod, container, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      afterPull();
+      return;
+    }
+    this.event(pod, container, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    const pullMs = this.host.random.between(500, 4000);
+    this.later(pullMs, () => {
+      const current = this.pod();
+      if (!current) return;
+      this.host.pulledImages.add(image);
+      const took = goDuration(pullMs);
+      this.event(current, container, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(image)} bytes.`);
+      afterPull();
+    });
+  }
+
+  /** A container instance starts: state running, logs flowing, its crash (if any) and readiness scheduled. */
+  private run(container: ContainerRun, pod: Pod): void {
+    const scheme = runtimeScheme(this.host.node());
+    container.containerID = `${scheme}://${this.host.random.hex(64)}`;
+    container.state = { running: { startedAt: rfc3339(this.now()) } };
+    container.started = true;
+    container.ready = false;
+    container.runningSince = this.now();
+    this.whileRunning(container, pod, true);
+  }
+
+  private whileRunning(container: ContainerRun, pod: Pod, fresh: boolean): void {
+    const behaviour = container.behaviour;
+    const probe = pod.spec?.containers?.find((c) => c.name === container.name)?.readinessProbe;
+    if (!probe) container.ready = true;
+    else if (!container.ready) {
+      const readyAfter = behaviour.readyAfterMs ?? ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10)) * 1000;
+      this.later(readyAfter, () => {
+        container.ready = true;
+        this.writeStatus();
+      }, container);
+    }
+    this.writeLogs(container, fresh);
+    if (behaviour.crash) this.later(behaviour.crash.afterMs, () => this.crash(container, behaviour.crash as ContainerCrash), container);
+  }
+
+  /** Ends the running instance now (a scenario's "make it fail", or its configured crash). */
+  crash(container: ContainerRun, crash: ContainerCrash): void {
+    const pod = this.pod();
+    if (!pod || !container.state.running || this.deleting) return;
+    container.cancelTasks();
+    const exitCode = crash.exitCode ?? 1;
+    const terminated = {
+      exitCode,
+      reason: crash.reason ?? (exitCode === 137 ? 'OOMKilled' : 'Error'),
+      startedAt: container.state.running.startedAt ?? rfc3339(container.runningSince),
+      finishedAt: rfc3339(this.now()),
+      containerID: container.containerID ?? '',
+    };
+    container.state = { terminated };
+    container.ready = false;
+    // The back-off is forgotten after 2 × max of calm (kubelet's backoff GC), so a long run restarts at once.
+    if (this.now() - container.runningSince >= 2 * KUBELET_TIMINGS.backOffMaxMs) container.backOffMs = 0;
+    const waitMs = container.backOffMs;
+    container.backOffMs = waitMs === 0 ? KUBELET_TIMINGS.backOffInitialMs : Math.min(waitMs * 2, KUBELET_TIMINGS.backOffMaxMs);
+    this.writeStatus();
+    if (pod.spec?.restartPolicy === 'Never') return;
+    if (waitMs > 0) {
+      this.later(this.host.random.between(200, 1000), () => this.backOff(container, waitMs, terminated), container);
+    }
+    this.later(Math.max(waitMs, this.host.random.between(500, 1500)), () => this.restart(container, terminated), container);
+  }
+
+  private backOff(container: ContainerRun, waitMs: number, terminated: Terminated): void {
+    const pod = this.pod();
+    if (!pod) return;
+    container.lastState = { terminated };
+    container.state = {
+      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(waitMs)} restarting failed container=${container.name} pod=${formatPod(pod)}` },
+    };
+    this.event(pod, container, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${formatPod(pod)}`);
+    this.writeStatus();
+  }
+
+  private restart(container: ContainerRun, terminated: Terminated): void {
+    const pod = this.pod();
+    if (!pod || this.deleting) return;
+    container.lastState = { terminated };
+    container.restartCount++;
+    if (pullPolicy(container.spec) === 'Always') this.event(pod, container, 'Normal', 'Pulling', `Pulling image "${container.image}"`);
+    this.event(pod, container, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`);
+    this.event(pod, container, 'Normal', 'Created', createdMessage(this.host.node(), container.name));
+    this.run(container, pod);
+    this.event(pod, container, 'Normal', 'Started', `Started container ${container.name}`);
+    this.writeStatus();
+  }
+
+  /** Startup lines at once, then one line per interval; a configured list is cycled the same way. */
+  private writeLogs(container: ContainerRun, fresh: boolean): void {
+    const { logs } = this.host.context;
+    const configured = container.behaviour.logLines;
+    const defaults = defaultLogs(container.image);
+    const repeating = configured ?? defaults.repeating;
+    const append = (text: string, at: number): void => logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(at, this.host.random), text });
+    if (fresh && !configured) defaults.startup.forEach((line, i) => append(line, this.now() + i));
+    if (repeating.length === 0) return;
+    const interval = container.behaviour.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS;
+    const next = (): void => {
+      this.later(this.host.random.between(interval / 2, interval * 1.5), () => {
+        append(repeating[container.logIndex++ % repeating.length] as string, this.now());
+        next();
+      }, container);
+    };
+    if (configured && fresh) append(repeating[container.logIndex++ % repeating.length] as string, this.now());
+    next();
+  }
+
+  /** Posts the pod's status (the kubelet's status manager): phase, conditions, IPs, container statuses. */
+  private writeStatus(): void {
+    const stored = this.pod();
+    if (!stored || this.stopped) return;
+    const pod = copyOf(stored);
+    const now = rfc3339(this.now());
+    const allRunning = this.containers.length > 0 && this.containers.every((c) => c.started);
+    const unready = this.containers.filter((c) => !c.ready).map((c) => c.name);
+    const previous = pod.status?.conditions ?? [];
+    const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+      const before = previous.find((c) => c.type === type);
+      const status = ok ? 'True' : 'False';
+      const result: PodCondition = { type, status, lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : now };
+      // The API sends `lastProbeTime: null` for conditions no probe set; the client model cannot type null.
+      Object.assign(result, { lastProbeTime: null });
+      if (!ok && reason) Object.assign(result, { reason, message });
+      return result;
+    };
+    const notReady = `containers with unready status: [${unready.join(' ')}]`;
+    const node = this.host.node();
+    pod.status = {
+      ...pod.status,
+      phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
+      conditions: [
+        condition('Initialized', true),
+        condition('Ready', unready.length === 0, 'ContainersNotReady', notReady),
+        condition('ContainersReady', unready.length === 0, 'ContainersNotReady', notReady),
+        condition('PodScheduled', true),
+      ],
+      hostIP: internalIp(node),
+      hostIPs: [{ ip: internalIp(node) }],
+      containerStatuses: this.containers.map((c) => c.status()),
+      qosClass: pod.status?.qosClass ?? 'BestEffort',
+    };
+    if (this.startTime) pod.status.startTime = this.startTime;
+    if (this.podIP) Object.assign(pod.status, { podIP: this.podIP, podIPs: [{ ip: this.podIP }] });
+    this.host.context.store.update(PODS, pod);
+  }
+
+  /** A scenario's "container X fails now" (kubelet-side view of a process exit). */
+  failContainer(name: string, crash: Omit<ContainerCrash, 'afterMs'> = {}): boolean {
+    const container = this.containers.find((c) => c.name === name);
+    if (!container?.state.running) return false;
+    this.crash(container, { afterMs: 0, ...crash });
+    return true;
+  }
+}

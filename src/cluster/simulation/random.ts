@@ -1,0 +1,61 @@
+/**
+ * The simulation's only source of chance: a seeded PRNG (mulberry32 over a 32-bit state), so the same seed and
+ * cluster give the same sequence of changes. `fork(label)` derives an independent stream, so adding a controller
+ * (or a node) does not shift the numbers every other controller draws.
+ */
+export class SeededRandom {
+  private state: number;
+
+  constructor(readonly seed: number | string) {
+    this.state = hashSeed(String(seed));
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A duration in [min, max) milliseconds, whole milliseconds. */
+  between(minMs: number, maxMs: number): number {
+    return Math.floor(minMs + this.next() * (maxMs - minMs));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(0, items.length - 1)] as T;
+  }
+
+  /** `length` lowercase hex digits (container IDs, image digests, event name suffixes). */
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += this.int(0, 0xffff).toString(16).padStart(4, '0');
+    return out.slice(0, length);
+  }
+
+  fork(label: string): SeededRandom {
+    return new SeededRandom(`${this.seed}/${label}`);
+  }
+}
+
+/** FNV-1a of the seed text: any string or number becomes a 32-bit starting state. */
+function hashSeed(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

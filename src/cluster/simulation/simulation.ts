@@ -1,0 +1,85 @@
+import type { Cluster } from '../cluster.js';
+import type { Controller, SimulationContext } from './controller.js';
+import { ManualDriver, RealDriver, type RealTime } from './drivers.js';
+import { EventRecorder } from './event-recorder.js';
+import type { BehaviourSource } from './kubelet/kubelet-config.js';
+import { KubeletFleet } from './kubelet/kubelet-fleet.js';
+import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller.js';
+import { SeededRandom } from './random.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { SimulationClock, type TaskErrorHandler } from './simulation-clock.js';
+
+export interface SimulationOptions {
+  /** Simulated milliseconds per real millisecond (the real driver only); default 1. */
+  speed?: number;
+  /** Every random choice derives from it; default 1. */
+  seed?: number | string;
+  /**
+   * The clock to run on. Pass the one the cluster was loaded with (`loadCluster(source, { clock })`) so the API
+   * reads the same simulated "now" the controllers write; default: a new one starting at cluster.clock.now().
+   */
+  clock?: SimulationClock;
+  /** `real` (default): a Node timer drives time; `manual`: nothing moves until `simulation.manual` advances it. */
+  driver?: 'real' | 'manual';
+  /** Replaces the default controllers (kubelets, node lifecycle controller, scheduler), in start order. */
+  controllers?: Controller[];
+  /** Per-container behaviour (log lines, crashes) for the default kubelets. */
+  behaviours?: BehaviourSource;
+  /** Where a failing task is reported; default: thrown out of the driver. */
+  onTaskError?: TaskErrorHandler;
+  /** Timers for the real driver (tests). */
+  realTime?: RealTime;
+}
+
+export interface Simulation {
+  readonly context: SimulationContext;
+  readonly clock: SimulationClock;
+  readonly controllers: readonly Controller[];
+  /** The default kubelets, when the default controllers run (scenarios stop and start nodes through it). */
+  readonly kubelets: KubeletFleet | undefined;
+  /** Set with `driver: 'manual'`. */
+  readonly manual: ManualDriver | undefined;
+  stop(): void;
+}
+
+/** The default control plane and nodes, in the order they start (ties at one instant run in this order). */
+export function defaultControllers(options: { behaviours?: BehaviourSource } = {}): Controller[] {
+  return [new NodeLifecycleController(), new Scheduler(), new KubeletFleet(options.behaviours ? { behaviours: options.behaviours } : {})];
+}
+
+/**
+ * Makes a loaded cluster live: one clock, one seeded random, one event recorder, and the controllers started on
+ * them in order. The simulation stops when the cluster closes.
+ */
+export function startSimulation(cluster: Cluster, options: SimulationOptions = {}): Simulation {
+  const clock = options.clock ?? new SimulationClock(cluster.clock.now(), options.onTaskError);
+  const random = new SeededRandom(options.seed ?? 1);
+  const context: SimulationContext = {
+    store: cluster.store,
+    clock,
+    random,
+    recorder: new EventRecorder(cluster.store, clock, random.fork('events')),
+    logs: cluster.logs,
+  };
+  const controllers = options.controllers ?? defaultControllers(options.behaviours ? { behaviours: options.behaviours } : {});
+  const manual = options.driver === 'manual' ? new ManualDriver(clock) : undefined;
+  for (const controller of controllers) controller.start(context);
+  const real = manual ? undefined : new RealDriver(clock, options.speed ?? 1, options.realTime);
+  let stopped = false;
+  const simulation: Simulation = {
+    context,
+    clock,
+    controllers,
+    kubelets: controllers.find((c): c is KubeletFleet => c instanceof KubeletFleet),
+    manual,
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      real?.stop();
+      for (const controller of [...controllers].reverse()) controller.stop();
+      clock.cancelAll();
+    },
+  };
+  cluster.onClose(() => simulation.stop());
+  return simulation;
+}

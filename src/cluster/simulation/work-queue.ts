@@ -1,0 +1,63 @@
+import type { ResourceKey } from '../resources/resource-type.js';
+import type { ClusterStore, StoreEvent } from '../store/index.js';
+import type { TaskHandle, TaskScheduler } from './simulation-clock.js';
+
+/**
+ * client-go's workqueue, reduced to what a simulation needs: keys added while the store publishes a change are
+ * deduplicated and handled, in the order first added, by one task at the current instant. A key added while it
+ * is being handled is handled again in a later task.
+ */
+export class WorkQueue {
+  private readonly pending = new Set<string>();
+  private drain: TaskHandle | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly scheduler: TaskScheduler,
+    private readonly handle: (key: string) => void,
+    private readonly label = 'workqueue',
+  ) {}
+
+  add(key: string): void {
+    if (this.stopped) return;
+    this.pending.add(key);
+    this.drain ??= this.scheduler.after(0, () => this.run(), this.label);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+    this.drain?.cancel();
+    this.drain = undefined;
+  }
+
+  private run(): void {
+    this.drain = undefined;
+    const keys = [...this.pending];
+    this.pending.clear();
+    for (const key of keys) {
+      if (this.stopped) return;
+      this.handle(key);
+    }
+  }
+}
+
+/** Subscribes to a resource's changes; returns the unsubscribe function (a minimal informer). */
+export function watchResource(store: ClusterStore, resource: ResourceKey, listener: (event: StoreEvent) => void): () => void {
+  return store.watch(resource, undefined, listener);
+}
+
+/** Stops a set of subscriptions and tasks together: what a controller's stop() does. */
+export class Subscriptions {
+  private readonly stops: (() => void)[] = [];
+
+  add(stop: (() => void) | TaskHandle | WorkQueue): void {
+    if (typeof stop === 'function') this.stops.push(stop);
+    else if (stop instanceof WorkQueue) this.stops.push(() => stop.stop());
+    else this.stops.push(() => stop.cancel());
+  }
+
+  stopAll(): void {
+    for (const stop of this.stops.splice(0).reverse()) stop();
+  }
+}
