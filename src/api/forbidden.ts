@@ -1,42 +1,75 @@
 import type { RequestHandler } from 'express';
+import { ANONYMOUS_USER, type UserInfo } from './access-review/anonymous-user.js';
+import { isAllowed } from './access-review/read-only-policy.js';
+import { type AuthorizationAttributes, RequestInfoError, requestAttributes } from './access-review/request-attributes.js';
 import { ApiError } from './errors/api-error.js';
-import { parseRequestInfo } from './request/request-info.js';
-
-/** Who every client is: kubefacade authenticates no one, so requests are anonymous, as on a real server. */
-export const ANONYMOUS_USER = 'system:anonymous';
-
-/** The POSTs a read-only user may still make: asking what it may do. */
-const REVIEW_PATHS = new Set([
-  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
-]);
+import type { StatusDetails } from './errors/status.js';
 
 /**
- * Refuses every write (POST, PUT, PATCH, DELETE) with the 403 a read-only RBAC user gets
- * (apiserver endpoints/handlers/responsewriters/errors.go forbiddenMessage; apimachinery errors.NewForbidden).
- * Authorization runs before routing upstream, so a write to a resource that does not exist is refused the same way.
+ * The read-only server's answer to writes: the authorization filter runs before any routing upstream, so every
+ * POST, PUT, PATCH and DELETE — on resources, unknown resources, and plain paths alike — is judged by the policy
+ * and, when denied, answered 403 in RBAC wording (apiserver pkg/endpoints/filters/authorization.go →
+ * handlers/responsewriters/errors.go Forbidden). Writes the policy allows (the self-subject reviews) pass on.
  */
-export function refuseWrites(): RequestHandler {
-  return (req, _res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    if (req.method === 'POST' && REVIEW_PATHS.has(req.path.replace(/\/$/, ''))) return next();
-    throw forbiddenWrite(req.method, req.path, req.query as Record<string, unknown>);
-  };
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Go's %q for the ASCII text of paths and names. */
+const goQuote = (text: string): string => JSON.stringify(text);
+
+/** Keeps messages from looking like HTML (responsewriters/errors.go `sanitizer`). */
+const sanitize = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** `User "u" cannot <verb> resource "<res>[/<sub>]" in API group "<g>" in the namespace "<ns>"` / `at the cluster scope` / `path "<p>"`. */
+export function forbiddenReason(attributes: AuthorizationAttributes, username: string): string {
+  if (!attributes.isResourceRequest) return `User ${goQuote(username)} cannot ${attributes.verb} path ${goQuote(attributes.path)}`;
+  const resource = attributes.subresource === '' ? attributes.resource : `${attributes.resource}/${attributes.subresource}`;
+  const subject = `User ${goQuote(username)} cannot ${attributes.verb} resource ${goQuote(resource)} in API group ${goQuote(attributes.apiGroup)}`;
+  return attributes.namespace === '' ? `${subject} at the cluster scope` : `${subject} in the namespace ${goQuote(attributes.namespace)}`;
 }
 
-export function forbiddenWrite(method: string, path: string, query: Record<string, unknown> = {}): ApiError {
-  const info = parseRequestInfo(method, path, query);
-  if (!info.isResourceRequest) {
-    return new ApiError(403, 'Forbidden', `forbidden: User "${ANONYMOUS_USER}" cannot ${info.verb} path "${path}"`, {});
-  }
-  const resource = info.subresource ? `${info.resource}/${info.subresource}` : info.resource;
-  const scope = info.namespace !== undefined ? `in the namespace "${info.namespace}"` : 'at the cluster scope';
-  const reason = `User "${ANONYMOUS_USER}" cannot ${info.verb} resource "${resource}" in API group "${info.group}" ${scope}`;
-  const qualified = info.group ? `${info.resource}.${info.group}` : info.resource;
-  const message = info.name !== undefined ? `${qualified} "${info.name}" is forbidden: ${reason}` : `${qualified} is forbidden: ${reason}`;
-  return new ApiError(403, 'Forbidden', message, {
-    ...(info.name !== undefined ? { name: info.name } : {}),
-    ...(info.group ? { group: info.group } : {}),
-    kind: info.resource,
-  });
+/** apimachinery errors.NewForbidden: the prefix names the group resource, and the object when there is a name. */
+export function forbidden(attributes: AuthorizationAttributes, user: UserInfo = ANONYMOUS_USER): ApiError {
+  const reason = sanitize(forbiddenReason(attributes, user.username));
+  const group = attributes.isResourceRequest ? attributes.apiGroup : '';
+  const resource = attributes.isResourceRequest ? attributes.resource : '';
+  const name = attributes.isResourceRequest ? attributes.name : '';
+  const groupResource = group === '' ? resource : `${resource}.${group}`;
+  let message: string;
+  if (groupResource === '') message = `forbidden: ${reason}`;
+  else if (name === '') message = `${groupResource} is forbidden: ${reason}`;
+  else message = `${groupResource} ${goQuote(name)} is forbidden: ${reason}`;
+  const details: StatusDetails = {
+    ...(name !== '' ? { name } : {}),
+    ...(group !== '' ? { group } : {}),
+    ...(resource !== '' ? { kind: resource } : {}),
+  };
+  return new ApiError(403, 'Forbidden', message, details);
+}
+
+function firstQueryValue(url: string, key: string): string | undefined {
+  const query = url.indexOf('?');
+  if (query < 0) return undefined;
+  return new URLSearchParams(url.slice(query + 1)).get(key) ?? undefined;
+}
+
+/** Middleware: denies every write the read-only policy does not allow, before any handler sees it. */
+export function forbidWrites(user: UserInfo = ANONYMOUS_USER): RequestHandler {
+  return (req, res, next) => {
+    if (!WRITE_METHODS.has(req.method)) return next();
+    let attributes: AuthorizationAttributes;
+    try {
+      attributes = requestAttributes(req.method, req.path, firstQueryValue(req.originalUrl, 'watch'));
+    } catch (error) {
+      if (!(error instanceof RequestInfoError)) throw error;
+      // filters/requestinfo.go answers a path it cannot read with a plain-text 500, not a Status.
+      res
+        .status(500)
+        .setHeader('Content-Type', 'text/plain; charset=utf-8')
+        .setHeader('X-Content-Type-Options', 'nosniff')
+        .send(sanitize(`Internal Server Error: ${goQuote(req.originalUrl)}: failed to create RequestInfo: ${error.message}`) + '\n');
+      return;
+    }
+    if (isAllowed(attributes)) return next();
+    next(forbidden(attributes, user));
+  };
 }

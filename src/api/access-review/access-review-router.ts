@@ -1,75 +1,54 @@
-import express, { type Request, Router } from 'express';
-import { ApiError, badRequest, unsupportedMediaType } from '../errors/api-error.js';
-import { writeRaw } from '../responses/write-body.js';
-import { decodeReview, isKubernetesProtobuf } from './protobuf-body.js';
-import {
-  NON_RESOURCE_RULES,
-  nonResourceAllowed,
-  type NonResourceAttributes,
-  RESOURCE_RULES,
-  resourceAllowed,
-  type ResourceAttributes,
-} from './review-decisions.js';
+import express, { type Request, type Response, Router } from 'express';
+import { type Clock, systemClock } from '../../cluster/index.js';
+import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
+import { writeObject } from '../responses/write-body.js';
+import { ANONYMOUS_USER, type UserInfo } from './anonymous-user.js';
+import { type ExpectedType, readReviewBody } from './review-body.js';
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 
-const GROUP_VERSION = 'authorization.k8s.io/v1';
-
-/** The review body as JSON (kubectl <= 1.31) or Kubernetes protobuf (kubectl >= 1.32, api §13.3). */
-function readBody(req: Request, kind: string): Record<string, unknown> {
-  const type = (req.get('content-type') ?? '').split(';')[0]?.trim();
-  const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  if (type === 'application/vnd.kubernetes.protobuf') {
-    if (!isKubernetesProtobuf(body)) throw unsupportedMediaType();
-    try {
-      const decoded = decodeReview(body);
-      if (decoded.kind !== kind) throw badRequest(`the body of the request was a ${decoded.kind}, not a ${kind}`);
-      return decoded.object;
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw unsupportedMediaType();
-    }
-  }
-  if (type === 'application/json' || type === '') {
-    try {
-      const parsed: unknown = JSON.parse(body.toString('utf8') || '{}');
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      return parsed as Record<string, unknown>;
-    } catch (error) {
-      throw badRequest(`couldn't get version/kind; json parse error: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  throw unsupportedMediaType();
+export interface AccessReviewOptions {
+  /** Stamps SelfSubjectReview's creationTimestamp. */
+  clock?: Clock;
+  user?: UserInfo;
 }
 
-function created(spec: unknown, kind: string, status: object): object {
-  return { kind, apiVersion: GROUP_VERSION, metadata: { creationTimestamp: null }, spec, status };
-}
+/** Upstream's request body limit for writes (apiserver pkg/server/config.go MaxRequestBodyBytes, 3 MiB). */
+const BODY_LIMIT = 3 * 1024 * 1024;
 
 /**
- * POST selfsubjectaccessreviews and selfsubjectrulesreviews: the only writes accepted, answering what the
- * read-only user may do, so `kubectl auth can-i` says yes to reading and no to the rest (201 Created, as upstream).
+ * POST endpoints of the self-subject reviews, the only writes a read-only server accepts (`kubectl auth can-i`,
+ * `auth can-i --list`, `auth whoami`). Bodies are kept raw so that JSON, YAML and protobuf can all be decoded;
+ * the answer is 201 with the review in the negotiated encoding (JSON for kubectl, which also accepts it when it
+ * prefers protobuf — observed). The output is negotiated before the body is read, as in handlers/create.go.
  */
-export function createAccessReviewRouter(): Router {
-  const router = Router();
-  const raw = express.raw({ type: () => true, limit: '1mb' });
+export function createAccessReviewRouter(options: AccessReviewOptions = {}): Router {
+  const clock = options.clock ?? systemClock;
+  const user = options.user ?? ANONYMOUS_USER;
+  const router = Router({ caseSensitive: true });
+  const raw = express.raw({ type: () => true, limit: BODY_LIMIT });
 
-  router.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', raw, (req, res) => {
-    const review = readBody(req, 'SelfSubjectAccessReview');
-    const spec = (review['spec'] ?? {}) as { resourceAttributes?: ResourceAttributes; nonResourceAttributes?: NonResourceAttributes };
-    if (!spec.resourceAttributes === !spec.nonResourceAttributes) {
-      throw new ApiError(422, 'Invalid', 'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified', {
-        group: 'authorization.k8s.io',
-        kind: 'SelfSubjectAccessReview',
-        causes: [{ reason: 'FieldValueInvalid', message: 'Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified', field: 'spec.resourceAttributes' }],
-      });
-    }
-    const allowed = spec.resourceAttributes ? resourceAllowed(spec.resourceAttributes) : nonResourceAllowed(spec.nonResourceAttributes ?? {});
-    writeRaw(res, 201, 'application/json', JSON.stringify(created(spec, 'SelfSubjectAccessReview', { allowed })));
-  });
+  const review = (expected: ExpectedType, answer: (input: Record<string, unknown>) => Record<string, unknown>) =>
+    [
+      raw,
+      (req: Request, res: Response): void => {
+        const output = negotiateResourceOutput(req.get('accept'), {
+          tableAllowed: false,
+          pretty: wantsPretty(req.query as Record<string, unknown>, req.get('user-agent')),
+        });
+        const body = answer(readReviewBody(req, expected));
+        writeObject(res, 201, body, output.format === 'yaml' ? 'yaml' : output.pretty ? 'pretty' : 'json');
+      },
+    ] as const;
 
-  router.post('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', raw, (req, res) => {
-    const review = readBody(req, 'SelfSubjectRulesReview');
-    const spec = (review['spec'] ?? {}) as { namespace?: string };
-    writeRaw(res, 201, 'application/json', JSON.stringify(created(spec, 'SelfSubjectRulesReview', { resourceRules: RESOURCE_RULES, nonResourceRules: NON_RESOURCE_RULES, incomplete: false })));
-  });
+  const authorization = (kind: string): ExpectedType => ({ group: 'authorization.k8s.io', version: 'v1', kind });
+  router.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', ...review(authorization('SelfSubjectAccessReview'), selfSubjectAccessReview));
+  router.post('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', ...review(authorization('SelfSubjectRulesReview'), selfSubjectRulesReview));
+  // v1beta1 is what kubectl 1.27 `auth whoami` posts to; v1 from 1.28 on.
+  for (const version of ['v1', 'v1beta1'] as const) {
+    router.post(
+      `/apis/authentication.k8s.io/${version}/selfsubjectreviews`,
+      ...review({ group: 'authentication.k8s.io', version, kind: 'SelfSubjectReview' }, () => selfSubjectReview(version, user, clock.now())),
+    );
+  }
   return router;
 }

@@ -1,94 +1,67 @@
 import { type Request, type Response, Router } from 'express';
+import { defaultHealthChecks, type HealthChecks } from './health-checks.js';
 
-/** One named health check: undefined when healthy, otherwise why not (kept from the client, as upstream). */
-export interface HealthCheck {
-  name: string;
-  check(): string | undefined;
+export { defaultHealthChecks, type HealthCheck, type HealthCheckOptions, type HealthChecks, type HealthEndpoint } from './health-checks.js';
+
+const ENDPOINTS = ['healthz', 'livez', 'readyz'] as const;
+
+/** Go's %q for check names. */
+const quote = (text: string): string => JSON.stringify(text);
+
+/** The raw query, read as Go's url.Values would: `?verbose` counts even without a value, `exclude` repeats. */
+function queryOf(req: Request): URLSearchParams {
+  const at = req.originalUrl.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : req.originalUrl.slice(at + 1));
 }
 
-export type HealthEndpoint = 'healthz' | 'livez' | 'readyz';
-
-export type HealthChecks = Record<HealthEndpoint, readonly HealthCheck[]>;
-
-const ok = (name: string): HealthCheck => ({ name, check: () => undefined });
-
-const POST_START_HOOKS = [
-  'start-apiserver-admission-initializer',
-  'generic-apiserver-start-informers',
-  'priority-and-fairness-config-consumer',
-  'priority-and-fairness-filter',
-  'storage-object-count-tracker-hook',
-  'start-apiextensions-informers',
-  'start-apiextensions-controllers',
-  'crd-informer-synced',
-  'start-system-namespaces-controller',
-  'bootstrap-controller',
-  'rbac/bootstrap-roles',
-  'scheduling/bootstrap-system-priority-classes',
-  'priority-and-fairness-config-producer',
-  'start-cluster-authentication-info-controller',
-  'start-kube-apiserver-identity-lease-controller',
-  'start-kube-apiserver-identity-lease-garbage-collector',
-  'start-legacy-token-tracking-controller',
-  'aggregator-reload-proxy-client-cert',
-  'start-kube-aggregator-informers',
-  'apiservice-registration-controller',
-  'apiservice-status-available-controller',
-  'apiservice-discovery-controller',
-  'kube-apiserver-autoregistration',
-].map((hook) => `poststarthook/${hook}`);
+function plain(res: Response, status: number, body: string, nosniff = true): void {
+  res.status(status).setHeader('Content-Type', 'text/plain; charset=utf-8');
+  if (nosniff) res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.send(body);
+}
 
 /**
- * The checks a kube-apiserver lists (apiserver pkg/server/healthz), with `etcd` given by the caller so the
- * simulated etcd's health shows through.
+ * `/healthz`, `/livez`, `/readyz` and `/<endpoint>/<check>` as apiserver pkg/server/healthz/healthz.go serves
+ * them: `ok`, or with `?verbose` one line per check and `<endpoint> check passed`; `?exclude=<name>` skips a
+ * check (unknown names are warned about, sorted); any failure is a 500 that is always verbose and withholds the
+ * reason. A single check answers `ok` or a 500 with its error (Go's http.Error adds the newline).
  */
-export function defaultHealthChecks(etcd: HealthCheck = ok('etcd')): HealthChecks {
-  const common = [ok('ping'), ok('log'), etcd, ...POST_START_HOOKS.map(ok), ok('autoregister-completion'), ok('poststarthook/apiservice-openapi-controller'), ok('poststarthook/apiservice-openapiv3-controller')];
-  const readyz = [ok('ping'), ok('log'), etcd, ok('etcd-readiness'), ok('informer-sync'), ...common.slice(3), ok('shutdown')];
-  return { healthz: common, livez: common, readyz };
-}
-
-function queryValues(req: Request, name: string): string[] {
-  const value = (req.query as Record<string, unknown>)[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
-
-/** `/healthz`, `/livez`, `/readyz` with `?verbose` and `?exclude=`, and `/<endpoint>/<check>` (healthz.go handleRootHealth). */
 export function createHealthRouter(checks: HealthChecks = defaultHealthChecks()): Router {
-  const router = Router();
-  const plain = (res: Response, status: number, body: string): void => {
-    res.status(status).setHeader('Content-Type', 'text/plain; charset=utf-8').setHeader('X-Content-Type-Options', 'nosniff').send(body);
-  };
-  for (const endpoint of ['healthz', 'livez', 'readyz'] as const) {
+  const router = Router({ caseSensitive: true, strict: true });
+  for (const endpoint of ENDPOINTS) {
     router.get(`/${endpoint}`, (req, res) => {
-      const excluded = new Set(queryValues(req, 'exclude'));
+      const query = queryOf(req);
+      const unknownExcluded = new Set(query.getAll('exclude'));
+      const excluded = new Set(unknownExcluded);
       const lines: string[] = [];
       let failed = false;
-      for (const check of checks[endpoint]) {
-        if (excluded.delete(check.name)) {
-          lines.push(`[+]${check.name} excluded: ok`);
-          continue;
-        }
-        const error = check.check();
-        if (error === undefined) lines.push(`[+]${check.name} ok`);
-        else {
+      for (const { name, check } of checks[endpoint]) {
+        if (excluded.has(name)) {
+          unknownExcluded.delete(name);
+          lines.push(`[+]${name} excluded: ok`);
+        } else if (check() === undefined) {
+          lines.push(`[+]${name} ok`);
+        } else {
           failed = true;
-          lines.push(`[-]${check.name} failed: reason withheld`);
+          lines.push(`[-]${name} failed: reason withheld`);
         }
       }
-      if (excluded.size > 0) lines.push(`warn: some health checks cannot be excluded: no matches for ${[...excluded].map((e) => `"${e}"`).join(',')}`);
-      const verbose = (req.query as Record<string, unknown>)['verbose'] !== undefined;
-      if (failed) return plain(res, 500, `${lines.join('\n')}\n${endpoint} check failed\n`);
-      if (verbose) return plain(res, 200, `${lines.join('\n')}\n${endpoint} check passed\n`);
-      plain(res, 200, 'ok');
+      if (unknownExcluded.size > 0) {
+        const names = [...unknownExcluded].sort().map(quote).join(',');
+        lines.push(`warn: some health checks cannot be excluded: no matches for ${names}`);
+      }
+      const listing = lines.map((line) => `${line}\n`).join('');
+      if (failed) return plain(res, 500, `${listing}${endpoint} check failed\n`);
+      if (!query.has('verbose')) return plain(res, 200, 'ok');
+      plain(res, 200, `${listing}${endpoint} check passed\n`);
     });
     router.get(`/${endpoint}/*check`, (req, res, next) => {
-      const name = ([] as string[]).concat((req.params as Record<string, string | string[]>)['check'] ?? []).join('/');
-      const check = checks[endpoint].find((c) => c.name === name);
-      if (!check) return next();
-      const error = check.check();
-      if (error === undefined) plain(res, 200, 'ok');
+      const segments = (req.params as Record<string, string | string[] | undefined>)['check'] ?? [];
+      const name = (Array.isArray(segments) ? segments : [segments]).join('/');
+      const found = checks[endpoint].find((c) => c.name === name);
+      if (!found) return next();
+      const error = found.check();
+      if (error === undefined) plain(res, 200, 'ok', false);
       else plain(res, 500, `internal server error: ${error}\n`);
     });
   }

@@ -1,108 +1,230 @@
+import express from 'express';
 import request from 'supertest';
-import { testApp } from '../../support/test-app.js';
+import { createAccessReviewRouter } from '../../../src/api/access-review/index.js';
+import { errorHandler } from '../../../src/api/errors/error-handler.js';
+import { forbidWrites } from '../../../src/api/forbidden.js';
+import { encodeEnvelope, encodeMessage, SELF_SUBJECT_ACCESS_REVIEW, SELF_SUBJECT_REVIEW, SELF_SUBJECT_RULES_REVIEW } from '../../../src/api/protobuf/index.js';
+import { ManualClock } from '../../../src/cluster/index.js';
 
 const SSAR = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 const SSRR = '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews';
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+/** What kubectl ≥1.32 typed clients accept. */
+const KUBECTL_ACCEPT = 'application/vnd.kubernetes.protobuf,application/json';
 
-/** Encodes one length-delimited protobuf field. */
-function field(number: number, value: Buffer | string): Buffer {
-  const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-  return Buffer.concat([Buffer.from([(number << 3) | 2, bytes.length]), bytes]);
+const clock = new ManualClock(Date.parse('2026-01-01T12:00:00.250Z'));
+const app = express()
+  .use(forbidWrites())
+  .use(createAccessReviewRouter({ clock }))
+  .use(errorHandler({ error: () => undefined }));
+
+const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
+
+/** `kubectl auth can-i create pods` from kubectl 1.33, byte for byte as observed (reference §13.3). */
+const OBSERVED_CAN_I_CREATE_PODS = Buffer.from(
+  [
+    '6b387300',
+    '0a32', '0a17', hex('authorization.k8s.io/v1'), '1217', hex('SelfSubjectAccessReview'),
+    '123f',
+    '0a10', '0a00', '1200', '1a00', '2200', '2a00', '3200', '3800', '4200', // empty ObjectMeta, zero values written
+    '1221', '0a1f', '0a07', hex('default'), '1206', hex('create'), '1a00', '2200', '2a04', hex('pods'), '3200', '3a00',
+    '1a08', '0800', '1200', '1a00', '2000', // empty status
+    '1a00', '2200',
+  ].join(''),
+  'hex',
+);
+
+/** The same shape from our own encoder, for any attributes. */
+function protobufAccessReview(spec: Record<string, unknown>): Buffer {
+  const raw = encodeMessage({ metadata: {}, spec, status: { allowed: false } }, SELF_SUBJECT_ACCESS_REVIEW);
+  return Buffer.from(encodeEnvelope('authorization.k8s.io/v1', 'SelfSubjectAccessReview', raw));
 }
 
-/** A body as kubectl >= 1.32 sends it: the k8s envelope around a protobuf SelfSubjectAccessReview (reference §13.3). */
-function protobufReview(kind: string, spec: Buffer): Buffer {
-  const typeMeta = field(1, Buffer.concat([field(1, 'authorization.k8s.io/v1'), field(2, kind)]));
-  const object = Buffer.concat([field(1, Buffer.alloc(0)), field(2, spec), field(3, Buffer.alloc(0))]);
-  return Buffer.concat([Buffer.from([0x6b, 0x38, 0x73, 0x00]), typeMeta, field(2, object)]);
-}
+const jsonReview = (spec: object): string =>
+  JSON.stringify({ kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: false } });
 
-const resourceAttributes = (namespace: string, verb: string, resource: string): Buffer =>
-  field(1, Buffer.concat([field(1, namespace), field(2, verb), field(3, ''), field(4, ''), field(5, resource), field(6, ''), field(7, '')]));
-
-describe('access reviews', () => {
-  const { app } = testApp();
-
-  test.each([
-    ['get', true],
-    ['list', true],
-    ['watch', true],
-    ['create', false],
-    ['delete', false],
-    ['patch', false],
-  ])('a JSON review of "%s pods" is allowed: %s', async (verb, allowed) => {
-    const body = { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: { resourceAttributes: { namespace: 'default', verb, resource: 'pods' } }, status: { allowed: false } };
-    const res = await request(app).post(SSAR).set('Content-Type', 'application/json').send(JSON.stringify(body)).expect(201);
+describe('SelfSubjectAccessReview', () => {
+  test('the observed kubectl 1.33 protobuf body of `auth can-i create pods` is decoded and refused', async () => {
+    const res = await request(app).post(SSAR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(OBSERVED_CAN_I_CREATE_PODS).expect(201);
+    expect(res.headers['content-type']).toBe('application/json');
     expect(res.body).toEqual({
       kind: 'SelfSubjectAccessReview',
       apiVersion: 'authorization.k8s.io/v1',
       metadata: { creationTimestamp: null },
-      spec: { resourceAttributes: { namespace: 'default', verb, resource: 'pods' } },
-      status: { allowed },
+      spec: { resourceAttributes: { namespace: 'default', verb: 'create', resource: 'pods' } },
+      status: { allowed: false },
+    });
+  });
+
+  test('our encoder writes the observed envelope and spec bytes for the same review', () => {
+    const encoded = protobufAccessReview({
+      resourceAttributes: { namespace: 'default', verb: 'create', group: '', version: '', resource: 'pods', subresource: '', name: '' },
+    }).toString('hex');
+    const typeMeta = `6b3873000a320a17${hex('authorization.k8s.io/v1')}1217${hex('SelfSubjectAccessReview')}`;
+    const spec = `12210a1f0a07${hex('default')}1206${hex('create')}1a0022002a04${hex('pods')}32003a00`;
+    expect(encoded.startsWith(typeMeta)).toBe(true);
+    expect(encoded).toContain(spec);
+    expect(encoded.endsWith('1a002200')).toBe(true);
+    expect(OBSERVED_CAN_I_CREATE_PODS.toString('hex')).toContain(spec);
+  });
+
+  test.each([
+    ['get', 'pods', '', true],
+    ['list', 'deployments', 'apps', true],
+    ['watch', 'events', '', true],
+    ['create', 'pods', '', false],
+    ['delete', 'nodes', '', false],
+    ['patch', 'deployments', 'apps', false],
+    ['update', 'configmaps', '', false],
+    ['*', '*', '*', false],
+    ['create', 'selfsubjectaccessreviews', 'authorization.k8s.io', true],
+  ])('"%s %s" in group "%s" is allowed: %s — in JSON and in protobuf alike', async (verb, resource, group, allowed) => {
+    const attributes = { namespace: 'default', verb, ...(group ? { group } : {}), resource };
+    const json = await request(app).post(SSAR).set('Content-Type', 'application/json').send(jsonReview({ resourceAttributes: attributes })).expect(201);
+    expect(json.body.spec).toEqual({ resourceAttributes: attributes });
+    expect(json.body.status).toEqual({ allowed });
+    const proto = await request(app).post(SSAR).set('Content-Type', PROTOBUF).send(protobufAccessReview({ resourceAttributes: attributes })).expect(201);
+    expect(proto.body).toEqual(json.body);
+  });
+
+  test.each([
+    ['get', '/healthz', true],
+    ['get', '/apis', true],
+    ['post', '/healthz', false],
+  ])('the non-resource "%s %s" is allowed: %s', async (verb, path, allowed) => {
+    const res = await request(app).post(SSAR).type('json').send(jsonReview({ nonResourceAttributes: { path, verb } })).expect(201);
+    expect(res.body.spec).toEqual({ nonResourceAttributes: { path, verb } });
+    expect(res.body.status).toEqual({ allowed });
+  });
+
+  test('subresources and names are judged too: reading logs is allowed, evicting is not', async () => {
+    const ask = async (attributes: object): Promise<boolean> =>
+      (await request(app).post(SSAR).type('json').send(jsonReview({ resourceAttributes: attributes })).expect(201)).body.status.allowed;
+    expect(await ask({ namespace: 'default', verb: 'get', resource: 'pods', subresource: 'log', name: 'web-1' })).toBe(true);
+    expect(await ask({ namespace: 'default', verb: 'create', resource: 'pods', subresource: 'eviction', name: 'web-1' })).toBe(false);
+  });
+
+  test('selectors (1.31+) survive the round trip in protobuf', async () => {
+    const resourceAttributes = {
+      namespace: 'default',
+      verb: 'list',
+      resource: 'pods',
+      labelSelector: { requirements: [{ key: 'app', operator: 'In', values: ['web'] }] },
+      fieldSelector: { rawSelector: 'spec.nodeName=node1' },
+    };
+    const res = await request(app).post(SSAR).set('Content-Type', PROTOBUF).send(protobufAccessReview({ resourceAttributes })).expect(201);
+    expect(res.body.spec.resourceAttributes).toEqual(resourceAttributes);
+  });
+
+  test.each([
+    [{}, 'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified'],
+    [
+      { resourceAttributes: { verb: 'get' }, nonResourceAttributes: { path: '/x', verb: 'get' } },
+      'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.nonResourceAttributes: Invalid value: {"Path":"/x","Verb":"get"}: cannot be specified in combination with resourceAttributes',
+    ],
+  ])('an invalid spec %j is a 422 with upstream wording', async (spec, message) => {
+    const res = await request(app).post(SSAR).type('json').send(jsonReview(spec)).expect(422);
+    expect(res.body).toMatchObject({ reason: 'Invalid', message, details: { group: 'authorization.k8s.io', kind: 'SelfSubjectAccessReview' } });
+    expect(res.body.details.name).toBeUndefined();
+  });
+
+  test('metadata must be empty', async () => {
+    const body = { metadata: { name: 'mine' }, spec: { resourceAttributes: { verb: 'get', resource: 'pods' } } };
+    const res = await request(app).post(SSAR).send(body).expect(422);
+    expect(res.body.message).toBe('SelfSubjectAccessReview.authorization.k8s.io "" is invalid: metadata: Invalid value: {"name":"mine"}: must be empty');
+  });
+});
+
+describe('SelfSubjectRulesReview', () => {
+  const RULES = {
+    resourceRules: [
+      { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
+      { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+      { verbs: ['get', 'list', 'watch'], apiGroups: ['*'], resources: ['*'] },
+    ],
+    nonResourceRules: [{ verbs: ['get'], nonResourceURLs: ['*'] }],
+    incomplete: false,
+  };
+
+  test('lists the read-only rules in a new object whose spec is empty, as the storage answers (JSON, kubectl ≤1.31)', async () => {
+    const res = await request(app)
+      .post(SSRR)
+      .send({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: { namespace: 'default' }, status: { resourceRules: null, nonResourceRules: null, incomplete: false } })
+      .expect(201);
+    expect(res.body).toEqual({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: {}, status: RULES });
+  });
+
+  test('answers the same to protobuf (kubectl ≥1.32 `auth can-i --list`)', async () => {
+    const raw = encodeMessage({ metadata: {}, spec: { namespace: 'default' } }, SELF_SUBJECT_RULES_REVIEW);
+    const body = Buffer.from(encodeEnvelope('authorization.k8s.io/v1', 'SelfSubjectRulesReview', raw));
+    const res = await request(app).post(SSRR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(body).expect(201);
+    expect(res.body.status).toEqual(RULES);
+  });
+
+  test('a review without a namespace is a 400', async () => {
+    const res = await request(app).post(SSRR).send({ spec: {} }).expect(400);
+    expect(res.body).toMatchObject({ reason: 'BadRequest', message: 'no namespace on request' });
+  });
+});
+
+describe('SelfSubjectReview (`auth whoami`)', () => {
+  const whoami = {
+    metadata: { creationTimestamp: '2026-01-01T12:00:00Z' },
+    status: { userInfo: { username: 'system:anonymous', groups: ['system:unauthenticated'] } },
+  };
+
+  test('v1beta1 in JSON, as kubectl 1.27 posts it', async () => {
+    const res = await request(app)
+      .post('/apis/authentication.k8s.io/v1beta1/selfsubjectreviews')
+      .send({ kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1beta1', metadata: { creationTimestamp: null }, status: {} })
+      .expect(201);
+    expect(res.body).toEqual({ kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1beta1', ...whoami });
+  });
+
+  test('v1 in protobuf, as kubectl 1.33 posts it', async () => {
+    const raw = encodeMessage({ metadata: {} }, SELF_SUBJECT_REVIEW);
+    const body = Buffer.from(encodeEnvelope('authentication.k8s.io/v1', 'SelfSubjectReview', raw));
+    const res = await request(app).post('/apis/authentication.k8s.io/v1/selfsubjectreviews').set('Content-Type', PROTOBUF).send(body).expect(201);
+    expect(res.body).toEqual({ kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', ...whoami });
+  });
+});
+
+describe('review bodies', () => {
+  test('YAML and a body without Content-Type (read as JSON) are accepted', async () => {
+    const yaml = 'kind: SelfSubjectAccessReview\napiVersion: authorization.k8s.io/v1\nspec:\n  resourceAttributes:\n    verb: list\n    resource: nodes\n';
+    const fromYaml = await request(app).post(SSAR).set('Content-Type', 'application/yaml').send(yaml).expect(201);
+    expect(fromYaml.body.status).toEqual({ allowed: true });
+    const untyped = await request(app).post(SSAR).unset('Content-Type').send(Buffer.from(jsonReview({ resourceAttributes: { verb: 'get', resource: 'nodes' } }))).expect(201);
+    expect(untyped.body.status).toEqual({ allowed: true });
+  });
+
+  test('YAML output is given to a client that asks for it', async () => {
+    const res = await request(app).post(SSAR).set('Accept', 'application/yaml').type('json').send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } })).expect(201);
+    expect(res.headers['content-type']).toBe('application/yaml; charset=utf-8');
+    expect(res.text).toContain('allowed: true');
+  });
+
+  test('any other media type is 415 Unsupported Media Type', async () => {
+    const res = await request(app).post(SSAR).set('Content-Type', 'text/plain').send('get pods').expect(415);
+    expect(res.body).toMatchObject({
+      reason: 'UnsupportedMediaType',
+      message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
     });
   });
 
   test.each([
-    ['get', true],
-    ['create', false],
-  ])('a protobuf review of "%s pods" is decoded and answered: %s', async (verb, allowed) => {
-    const res = await request(app)
-      .post(SSAR)
-      .set('Content-Type', 'application/vnd.kubernetes.protobuf')
-      .send(protobufReview('SelfSubjectAccessReview', resourceAttributes('default', verb, 'pods')))
-      .expect(201);
-    expect(res.body.spec).toEqual({ resourceAttributes: { namespace: 'default', verb, resource: 'pods' } });
-    expect(res.body.status).toEqual({ allowed });
+    ['JSON that does not parse', 'application/json', '{"spec":', /^the object provided is unrecognized \(must be of type SelfSubjectAccessReview\): couldn't get version\/kind; json parse error: /],
+    ['protobuf without the k8s envelope', PROTOBUF, Buffer.from('0a00', 'hex'), /provided data does not appear to be a protobuf message, expected prefix \[107 56 115 0\]$/],
+    ['protobuf of another kind', PROTOBUF, Buffer.from(encodeEnvelope('v1', 'Pod', new Uint8Array())), /^Pod in version "v1" cannot be handled as a SelfSubjectAccessReview/],
+    ['JSON of another group version', 'application/json', '{"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1beta1"}', /^the API version in the data \(authorization.k8s.io\/v1beta1\) does not match the expected API version \(authorization.k8s.io\/v1\)$/],
+  ])('%s is a 400', async (_what, type, body, message) => {
+    const res = await request(app).post(SSAR).set('Content-Type', type).send(body).expect(400);
+    expect(res.body.reason).toBe('BadRequest');
+    expect(res.body.message).toMatch(message);
   });
 
-  test('the observed kubectl 1.33 body of `auth can-i create pods` decodes', async () => {
-    const hex =
-      '6b387300' + '0a32' + '0a17' + Buffer.from('authorization.k8s.io/v1').toString('hex') + '1217' + Buffer.from('SelfSubjectAccessReview').toString('hex') +
-      '1229' + '0a00' + '1221' + '0a1f' + '0a07' + Buffer.from('default').toString('hex') + '1206' + Buffer.from('create').toString('hex') +
-      '1a00' + '2200' + '2a04' + Buffer.from('pods').toString('hex') + '3200' + '3a00' + '1a02' + '0800';
-    const res = await request(app).post(SSAR).set('Content-Type', 'application/vnd.kubernetes.protobuf').send(Buffer.from(hex, 'hex')).expect(201);
-    expect(res.body.spec.resourceAttributes).toEqual({ namespace: 'default', verb: 'create', resource: 'pods' });
-    expect(res.body.status.allowed).toBe(false);
-  });
-
-  test('a non-resource get is allowed', async () => {
-    const body = { spec: { nonResourceAttributes: { path: '/healthz', verb: 'get' } } };
-    const res = await request(app).post(SSAR).send(body).expect(201);
-    expect(res.body.status).toEqual({ allowed: true });
-  });
-
-  test('a rules review lists read verbs on everything, in JSON and protobuf', async () => {
-    const json = await request(app).post(SSRR).send({ spec: { namespace: 'default' } }).expect(201);
-    expect(json.body.status.resourceRules).toContainEqual({ verbs: ['get', 'list', 'watch'], apiGroups: ['*'], resources: ['*'] });
-    expect(json.body.status.incomplete).toBe(false);
-    const proto = await request(app)
-      .post(SSRR)
-      .set('Content-Type', 'application/vnd.kubernetes.protobuf')
-      .send(protobufReview('SelfSubjectRulesReview', field(1, 'kube-system')))
-      .expect(201);
-    expect(proto.body.spec).toEqual({ namespace: 'kube-system' });
-  });
-
-  test('a body in another format is 415', async () => {
-    const res = await request(app).post(SSAR).set('Content-Type', 'application/xml').send('<x/>').expect(415);
-    expect(res.body.reason).toBe('UnsupportedMediaType');
-  });
-});
-
-describe('writes are refused as for a read-only RBAC user', () => {
-  const { app, cluster } = testApp();
-
-  test.each([
-    ['delete', '/api/v1/namespaces/default/pods/web-1', 'pods "web-1" is forbidden: User "system:anonymous" cannot delete resource "pods" in API group "" in the namespace "default"', { name: 'web-1', kind: 'pods' }],
-    ['post', '/api/v1/namespaces/default/pods', 'pods is forbidden: User "system:anonymous" cannot create resource "pods" in API group "" in the namespace "default"', { kind: 'pods' }],
-    ['patch', '/api/v1/nodes/node1', 'nodes "node1" is forbidden: User "system:anonymous" cannot patch resource "nodes" in API group "" at the cluster scope', { name: 'node1', kind: 'nodes' }],
-    ['put', '/apis/apps/v1/namespaces/default/deployments/web/scale', 'deployments.apps "web" is forbidden: User "system:anonymous" cannot update resource "deployments/scale" in API group "apps" in the namespace "default"', { name: 'web', group: 'apps', kind: 'deployments' }],
-    ['delete', '/api/v1/namespaces/default/pods', 'pods is forbidden: User "system:anonymous" cannot deletecollection resource "pods" in API group "" in the namespace "default"', { kind: 'pods' }],
-    ['post', '/logs', 'forbidden: User "system:anonymous" cannot post path "/logs"', {}],
-  ] as const)('%s %s', async (method, path, message, details) => {
-    const rv = cluster.store.resourceVersion;
-    const res = await request(app)[method](path).send({ propagationPolicy: 'Background' }).expect(403);
-    expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403 });
-    expect(cluster.store.resourceVersion).toBe(rv);
+  test('a client accepting only protobuf is told which types are served', async () => {
+    const res = await request(app).post(SSAR).set('Accept', PROTOBUF).type('json').send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } })).expect(406);
+    expect(res.body.reason).toBe('NotAcceptable');
   });
 });

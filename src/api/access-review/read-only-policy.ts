@@ -1,0 +1,52 @@
+import type { AuthorizationAttributes } from './request-attributes.js';
+
+/**
+ * The one policy kubefacade enforces, written as RBAC rules so that the 403s, SelfSubjectAccessReview answers and
+ * SelfSubjectRulesReview listings all come from the same place: everyone may read everything (the facade is
+ * read-only) and may ask about their own access and identity, as system:basic-user grants upstream
+ * (k/k plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go). Nothing else is allowed.
+ */
+export interface ResourceRule {
+  verbs: string[];
+  apiGroups: string[];
+  resources: string[];
+  resourceNames?: string[];
+}
+
+export interface NonResourceRule {
+  verbs: string[];
+  nonResourceURLs: string[];
+}
+
+export const RESOURCE_RULES: readonly ResourceRule[] = [
+  { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
+  { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+  { verbs: ['get', 'list', 'watch'], apiGroups: ['*'], resources: ['*'] },
+];
+
+export const NON_RESOURCE_RULES: readonly NonResourceRule[] = [{ verbs: ['get'], nonResourceURLs: ['*'] }];
+
+/** Rule matching as RBAC does it (k/k pkg/apis/rbac/v1/evaluation_helpers.go). */
+const matches = (values: readonly string[], value: string): boolean => values.includes('*') || values.includes(value);
+
+function resourceMatches(rule: ResourceRule, resource: string, subresource: string): boolean {
+  const combined = subresource === '' ? resource : `${resource}/${subresource}`;
+  return rule.resources.some((r) => r === '*' || r === combined || (subresource !== '' && r === `*/${subresource}`));
+}
+
+function nonResourceURLMatches(rule: NonResourceRule, path: string): boolean {
+  return rule.nonResourceURLs.some((url) => url === '*' || url === path || (url.endsWith('*') && path.startsWith(url.slice(0, -1))));
+}
+
+export function isAllowed(attributes: AuthorizationAttributes): boolean {
+  if (!attributes.isResourceRequest) {
+    return NON_RESOURCE_RULES.some((rule) => matches(rule.verbs, attributes.verb) && nonResourceURLMatches(rule, attributes.path));
+  }
+  return RESOURCE_RULES.some(
+    (rule) =>
+      matches(rule.verbs, attributes.verb) &&
+      matches(rule.apiGroups, attributes.apiGroup) &&
+      resourceMatches(rule, attributes.resource, attributes.subresource) &&
+      (rule.resourceNames === undefined || rule.resourceNames.length === 0 || rule.resourceNames.includes(attributes.name)),
+  );
+}

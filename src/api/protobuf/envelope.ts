@@ -1,0 +1,55 @@
+import { decodeMessage, encodeMessage, type MessageSchema, ProtobufDecodeError } from './wire-schema.js';
+
+/**
+ * The envelope of every Kubernetes protobuf body (apimachinery pkg/runtime/serializer/protobuf/protobuf.go):
+ * the 4 magic bytes `k8s\0`, then a runtime.Unknown (apimachinery pkg/runtime/generated.proto) whose `raw`
+ * holds the object's own message and whose typeMeta names it.
+ */
+export const PROTOBUF_MAGIC = Uint8Array.from([0x6b, 0x38, 0x73, 0x00]);
+
+export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
+
+export interface UnknownEnvelope {
+  apiVersion: string;
+  kind: string;
+  raw: Uint8Array;
+  contentEncoding: string;
+  contentType: string;
+}
+
+const TYPE_META: MessageSchema = { 1: { name: 'apiVersion', type: 'string' }, 2: { name: 'kind', type: 'string' } };
+
+const UNKNOWN: MessageSchema = {
+  1: { name: 'typeMeta', type: 'message', schema: TYPE_META },
+  2: { name: 'raw', type: 'bytes' },
+  3: { name: 'contentEncoding', type: 'string' },
+  4: { name: 'contentType', type: 'string' },
+};
+
+/** The text of upstream's error for a body without the prefix (protobuf.go `errNotMarked`). */
+export const NOT_MARKED_MESSAGE = 'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]';
+
+export function decodeEnvelope(body: Uint8Array): UnknownEnvelope {
+  if (body.length < PROTOBUF_MAGIC.length || !PROTOBUF_MAGIC.every((byte, i) => body[i] === byte)) {
+    throw new ProtobufDecodeError(NOT_MARKED_MESSAGE);
+  }
+  const unknown = decodeMessage(body.subarray(PROTOBUF_MAGIC.length), UNKNOWN);
+  const typeMeta = (unknown['typeMeta'] ?? {}) as Record<string, unknown>;
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return {
+    apiVersion: text(typeMeta['apiVersion']),
+    kind: text(typeMeta['kind']),
+    raw: unknown['raw'] instanceof Uint8Array ? unknown['raw'] : new Uint8Array(),
+    contentEncoding: text(unknown['contentEncoding']),
+    contentType: text(unknown['contentType']),
+  };
+}
+
+/** What the Go client sends: magic, then Unknown with empty contentEncoding and contentType (as observed). */
+export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array): Uint8Array {
+  const unknown = encodeMessage({ typeMeta: { apiVersion, kind }, raw, contentEncoding: '', contentType: '' }, UNKNOWN);
+  const out = new Uint8Array(PROTOBUF_MAGIC.length + unknown.length);
+  out.set(PROTOBUF_MAGIC, 0);
+  out.set(unknown, PROTOBUF_MAGIC.length);
+  return out;
+}
