@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ANONYMOUS_USER, type UserInfo } from './access-review/anonymous-user.js';
 import { isAllowed } from './access-review/read-only-policy.js';
-import { type AuthorizationAttributes, RequestInfoError, requestAttributes } from './access-review/request-attributes.js';
+import { type AuthorizationAttributes, RequestInfoError, requestAttributes } from './request/request-attributes.js';
 import { ApiError } from './errors/api-error.js';
 import type { StatusDetails } from './errors/status.js';
 

@@ -7,7 +7,7 @@ import { createAccessReviewRouter } from './access-review/access-review-router.j
 import { createDiscoveryRouter } from './discovery/index.js';
 import { errorHandler } from './errors/error-handler.js';
 import { type ApiMetrics, metricsRouter, requestLogger, requestMetrics } from './observability/index.js';
-import { refuseWrites } from './forbidden.js';
+import { forbidWrites } from './forbidden.js';
 import { createHealthRouter, type HealthChecks } from './health/health-router.js';
 import { createOpenApiRouter } from './openapi/index.js';
 import { versionHandler } from './version/server-version.js';
@@ -43,8 +43,8 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(requestLogger(options.logger));
   app.use(requestMetrics(options.metrics));
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
-  app.use(refuseWrites());
-  app.use(createAccessReviewRouter());
+  app.use(forbidWrites());
+  app.use(createAccessReviewRouter({ clock: cluster.clock }));
   app.use(createHealthRouter(options.healthChecks));
   app.use(metricsRouter(options.metrics));
   app.get('/version', versionHandler());

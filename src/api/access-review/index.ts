@@ -8,4 +8,4 @@ export {
   requestAttributes,
   type NonResourcePath,
   type ResourcePath,
-} from './request-attributes.js';
+} from '../request/request-attributes.js';

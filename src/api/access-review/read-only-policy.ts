@@ -1,4 +1,4 @@
-import type { AuthorizationAttributes } from './request-attributes.js';
+import type { AuthorizationAttributes } from '../request/request-attributes.js';
 
 /**
  * The one policy kubefacade enforces, written as RBAC rules so that the 403s, SelfSubjectAccessReview answers and

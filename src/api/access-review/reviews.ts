@@ -1,7 +1,7 @@
 import { ApiError, badRequest } from '../errors/api-error.js';
 import type { UserInfo } from './anonymous-user.js';
 import { isAllowed, NON_RESOURCE_RULES, RESOURCE_RULES } from './read-only-policy.js';
-import type { AuthorizationAttributes } from './request-attributes.js';
+import type { AuthorizationAttributes } from '../request/request-attributes.js';
 
 /**
  * The three self-subject reviews, as their REST storages answer them (k/k pkg/registry/authorization/

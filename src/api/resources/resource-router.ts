@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Cluster, ResourceType } from '../../cluster/index.js';
 import { methodNotAllowed, resourceNotFound } from '../errors/api-error.js';
 import { podLogs } from '../logs/pod-log-handler.js';
+import { metricsSourceOf, serveMetrics } from '../metrics-api/index.js';
 import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { parseIncludeObject } from '../printing/table-row.js';
 import { parseRequestInfo, type ResourceRequestInfo } from '../request/request-info.js';
@@ -28,6 +29,8 @@ export function createResourceRouter(cluster: Cluster, timing: WatchTiming): Req
     const request = buildRequest(cluster, type, info, req, query);
     if (type.deprecationWarning) addWarning(res, type.deprecationWarning);
     if (info.subresource === 'log') return podLogs(request, req, res);
+    // Computed resources (metrics.k8s.io) are not in the store: their own handler answers them.
+    if (type.storage === 'virtual') return serveMetrics(request, res, metricsSourceOf(cluster));
     switch (info.verb) {
       case 'watch':
         return watchResource(request, req, res, timing);
@@ -50,9 +53,7 @@ function resolve(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
   }
   // A namespaced object is only reachable through its namespace: /api/v1/pods/x is no URL at all.
   if (type.namespaced && info.name !== undefined && info.namespace === undefined) throw resourceNotFound();
-  if (type.storage !== 'stored' || !type.verbs.includes(info.verb === 'get' && info.subresource ? 'get' : info.verb)) {
-    throw methodNotAllowed();
-  }
+  if (!type.verbs.includes(info.verb)) throw methodNotAllowed();
   return type;
 }
 

@@ -1,4 +1,4 @@
-import { parseResourcePath, RequestInfoError, requestAttributes } from '../../../src/api/access-review/index.js';
+import { parseResourcePath, RequestInfoError, requestAttributes } from '../../../src/api/request/request-attributes.js';
 
 describe('reading a request as the authorizer does (requestinfo.go)', () => {
   test.each([

@@ -1,0 +1,48 @@
+import type { Response } from 'express';
+import type { KubeObject } from '../../cluster/index.js';
+import type { NodeMetrics, PodMetrics } from '../../cluster/simulation/metrics/index.js';
+import { printerFor } from '../printing/printer-for.js';
+import { tableRow } from '../printing/table-row.js';
+import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
+import { writeJsonPieces, writeObject } from '../responses/write-body.js';
+
+type MetricsObject = NodeMetrics | PodMetrics;
+
+export type MetricsBody = { single: MetricsObject } | { list: readonly MetricsObject[] };
+
+/**
+ * Renders metrics as negotiated. A list is `{kind, apiVersion, metadata: {}, items}` with bare items (no kind
+ * or apiVersion, as a typed list's items are encoded); a Table is metrics-server's ConvertToTable (pkg/api/
+ * table.go) in the meta.k8s.io version asked for: metav1beta1.Table is an alias of metav1.Table and the API
+ * server's asTable answers in the negotiated version, so kubectl, which asks for v1 first, gets v1. Without
+ * items metrics-server never sets the columns, so both columnDefinitions and rows are null.
+ */
+export function writeMetrics(request: ResourceRequest, res: Response, body: MetricsBody): void {
+  const { output, type } = request;
+  const objects = 'single' in body ? [body.single] : body.list;
+  if (output.format === 'table') {
+    const apiVersion = `meta.k8s.io/${output.version}`;
+    const printer = printerFor(type);
+    const now = request.cluster.clock.now();
+    const rows = objects.map((object) => tableRow(printer, object as unknown as KubeObject, now, request.includeObject, apiVersion));
+    const table = {
+      kind: 'Table',
+      apiVersion,
+      metadata: {},
+      columnDefinitions: rows.length > 0 ? printer.columns : null,
+      rows: rows.length > 0 ? rows : null,
+    };
+    send(res, table, output.pretty ? 'pretty' : 'json');
+    return;
+  }
+  const document =
+    'single' in body
+      ? body.single
+      : { kind: type.listKind, apiVersion: groupVersionOf(type), metadata: {}, items: body.list.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item) };
+  send(res, document, output.format === 'yaml' ? 'yaml' : output.pretty ? 'pretty' : 'json');
+}
+
+function send(res: Response, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
+  if (format === 'json') writeJsonPieces(res, 200, [JSON.stringify(body)]);
+  else writeObject(res, 200, body, format);
+}
