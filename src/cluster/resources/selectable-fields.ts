@@ -102,26 +102,16 @@ export const eventFields: FieldSelectorSpec = {
   },
 };
 
-/** events.k8s.io/v1 names the same stored fields `regarding.*` and `reportingController`. */
+/**
+ * events.k8s.io/v1 reads the same stored objects (events are stored as core/v1 Events) under other names:
+ * `regarding.*` for `involvedObject.*` and `reportingController` for `reportingComponent`.
+ */
 export const eventsV1Fields: FieldSelectorSpec = {
-  keys: [
-    ...involvedObjectKeys.map((k) => `regarding.${k}`),
-    'reason',
-    'reportingController',
-    'source',
-    'type',
-    'metadata.namespace',
-    'metadata.name',
-  ],
-  style: 'converter',
-  fields: (event) => {
-    const fields: Fields = { ...metaFields(event, true) };
-    for (const k of involvedObjectKeys) fields[`regarding.${k}`] = text(event, 'regarding', k);
-    fields['reason'] = text(event, 'reason');
-    fields['reportingController'] = text(event, 'reportingController');
-    fields['source'] = text(event, 'deprecatedSource', 'component');
-    fields['type'] = text(event, 'type');
-    return fields;
+  ...eventFields,
+  keys: [...involvedObjectKeys.map((k) => `regarding.${k}`), 'reason', 'reportingController', 'source', 'type', 'metadata.namespace', 'metadata.name'],
+  aliases: {
+    ...Object.fromEntries(involvedObjectKeys.map((k) => [`regarding.${k}`, `involvedObject.${k}`])),
+    reportingController: 'reportingComponent',
   },
 };
 
