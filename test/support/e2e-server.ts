@@ -1,0 +1,112 @@
+/**
+ * A kubefacade server for the end-to-end suites: started in-process on a free port over HTTPS, with a
+ * kubeconfig file (CA embedded) for kubectl, its state and kubectl's caches in a temporary folder, and the
+ * wall clock frozen so the ages the server prints are exact.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { type ClusterSource, type RunningKubefacade, startKubefacade } from '../../src/index.js';
+import { type KubectlBinary, type KubectlResult, type RunningKubectl, runKubectl, spawnKubectl } from './kubectl.js';
+
+export interface E2eServerOptions {
+  /** The cluster to serve: a fixture file, objects or text; the talk cluster by default. */
+  cluster?: ClusterSource;
+}
+
+export interface E2eServer {
+  running: RunningKubefacade;
+  /** The kubeconfig file kubectl is given (`--kubeconfig`). */
+  kubeconfig: string;
+  /** The instant the clock stands at for the whole suite. */
+  now: Date;
+  /** A kubectl command against this server, with a discovery cache of its own. */
+  kubectl(binary: KubectlBinary, args: readonly string[], timeoutMs?: number): Promise<KubectlResult>;
+  /** A long-running kubectl (`get -w`), with a cache of its own; stop it before the test ends. */
+  spawnKubectl(binary: KubectlBinary, args: readonly string[]): RunningKubectl;
+  stop(): Promise<void>;
+}
+
+/** Every timer API stays real (sockets, kubectl's child processes and timeouts need them); only Date stands still. */
+const REAL_TIMER_APIS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
+/**
+ * Freezes `Date` for the code jest loaded (kubefacade's, in-process): the server computes AGE from
+ * `Date.now()` (its cluster clock is the system clock, and startKubefacade takes no clock), so a frozen Date
+ * makes `92s` stay `92s` however long kubectl takes.
+ */
+function freezeDate(): Date {
+  const now = new Date();
+  jest.useFakeTimers({ now, doNotFake: [...REAL_TIMER_APIS] });
+  return now;
+}
+
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'kubefacade-e2e-'));
+  const now = freezeDate();
+  let running: RunningKubefacade;
+  try {
+    running = await startKubefacade({
+      ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+      port: 0,
+      stateDir: join(dir, 'state'),
+    });
+  } catch (error: unknown) {
+    jest.useRealTimers();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const kubeconfig = join(dir, 'kubeconfig');
+  await writeFile(kubeconfig, running.kubeconfigYaml, { mode: 0o600 });
+  let caches = 0;
+  const cacheDir = async (): Promise<string> => {
+    const path = join(dir, 'cache', String(++caches));
+    await mkdir(path, { recursive: true });
+    return path;
+  };
+  return {
+    running,
+    kubeconfig,
+    now,
+    kubectl: async (binary, args, timeoutMs) =>
+      runKubectl(binary, args, { kubeconfig, cacheDir: await cacheDir(), ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
+    spawnKubectl: (binary, args) => spawnKubectl(binary, args, { kubeconfig, cacheDir: join(dir, 'cache', `watch-${++caches}`) }),
+    stop: async () => {
+      await running.stop();
+      jest.useRealTimers();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a server before the enclosing describe's tests and stops it after them; call `server()` inside tests. */
+export function useE2eServer(options: E2eServerOptions = {}): () => E2eServer {
+  let server: E2eServer | undefined;
+  beforeAll(async () => {
+    server = await startE2eServer(options);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+  return () => {
+    if (server === undefined) throw new Error('the e2e server is not running: call server() inside a test, not while declaring one');
+    return server;
+  };
+}
