@@ -41,6 +41,7 @@ export const SERVED_RESOURCES = [
   { group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews' },
   { group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectrulesreviews' },
   { group: 'coordination.k8s.io', version: 'v1', plural: 'leases' },
+  { group: 'events.k8s.io', version: 'v1', plural: 'events' },
   { group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices' },
 ];
 

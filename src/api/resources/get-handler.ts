@@ -1,29 +1,31 @@
 import type { Response } from 'express';
-import { keyOf } from '../../cluster/index.js';
+import { storageKeyOf } from '../../cluster/index.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { TableWriter } from '../tables/table-response.js';
+import { presented } from './presented-object.js';
 import type { ResourceRequest } from './resource-request.js';
 
 /** GET of one object: the object itself, or a one-row Table (apiserver handlers/get.go GetResource). */
 export function getResource(request: ResourceRequest, res: Response): void {
   const { cluster, type, info } = request;
   const name = info.name as string;
-  const stored = cluster.store.get(keyOf(type), type.namespaced ? info.namespace : undefined, name);
+  const stored = cluster.store.get(storageKeyOf(type), type.namespaced ? info.namespace : undefined, name);
   if (!stored) {
     // componentstatuses are not etcd-backed upstream; their registry answers a plain error, a 500 without reason.
     if (type.plural === 'componentstatuses') throw new ApiError(500, '', `Component not found: ${name}`);
     throw notFound(type.group, type.plural, name);
   }
+  const object = presented(type, stored);
   const output = request.output;
   if (output.format === 'table') {
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
-    writeJsonPieces(res, 200, writer.pieces([stored.object], { resourceVersion: String(stored.resourceVersion) }));
+    writeJsonPieces(res, 200, writer.pieces([object.object], { resourceVersion: String(stored.resourceVersion) }));
   } else if (output.format === 'yaml') {
-    writeObject(res, 200, stored.object, 'yaml');
+    writeObject(res, 200, object.object, 'yaml');
   } else if (output.pretty) {
-    writeObject(res, 200, stored.object, 'pretty');
+    writeObject(res, 200, object.object, 'pretty');
   } else {
-    writeJsonPieces(res, 200, [stored.json()]);
+    writeJsonPieces(res, 200, [object.json()]);
   }
 }

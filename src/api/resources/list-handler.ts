@@ -6,6 +6,7 @@ import { encodeContinue } from '../lists/continue-token.js';
 import { type ListOptions, parseListOptions } from '../lists/list-options.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { TableWriter, type TableListMeta } from '../tables/table-response.js';
+import { presented } from './presented-object.js';
 import { groupVersionOf, type ResourceRequest } from './resource-request.js';
 
 const CONTINUE_EXPIRED =
@@ -29,20 +30,21 @@ export function listResource(request: ResourceRequest, res: Response): void {
     metadata.continue = encodeContinue({ resourceVersion: result.resourceVersion, lastKey: scopedKey(request, result.lastKey) });
     if (result.remaining !== undefined) metadata.remainingItemCount = result.remaining;
   }
+  const items = result.items.map((item) => presented(type, item));
   const output = request.output;
   if (output.format === 'table') {
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
-    writeJsonPieces(res, 200, writer.pieces((result.items.map((item) => item.object)), metadata));
+    writeJsonPieces(res, 200, writer.pieces(items.map((item) => item.object), metadata));
     return;
   }
   if (output.format === 'yaml' || output.pretty) {
-    const body = { kind: type.listKind, apiVersion: groupVersionOf(type), metadata, items: result.items.map((i) => i.object) };
+    const body = { kind: type.listKind, apiVersion: groupVersionOf(type), metadata, items: items.map((i) => i.object) };
     writeObject(res, 200, body, output.format === 'yaml' ? 'yaml' : 'pretty');
     return;
   }
   const head = `{"kind":"${type.listKind}","apiVersion":"${groupVersionOf(type)}","metadata":${JSON.stringify(metadata)},"items":[`;
   const pieces = [head];
-  result.items.forEach((item, index) => pieces.push(index === 0 ? item.json() : `,${item.json()}`));
+  items.forEach((item, index) => pieces.push(index === 0 ? item.json() : `,${item.json()}`));
   pieces.push(']}');
   writeJsonPieces(res, 200, pieces);
 }

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import {
   createFieldSelector,
-  keyOf,
+  storageKeyOf,
+  type StoredObject,
   listObjects,
   matchesQuery,
   type KubeObject,
@@ -12,6 +13,7 @@ import {
 import { ApiError, badRequest } from '../errors/api-error.js';
 import { storeErrorToApiError } from '../errors/store-errors.js';
 import { parseListOptions } from '../lists/list-options.js';
+import { presented } from '../resources/presented-object.js';
 import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
 import { TableWriter } from '../tables/table-response.js';
 import { type Cancel, realTimers, type WatchTimers } from './watch-timers.js';
@@ -63,20 +65,25 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   };
   const matches = (object: Readonly<KubeObject>): boolean => matchesQuery(type, query, object);
 
+  // Selection is decided on stored objects (field sets are defined on them); what is sent is the presented form.
+  const sendStored = (eventType: WatchEventType, stored: StoredObject): void => {
+    const view = presented(type, stored);
+    send(eventType, view.object, () => view.json());
+  };
   const onEvent = (event: StoreEvent): void => {
     const now = event.object.object;
-    const before = event.previous?.object;
+    const before = event.previous;
     if (event.type === 'ADDED') {
-      if (matches(now)) send('ADDED', now, () => event.object.json());
+      if (matches(now)) sendStored('ADDED', event.object);
     } else if (event.type === 'DELETED') {
-      if (matches(now)) send('DELETED', now, () => event.object.json());
+      if (matches(now)) sendStored('DELETED', event.object);
     } else {
-      const was = before !== undefined && matches(before);
+      const was = before !== undefined && matches(before.object);
       const is = matches(now);
-      if (was && is) send('MODIFIED', now, () => event.object.json());
-      else if (is) send('ADDED', now, () => event.object.json());
+      if (was && is) sendStored('MODIFIED', event.object);
+      else if (is) sendStored('ADDED', event.object);
       else if (was && before) {
-        const gone = withResourceVersion(before, event.resourceVersion);
+        const gone = withResourceVersion(presented(type, before).object, event.resourceVersion);
         send('DELETED', gone, () => JSON.stringify(gone));
       }
     }
@@ -85,7 +92,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   let from = requested ?? store.resourceVersion;
   if (initialEvents) {
     const current = listObjects(store, type, query);
-    for (const item of current.items) send('ADDED', item.object, () => item.json());
+    for (const item of current.items) sendStored('ADDED', item);
     from = current.resourceVersion;
     if (options.sendInitialEvents) {
       res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), from, true)));
@@ -94,7 +101,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
 
   let unsubscribe: () => void = () => undefined;
   try {
-    unsubscribe = store.watch(keyOf(type), from, onEvent);
+    unsubscribe = store.watch(storageKeyOf(type), from, onEvent);
   } catch (error) {
     if (error instanceof StoreError && error.reason === 'Expired') {
       const requestedRv = error.resourceVersions?.requested ?? from;

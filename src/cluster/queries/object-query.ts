@@ -1,6 +1,6 @@
 import type { KubeObject } from '../objects.js';
 import type { ResourceType } from '../resources/resource-type.js';
-import { keyOf } from '../resources/resource-type.js';
+import { storageKeyOf } from '../resources/resource-type.js';
 import type { FieldSelector, LabelSelector } from '../selectors/types.js';
 import type { ClusterStore, ListOptions, ListResult } from '../store/index.js';
 
@@ -35,7 +35,7 @@ export function matchesQuery(type: ResourceType, query: ObjectQuery, object: Rea
  * it returns, not what the cluster holds.
  */
 export function listObjects(store: ClusterStore, type: ResourceType, query: ObjectQuery, page: PageRequest = {}): ListResult {
-  const resource = keyOf(type);
+  const resource = storageKeyOf(type);
   const options: ListOptions = { ...page };
   const namespace = query.namespace ?? query.fieldSelector?.requiredValue('metadata.namespace');
   if (namespace !== undefined && type.namespaced) options.namespace = namespace;
@@ -59,7 +59,7 @@ export function listObjects(store: ClusterStore, type: ResourceType, query: Obje
 
 /** A field selector naming one object in a known namespace reads that key instead of scanning. */
 function listOne(store: ClusterStore, type: ResourceType, query: ObjectQuery, options: ListOptions, name: string): ListResult {
-  const resource = keyOf(type);
+  const resource = storageKeyOf(type);
   if (options.atResourceVersion !== undefined && options.atResourceVersion < store.resourceVersion) {
     return store.list(resource, { ...options, filter: (object) => matchesQuery(type, query, object) });
   }

@@ -1,7 +1,9 @@
+import { eventV1FromCore } from './conversions/event-v1.js';
 import { ALL_VERBS, keyOf, type ResourceKey, type ResourceType, type SubresourceType, type Verb } from './resource-type.js';
 import {
   defaultFields,
   eventFields,
+  eventsV1Fields,
   namespaceFields,
   nodeFields,
   podFields,
@@ -186,6 +188,20 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     subresources: [scale, status('ReplicaSet')],
   }),
   define({
+    group: 'events.k8s.io',
+    version: 'v1',
+    plural: 'events',
+    singular: 'event',
+    kind: 'Event',
+    namespaced: true,
+    verbs: [...ALL_VERBS],
+    shortNames: ['ev'],
+    storageVersionHash: 'r2yiGXH7wu8=',
+    fieldSelector: eventsV1Fields,
+    storedAs: '/events',
+    fromStorage: eventV1FromCore,
+  }),
+  define({
     group: 'authorization.k8s.io',
     version: 'v1',
     plural: 'selfsubjectaccessreviews',
@@ -225,6 +241,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     verbs: [...ALL_VERBS],
     storageVersionHash: 'qgS0xkrxYAI=',
   }),
+  // metrics-server's resources (metrics-server pkg/api/install.go): computed on request, get and list only,
+  // no singular name, no short names, no storage version hash (an aggregated API).
+  define({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'nodes', singular: '', kind: 'NodeMetrics', namespaced: false, verbs: ['get', 'list'], storage: 'virtual' }),
+  define({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'pods', singular: '', kind: 'PodMetrics', namespaced: true, verbs: ['get', 'list'], storage: 'virtual' }),
 ];
 
 /**

@@ -51,6 +51,12 @@ export interface ResourceType {
    * `virtual`: computed on request (metrics, access reviews); not in the store, not watchable.
    */
   storage: 'stored' | 'virtual';
+  /**
+   * For a resource served in another group's form from the same stored objects (events.k8s.io/v1 Events are
+   * stored as core/v1 Events): the resource that holds them, and how a stored object reads in this form.
+   */
+  storedAs?: ResourceKey;
+  fromStorage?: (object: Readonly<KubeObject>) => KubeObject;
 }
 
 export function resourceKey(group: string, plural: string): ResourceKey {
@@ -59,6 +65,11 @@ export function resourceKey(group: string, plural: string): ResourceKey {
 
 export function keyOf(type: Pick<ResourceType, 'group' | 'plural'>): ResourceKey {
   return resourceKey(type.group, type.plural);
+}
+
+/** Where a resource's objects are kept in the store. */
+export function storageKeyOf(type: Pick<ResourceType, 'group' | 'plural' | 'storedAs'>): ResourceKey {
+  return type.storedAs ?? keyOf(type);
 }
 
 export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): string {
