@@ -1,0 +1,96 @@
+import type { V1NodeSelectorRequirement } from '@kubernetes/client-node';
+import type { Node, Pod, Wire } from '../../objects.js';
+import type { DaemonSet } from '../replicaset/workload-objects.js';
+import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
+import type { Toleration } from '../types.js';
+
+type PodSpec = NonNullable<Pod['spec']>;
+
+/**
+ * The tolerations every daemon pod gets (k/k pkg/controller/daemon/util/daemonset_util.go
+ * AddOrUpdateDaemonPodTolerations): it stays on a node that is not ready or unreachable and ignores the
+ * pressure and unschedulable taints; a host-network pod also ignores network-unavailable.
+ */
+export function daemonTolerations(spec: Readonly<PodSpec>): Toleration[] {
+  const exists = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });
+  const added = [
+    exists(NOT_READY_TAINT_KEY, 'NoExecute'),
+    exists(UNREACHABLE_TAINT_KEY, 'NoExecute'),
+    exists('node.kubernetes.io/disk-pressure', 'NoSchedule'),
+    exists('node.kubernetes.io/memory-pressure', 'NoSchedule'),
+    exists('node.kubernetes.io/pid-pressure', 'NoSchedule'),
+    exists(UNSCHEDULABLE_TAINT_KEY, 'NoSchedule'),
+    ...(spec.hostNetwork ? [exists('node.kubernetes.io/network-unavailable', 'NoSchedule')] : []),
+  ];
+  const own = spec.tolerations ?? [];
+  return [...own, ...added.filter((t) => !own.some((o) => o.key === t.key && o.effect === t.effect && (o.operator ?? 'Equal') === t.operator))];
+}
+
+/**
+ * A daemon pod's spec for one node: the template's, the daemon tolerations, and a required node affinity for
+ * exactly that node (util.ReplaceDaemonSetPodNodeNameNodeAffinity), as upstream since 1.12. Unlike upstream,
+ * spec.nodeName is set too: the pod is created bound, because the simulated scheduler filters on nodeSelector
+ * and taints but not on node affinity; this is also how the cluster file loader writes daemon pods.
+ */
+export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
+  const { affinity, ...rest } = template;
+  return {
+    ...rest,
+    nodeName,
+    affinity: {
+      ...(affinity ?? {}),
+      nodeAffinity: {
+        ...(affinity?.nodeAffinity ?? {}),
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] },
+      },
+    },
+    tolerations: daemonTolerations(template),
+  };
+}
+
+/** A requirement of a node selector term (labels or the metadata.name field). */
+function requirementMatches(requirement: Wire<V1NodeSelectorRequirement>, value: string | undefined): boolean {
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+      return value !== undefined && Number(value) > Number(values[0]);
+    case 'Lt':
+      return value !== undefined && Number(value) < Number(values[0]);
+    default:
+      return false;
+  }
+}
+
+/**
+ * NodeShouldRunDaemonPod (pkg/controller/daemon/daemon_controller.go): the node must match the template's
+ * nodeSelector and required node affinity; a NoSchedule/NoExecute taint the daemon pod does not tolerate keeps a
+ * new pod off (shouldRun false), and only an untolerated NoExecute one evicts a running pod (shouldContinueRunning
+ * false).
+ */
+export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): { shouldRun: boolean; shouldContinueRunning: boolean } {
+  const spec = ds.spec?.template?.spec;
+  const labels = node.metadata.labels ?? {};
+  const selectorMatches = Object.entries(spec?.nodeSelector ?? {}).every(([key, value]) => labels[key] === value);
+  const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const affinityMatches =
+    !terms ||
+    terms.some(
+      (term) =>
+        (term.matchExpressions ?? []).every((r) => requirementMatches(r, labels[r.key])) &&
+        (term.matchFields ?? []).every((r) => r.key === 'metadata.name' && requirementMatches(r, node.metadata.name)),
+    );
+  if (!selectorMatches || !affinityMatches) return { shouldRun: false, shouldContinueRunning: false };
+  const tolerations = daemonTolerations(spec ?? { containers: [] });
+  const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
+  if (untolerated('NoExecute')) return { shouldRun: false, shouldContinueRunning: false };
+  if (untolerated('NoSchedule')) return { shouldRun: false, shouldContinueRunning: true };
+  return { shouldRun: true, shouldContinueRunning: true };
+}

@@ -1,0 +1,211 @@
+import type { Node, Pod } from '../../objects.js';
+import type { Controller, SimulationContext } from '../controller.js';
+import type { ComponentRecorder } from '../event-recorder.js';
+import type { SeededRandom } from '../random.js';
+import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
+import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
+import { controllerOf, isControlledBy, isPodReady, podAvailability } from '../replicaset/pod-state.js';
+import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
+import type { TaskHandle } from '../simulation-clock.js';
+import { copyOf, NODES, PODS } from '../types.js';
+import { Subscriptions, WorkQueue } from '../work-queue.js';
+import { daemonPodSpec, nodeShouldRunDaemonPod } from './daemon-pods.js';
+import { daemonSetStatus } from './daemonset-status.js';
+
+export const DAEMONSET_CONTROLLER = 'daemonset-controller';
+const REVISION_HASH = 'controller-revision-hash';
+const TEMPLATE_GENERATION = 'pod-template-generation';
+const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp ?? '') || 0;
+
+/**
+ * The DaemonSet controller (k/k pkg/controller/daemon/daemon_controller.go manage, rolling_update.go,
+ * updateDaemonSetStatus): one pod on every node that should run it (daemon-pods.ts), including nodes that join
+ * later; surplus and misplaced pods deleted, failed ones replaced (`FailedDaemonPod`); with a RollingUpdate
+ * strategy, outdated pods are deleted within maxUnavailable so the next sync recreates them from the new
+ * template. Pods are created bound to their node (see daemonPodSpec). Pods on nodes that no longer exist are
+ * removed at once, the pod garbage collector's job upstream (pkg/controller/podgc), done here for daemon pods.
+ */
+class DaemonSetController implements Controller {
+  readonly name = DAEMONSET_CONTROLLER;
+  private ctx: SimulationContext | undefined;
+  private random: SeededRandom | undefined;
+  private recorder: ComponentRecorder | undefined;
+  private queue: WorkQueue | undefined;
+  private readonly subscriptions = new Subscriptions();
+  private readonly wakeUps = new Map<string, { at: number; task: TaskHandle }>();
+
+  start(context: SimulationContext): void {
+    this.ctx = context;
+    this.random = context.random.fork(this.name);
+    this.recorder = context.recorder.for({ component: this.name });
+    const queue = new WorkQueue(context.clock, (key) => this.sync(key), this.name);
+    this.queue = queue;
+    const all = (): void => {
+      for (const stored of context.store.list(DAEMONSETS).items) queue.add(stored.key);
+    };
+    this.subscriptions.add(queue);
+    this.subscriptions.add(context.store.watch(DAEMONSETS, undefined, (event) => queue.add(event.object.key)));
+    this.subscriptions.add(context.store.watch(NODES, undefined, (event) => {
+      const before = event.previous?.object as Node | undefined;
+      const after = event.object.object as Node;
+      // Heartbeats change only status: a node matters to daemon pods through its labels and taints.
+      if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec])) all();
+    }));
+    this.subscriptions.add(context.store.watch(PODS, undefined, (event) => {
+      for (const stored of [event.previous, event.object]) {
+        const owner = stored && controllerOf(stored.object);
+        if (stored && owner?.kind === 'DaemonSet') queue.add(`${stored.namespace}/${owner.name}`);
+      }
+    }));
+    this.subscriptions.add(context.clock.after(0, all, `${this.name} start`));
+  }
+
+  stop(): void {
+    this.subscriptions.stopAll();
+    for (const { task } of this.wakeUps.values()) task.cancel();
+    this.wakeUps.clear();
+  }
+
+  private get context(): SimulationContext {
+    if (!this.ctx) throw new Error(`${this.name} is not started`);
+    return this.ctx;
+  }
+
+  private sync(key: string): void {
+    const { store, clock } = this.context;
+    const [namespace, name] = splitKey(key);
+    const ds = store.get(DAEMONSETS, namespace, name)?.object as DaemonSet | undefined;
+    if (!ds) return;
+    const nodes = store.list(NODES).items.map((s) => s.object as Node);
+    const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
+    const hash = this.currentHash(ds, generation);
+    const isUpdated = (pod: Pod): boolean => pod.metadata.labels?.[TEMPLATE_GENERATION] === generation || pod.metadata.labels?.[REVISION_HASH] === hash;
+    if (!ds.metadata.deletionTimestamp) {
+      this.manage(ds, nodes, hash, generation);
+      this.rollingUpdate(ds, nodes, isUpdated);
+    }
+    const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, this.podsByNode(ds), isUpdated, clock.now());
+    if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) store.update(DAEMONSETS, { ...copyOf(ds), status });
+    if (nextAvailableAt !== undefined) this.resyncAt(key, nextAvailableAt);
+  }
+
+  /**
+   * The current revision's hash: the one its pods of the current template generation carry (a loaded cluster's
+   * ControllerRevision is not stored), else ComputeHash of the template.
+   */
+  private currentHash(ds: DaemonSet, generation: string): string {
+    for (const pods of this.podsByNode(ds).values()) {
+      const labelled = pods.find((p) => p.metadata.labels?.[TEMPLATE_GENERATION] === generation)?.metadata.labels?.[REVISION_HASH];
+      if (labelled) return labelled;
+    }
+    return templateHash(canonicalJson(ds.spec?.template ?? {}) + (ds.status?.collisionCount ? String(ds.status.collisionCount) : ''));
+  }
+
+  /** The DaemonSet's pods by node name, oldest first; those of vanished nodes are deleted on the way. */
+  private podsByNode(ds: DaemonSet): Map<string, Pod[]> {
+    const { store } = this.context;
+    const byNode = new Map<string, Pod[]>();
+    for (const stored of store.list(PODS, { namespace: ds.metadata.namespace ?? '' }).items) {
+      const pod = stored.object as Pod;
+      const nodeName = pod.spec?.nodeName;
+      if (!isControlledBy(pod, ds) || !nodeName) continue;
+      if (!store.get(NODES, undefined, nodeName)) {
+        store.delete(PODS, stored.namespace, stored.name);
+        continue;
+      }
+      byNode.set(nodeName, [...(byNode.get(nodeName) ?? []), pod]);
+    }
+    for (const pods of byNode.values()) pods.sort((a, b) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+    return byNode;
+  }
+
+  /** manage / podsShouldBeOnNode: create where missing, delete failed, surplus and misplaced pods. */
+  private manage(ds: DaemonSet, nodes: readonly Node[], hash: string, generation: string): void {
+    const byNode = this.podsByNode(ds);
+    for (const node of nodes) {
+      const nodeName = node.metadata.name;
+      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds);
+      const all = byNode.get(nodeName) ?? [];
+      // A node whose only pod is terminating waits for it to go before it gets a new one (one pod per node).
+      if (shouldRun && all.length === 0) {
+        this.create(ds, nodeName, hash, generation);
+        continue;
+      }
+      const pods = all.filter((p) => !p.metadata.deletionTimestamp);
+      if (!shouldContinueRunning) {
+        for (const pod of pods) this.delete(ds, pod);
+        continue;
+      }
+      const failed = pods.filter((p) => p.status?.phase === 'Failed');
+      for (const pod of failed) {
+        this.recorder?.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`);
+        this.delete(ds, pod);
+      }
+      const running = pods.filter((p) => p.status?.phase !== 'Failed');
+      for (const pod of running.slice(1)) this.delete(ds, pod);
+    }
+  }
+
+  private create(ds: DaemonSet, nodeName: string, hash: string, generation: string): void {
+    const pod = podFromTemplate(this.context, this.random as SeededRandom, ds, ds.spec?.template, {
+      prefix: `${ds.metadata.name}-`,
+      extraLabels: { [REVISION_HASH]: hash, [TEMPLATE_GENERATION]: generation },
+      adjustSpec: (spec) => daemonPodSpec(spec, nodeName),
+    });
+    this.context.store.create(PODS, pod);
+    this.recorder?.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+  }
+
+  private delete(ds: DaemonSet, pod: Pod): void {
+    deletePod(this.context, pod);
+    this.recorder?.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+  }
+
+  /**
+   * rollingUpdate (rolling_update.go, maxSurge 0): outdated pods that are not available go first; available ones
+   * only while fewer than maxUnavailable daemon pods are unavailable. The freed node gets a new pod next sync.
+   */
+  private rollingUpdate(ds: DaemonSet, nodes: readonly Node[], isUpdated: (pod: Pod) => boolean): void {
+    if (ds.spec?.updateStrategy?.type === 'OnDelete') return;
+    const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds).shouldRun).length;
+    const configured = ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable as number | string | undefined;
+    const percent = typeof configured === 'string' && /^\d+%$/.exec(configured);
+    const maxUnavailable = Math.max(1, percent ? Math.floor((Number.parseInt(configured as string, 10) * desired) / 100) : typeof configured === 'number' ? configured : 1);
+    const now = this.context.clock.now();
+    const available = (pod: Pod): boolean => podAvailability(pod, ds.spec?.minReadySeconds ?? 0, now).available;
+    const byNode = this.podsByNode(ds);
+    let unavailable = 0;
+    const outdatedAvailable: Pod[] = [];
+    for (const node of nodes) {
+      if (!nodeShouldRunDaemonPod(node, ds).shouldRun) continue;
+      const pod = (byNode.get(node.metadata.name) ?? []).find((p) => !p.metadata.deletionTimestamp);
+      if (!pod || !available(pod)) unavailable++;
+      if (!pod || isUpdated(pod)) continue;
+      if (!isPodReady(pod) || !available(pod)) this.delete(ds, pod);
+      else outdatedAvailable.push(pod);
+    }
+    for (const pod of outdatedAvailable) {
+      if (unavailable >= maxUnavailable) break;
+      this.delete(ds, pod);
+      unavailable++;
+    }
+  }
+
+  private resyncAt(key: string, instant: number): void {
+    const pending = this.wakeUps.get(key);
+    if (pending && pending.at <= instant) return;
+    pending?.task.cancel();
+    const task = this.context.clock.at(instant, () => {
+      this.wakeUps.delete(key);
+      this.queue?.add(key);
+    }, 'daemonset minReadySeconds');
+    this.wakeUps.set(key, { at: instant, task });
+  }
+}
+
+/** The DaemonSet controller, started by the simulation with the other controllers. */
+export function createDaemonSetController(): Controller {
+  return new DaemonSetController();
+}

@@ -1,0 +1,84 @@
+import type { V1Container, V1PodSpec } from '@kubernetes/client-node';
+import type { Wire } from '../../objects.js';
+import type { SeededRandom } from '../random.js';
+import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY } from '../taints.js';
+import type { Toleration } from '../types.js';
+import { randomSuffix } from './generated-name.js';
+
+type PodSpec = Wire<V1PodSpec>;
+type Container = Wire<V1Container>;
+
+const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The built-in priority classes (k/k pkg/apis/scheduling/types.go); any other name resolves to 0 here. */
+const PRIORITY_CLASSES: Readonly<Record<string, number>> = { 'system-node-critical': 2_000_001_000, 'system-cluster-critical': 2_000_000_000 };
+
+/**
+ * What the API server adds to a pod a controller creates, so a simulated pod looks like one a real cluster
+ * stores (and like the pods the cluster file loader writes): the ServiceAccount admission plugin's projected
+ * token volume `kube-api-access-<5>` mounted in every container (plugin/pkg/admission/serviceaccount), the
+ * DefaultTolerationSeconds plugin's 300 s for not-ready and unreachable, the Priority plugin's resolved priority,
+ * and the defaults enableServiceLinks and preemptionPolicy (pkg/apis/core/v1/defaults.go).
+ */
+export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom): PodSpec {
+  const { volumes: templateVolumes, ...rest } = structuredClone(template) as PodSpec;
+  const serviceAccount = rest.serviceAccountName ?? rest.serviceAccount ?? 'default';
+  const automount = rest.automountServiceAccountToken !== false;
+  const volume = automount ? `kube-api-access-${randomSuffix(random)}` : undefined;
+  const withMount = (container: Container): Container => (volume ? mountToken(container, volume) : container);
+  const volumes = [...(templateVolumes ?? []), ...(volume ? [tokenVolume(volume)] : [])];
+  const spec: PodSpec = {
+    ...(volumes.length ? { volumes } : {}),
+    ...rest,
+    containers: rest.containers.map(withMount),
+    ...(rest.initContainers ? { initContainers: rest.initContainers.map(withMount) } : {}),
+    serviceAccountName: serviceAccount,
+    serviceAccount,
+    tolerations: withDefaultTolerationSeconds(rest.tolerations ?? []),
+    priority: rest.priority ?? PRIORITY_CLASSES[rest.priorityClassName ?? ''] ?? 0,
+    enableServiceLinks: rest.enableServiceLinks ?? true,
+    preemptionPolicy: rest.preemptionPolicy ?? 'PreemptLowerPriority',
+  };
+  return spec;
+}
+
+/** DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationseconds): added only when not already tolerated. */
+function withDefaultTolerationSeconds(tolerations: readonly Toleration[]): Toleration[] {
+  const added = [NOT_READY_TAINT_KEY, UNREACHABLE_TAINT_KEY]
+    .filter((key) => !tolerated(tolerations, { key, effect: 'NoExecute' }))
+    .map((key): Toleration => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+  return [...tolerations, ...added];
+}
+
+/** The mount goes where the API server's struct order puts volumeMounts: after resources. */
+function mountToken(container: Container, volume: string): Container {
+  if (container.volumeMounts?.some((m) => m.mountPath === TOKEN_MOUNT_PATH)) return container;
+  const mount = { name: volume, readOnly: true, mountPath: TOKEN_MOUNT_PATH };
+  const entries = Object.entries(container).filter(([key]) => key !== 'volumeMounts');
+  const at = entries.findIndex(([key]) => key === 'terminationMessagePath');
+  entries.splice(at < 0 ? entries.length : at, 0, ['volumeMounts', [...(container.volumeMounts ?? []), mount]]);
+  return Object.fromEntries(entries) as Container;
+}
+
+function tokenVolume(name: string): NonNullable<PodSpec['volumes']>[number] {
+  return {
+    name,
+    projected: {
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+      ],
+      defaultMode: 420,
+    },
+  };
+}
+
+/** pkg/apis/core/v1/helper/qos GetPodQOS, for the cpu and memory of the regular containers. */
+export function qosClass(spec: Readonly<PodSpec>): string {
+  const containers = spec.containers.map((c) => ({ limits: c.resources?.limits ?? {}, requests: { ...c.resources?.limits, ...c.resources?.requests } }));
+  const nothing = containers.every((c) => Object.keys(c.requests).length === 0 && Object.keys(c.limits).length === 0);
+  if (nothing) return 'BestEffort';
+  const guaranteed = containers.every((c) => ['cpu', 'memory'].every((r) => c.limits[r] !== undefined && c.limits[r] === c.requests[r]));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

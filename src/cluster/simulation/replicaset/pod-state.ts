@@ -1,0 +1,57 @@
+import type { KubeObject, Pod } from '../../objects.js';
+
+/**
+ * Pod predicates the controllers share (k/k pkg/controller/controller_utils.go IsPodActive,
+ * pkg/api/v1/pod/util.go IsPodReady / IsPodAvailable).
+ */
+
+/** Not finished and not being deleted: a pod that counts towards a controller's replicas. */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+export function readyCondition(pod: Pod): { status: string; lastTransitionTime?: string } | undefined {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return readyCondition(pod)?.status === 'True';
+}
+
+/**
+ * Ready for at least minReadySeconds at `now`. When not yet, `availableAt` says when it will be, so the caller
+ * can look again then (the controllers' AddAfter(key, minReadySeconds)).
+ */
+export function podAvailability(pod: Pod, minReadySeconds: number, now: number): { available: boolean; availableAt?: number } {
+  const ready = readyCondition(pod);
+  if (ready?.status !== 'True') return { available: false };
+  if (minReadySeconds <= 0) return { available: true };
+  const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : now;
+  const availableAt = since + minReadySeconds * 1000;
+  return availableAt <= now ? { available: true } : { available: false, availableAt };
+}
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+/** metav1.GetControllerOf: the owner reference with controller=true. */
+export function controllerOf(object: Readonly<KubeObject>): OwnerReference | undefined {
+  return (object.metadata.ownerReferences as OwnerReference[] | undefined)?.find((ref) => ref.controller === true);
+}
+
+/** metav1.NewControllerRef: what a controller puts on the objects it creates. */
+export function newControllerRef(owner: Readonly<KubeObject>): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+export function isControlledBy(object: Readonly<KubeObject>, owner: Readonly<KubeObject>): boolean {
+  const ref = controllerOf(object);
+  return ref !== undefined && ref.uid === owner.metadata.uid && ref.kind === owner.kind;
+}
