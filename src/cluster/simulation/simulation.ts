@@ -1,3 +1,8 @@
+import { createDaemonSetController } from './daemonset/daemonset-controller.js';
+import { createDeploymentController } from './deployment/deployment-controller.js';
+import { createEndpointsController } from './endpoints/endpoints-controller.js';
+import { createEndpointSliceController } from './endpoints/endpointslice-controller.js';
+import { createReplicaSetController } from './replicaset/replicaset-controller.js';
 import type { Cluster } from '../cluster.js';
 import type { Controller, SimulationContext } from './controller.js';
 import { ManualDriver, RealDriver, type RealTime } from './drivers.js';
@@ -44,7 +49,16 @@ export interface Simulation {
 
 /** The default control plane and nodes, in the order they start (ties at one instant run in this order). */
 export function defaultControllers(options: { behaviours?: BehaviourSource } = {}): Controller[] {
-  return [new NodeLifecycleController(), new Scheduler(), new KubeletFleet(options.behaviours ? { behaviours: options.behaviours } : {})];
+  return [
+    new NodeLifecycleController(),
+    createDeploymentController(),
+    createReplicaSetController(),
+    createDaemonSetController(),
+    new Scheduler(),
+    createEndpointsController(),
+    createEndpointSliceController(),
+    new KubeletFleet(options.behaviours ? { behaviours: options.behaviours } : {}),
+  ];
 }
 
 /**

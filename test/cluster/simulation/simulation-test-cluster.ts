@@ -17,7 +17,7 @@ export const iso = (ms: number): string => new Date(ms).toISOString().replace('.
 
 export function newStore(): ClusterStore {
   return new ClusterStore({
-    resources: registry.types.filter((t) => t.storage === 'stored').map(keyOf),
+    resources: registry.types.filter((t) => t.storage === 'stored' && t.storedAs === undefined).map(keyOf),
     indexes: { '/pods': { 'spec.nodeName': (pod) => (pod.spec as { nodeName?: string } | undefined)?.nodeName || undefined } },
   });
 }

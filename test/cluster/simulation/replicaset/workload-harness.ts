@@ -28,7 +28,7 @@ export function startHarness(spec: string, controllers: Controller[]): Harness {
   const clock = new SimulationClock(NOW);
   const cluster = loadCluster({ text: compactCluster(spec), fileName: 'test.yaml' }, { clock, now: new Date(NOW) });
   const writes: string[] = [];
-  for (const type of cluster.registry.types.filter((t) => t.storage === 'stored')) {
+  for (const type of cluster.registry.types.filter((t) => t.storage === 'stored' && t.storedAs === undefined)) {
     const resource = `${type.group}/${type.plural}` as ResourceKey;
     cluster.store.watch(resource, undefined, (event) => writes.push(`${event.type} ${resource} ${event.object.key}`));
   }
