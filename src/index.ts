@@ -9,7 +9,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ApiMetrics } from './api/observability/index.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
-import { type Cluster, type ClusterSource, loadCluster } from './cluster/index.js';
+import { type Cluster, type ClusterSource, describeStep, openCluster, type Simulation } from './cluster/index.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import { type ServingMaterial, servingMaterialFor } from './tls/index.js';
@@ -29,6 +29,16 @@ export interface StartOptions {
   stateDir?: string;
   /** The logger to use (the command line passes its own). */
   logger?: Logger;
+  /**
+   * Whether the cluster lives: `auto` runs the simulation (and the file's scenario) for a compact cluster file
+   * and freezes captured objects; `true` or `false` decide for any cluster. Default false, so a server started
+   * from code serves exactly what it loaded unless asked; the command line defaults to `auto`.
+   */
+  simulate?: boolean | 'auto';
+  /** Simulated seconds per real second; default 1. */
+  speed?: number;
+  /** Seeds every random choice of the simulation; default 1. */
+  seed?: number;
 }
 
 export interface RunningKubefacade {
@@ -39,6 +49,8 @@ export interface RunningKubefacade {
   /** The same configuration as kubeconfig YAML, for kubectl. */
   kubeconfigYaml: string;
   cluster: Cluster;
+  /** The running simulation of a live cluster (stopped with the server), undefined for a static one. */
+  simulation: Simulation | undefined;
   /** The CA the serving certificate chains to (PEM), absent for http. */
   caPem?: string;
   /** Stops listening, ends open connections (watches included) and closes the cluster. Safe to call twice. */
@@ -54,7 +66,15 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
   const http = options.http ?? false;
   const logger = options.logger ?? createLogger(logLevelOf(options.logLevel));
   const now = new Date();
-  const cluster = loadCluster(options.cluster ?? { file: defaultClusterFile() }, { now });
+  const { cluster, simulation } = openCluster(options.cluster ?? { file: defaultClusterFile() }, {
+    now,
+    simulate: options.simulate ?? false,
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    // A failing controller task is a bug to report, not a reason to stop serving.
+    onTaskError: (error, task) => logger.error({ err: error, task }, 'simulation task failed'),
+    onStep: (step, applied) => logger.info({ at: step.atMs / 1000, line: step.line, applied }, `scenario: ${describeStep(step.action)}`),
+  });
   try {
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
     let address = '';
@@ -73,6 +93,7 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
       kubeConfig,
       kubeconfigYaml,
       cluster,
+      simulation,
       ...(material === undefined ? {} : { caPem: material.ca.certPem }),
       stop: () => (stopping ??= stopServer(server, sockets, cluster)),
     };

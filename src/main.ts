@@ -50,6 +50,9 @@ export async function main(env: MainEnvironment): Promise<number> {
       http: config.http,
       stateDir: config.stateDir,
       logger,
+      simulate: config.simulate === 'auto' ? 'auto' : config.simulate === 'live',
+      speed: config.speed,
+      seed: config.seed,
     });
   } catch (error: unknown) {
     env.stderr(`error: ${startFailure(error)}\n`);
@@ -84,6 +87,9 @@ function banner(version: string, config: Config, running: RunningKubefacade): st
   const lines = [
     `kubefacade ${version} serving ${running.url}`,
     `  cluster:    ${config.clusterFile} (${running.cluster.summary})`,
+    running.simulation
+      ? `  simulation: live at speed ${config.speed}, seed ${config.seed} (--static to freeze it)`
+      : '  simulation: static, as loaded (--live to run it)',
   ];
   const caFile = join(config.stateDir, STATE_FILES.ca.certPem);
   if (!config.http) lines.push(`  CA:         ${caFile}`);

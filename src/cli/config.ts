@@ -16,4 +16,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Where the CA and serving certificate are kept across restarts. */
   stateDir: string;
+  /** Simulated seconds per real second. */
+  speed: number;
+  /** Seeds every random choice of the simulation: one seed, one cluster file, one sequence of changes. */
+  seed: number;
+  /** `auto`: live for a compact cluster file, static for captured objects; `--live` or `--static` decide instead. */
+  simulate: 'auto' | 'live' | 'static';
 }

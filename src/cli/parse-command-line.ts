@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from '../logging/logger.js';
 import type { Config } from './config.js';
-import { parseHost, parsePath, parsePort } from './option-parsers.js';
+import { parseHost, parsePath, parsePort, parseSeed, parseSpeed } from './option-parsers.js';
 
 /** What the command line comes to: a config to run, or text to print and an exit code (help, version, mistakes). */
 export type CommandLineOutcome =
@@ -30,6 +30,10 @@ interface ServeOptions {
   writeKubeconfig?: string;
   logLevel: LogLevel;
   stateDir: string;
+  speed: number;
+  seed: number;
+  live?: true;
+  static?: true;
 }
 
 /**
@@ -71,10 +75,7 @@ export function parseCommandLine(argv: readonly string[], context: CommandLineCo
   return { kind: 'run', config: toConfig(chosen, context) };
 }
 
-/**
- * The flags of `serve`. A new flag is one option here and one field in `Config` and `toConfig`; the simulation
- * flags of the next issue (`--speed`, `--seed`, `--static`) go here the same way.
- */
+/** The flags of `serve`. A new flag is one option here and one field in `Config` and `toConfig`. */
 function addServeOptions(serve: Command, context: CommandLineContext): void {
   serve
     .addOption(
@@ -93,7 +94,11 @@ function addServeOptions(serve: Command, context: CommandLineContext): void {
       new Option('--state-dir <dir>', 'where the CA and serving certificate are kept across restarts')
         .default('.state')
         .argParser(parsePath),
-    );
+    )
+    .addOption(new Option('--speed <factor>', 'simulated seconds per real second').default(1).argParser(parseSpeed))
+    .addOption(new Option('--seed <n>', 'seed of the simulation: the same seed replays the same changes').default(1).argParser(parseSeed))
+    .addOption(new Option('--live', 'run the simulation (default for a compact cluster file)').conflicts('static'))
+    .addOption(new Option('--static', 'freeze the cluster as loaded (default for captured objects)'));
 }
 
 function toConfig(options: ServeOptions, context: CommandLineContext): Config {
@@ -106,5 +111,8 @@ function toConfig(options: ServeOptions, context: CommandLineContext): Config {
     writeKubeconfig: options.writeKubeconfig === undefined ? undefined : resolve(context.cwd, options.writeKubeconfig),
     logLevel: options.logLevel,
     stateDir: resolve(context.cwd, options.stateDir),
+    speed: options.speed,
+    seed: options.seed,
+    simulate: options.live ? 'live' : options.static ? 'static' : 'auto',
   };
 }

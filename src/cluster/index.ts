@@ -5,6 +5,10 @@ import { ContainerLogs, type LogLine } from './logs/container-logs.js';
 import type { KubeObject } from './objects.js';
 import { registry as defaultRegistry, type ResourceRegistry } from './resources/registry.js';
 import { keyOf, type ResourceKey } from './resources/resource-type.js';
+import { startLiveSimulation } from './simulation/scenario/live-simulation.js';
+import type { ScenarioRunnerOptions } from './simulation/scenario/scenario-runner.js';
+import type { Simulation } from './simulation/simulation.js';
+import { SimulationClock, type TaskErrorHandler } from './simulation/simulation-clock.js';
 import { ClusterStore, type IndexFunction } from './store/index.js';
 
 export type ClusterSource = { file: string } | { objects: KubeObject[] } | { text: string; fileName: string };
@@ -25,14 +29,61 @@ const INDEXES: Partial<Record<ResourceKey, Record<string, IndexFunction>>> = {
   },
 };
 
-/** Reads a cluster file (or takes objects), expands it, and puts it into a new store. */
+/** Reads a cluster file (or takes objects), expands it, and puts it into a new store: a static cluster. */
 export function loadCluster(source: ClusterSource, options: ClusterOptions = {}): Cluster {
-  const clock = options.clock ?? systemClock;
-  const now = options.now ?? new Date(clock.now());
+  return openCluster(source, { ...options, simulate: false }).cluster;
+}
+
+export interface OpenOptions extends ClusterOptions {
+  /**
+   * Whether the simulation runs. `auto`: live for a file with a compact Cluster (whose scenario then plays),
+   * static for captured objects, which show a real cluster as it was. Default `auto`.
+   */
+  simulate?: boolean | 'auto';
+  /** Simulated seconds per real second; default 1. */
+  speed?: number;
+  /** Every random choice of the simulation derives from it; default 1. */
+  seed?: number | string;
+  /** `manual`: time moves only through `simulation.manual` (tests); default `real`. */
+  driver?: 'real' | 'manual';
+  /** Where a failing simulation task is reported (the server logs it and keeps serving). */
+  onTaskError?: TaskErrorHandler;
+  /** Told of every scenario step as it runs. */
+  onStep?: ScenarioRunnerOptions['onStep'];
+}
+
+export interface OpenedCluster {
+  cluster: Cluster;
+  /** The running simulation of a live cluster; it stops when the cluster closes. */
+  simulation: Simulation | undefined;
+}
+
+/**
+ * Loads a cluster and, when it is live, makes it so: the cluster lives by a simulation clock that starts at the
+ * load instant (so the ages in the file hold at start), and the controllers and the file's scenario run on it.
+ */
+export function openCluster(source: ClusterSource, options: OpenOptions = {}): OpenedCluster {
+  const now = options.now ?? new Date((options.clock ?? systemClock).now());
   const registry = options.registry ?? defaultRegistry;
   const loaded = readSource(source, now, registry);
+  const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
+  if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined };
+  const clock = new SimulationClock(now.getTime(), options.onTaskError);
+  const cluster = buildCluster(loaded, clock, registry, options);
+  const simulation = startLiveSimulation(cluster, {
+    clock,
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.driver !== undefined ? { driver: options.driver } : {}),
+    ...(loaded.scenario ? { scenario: loaded.scenario } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
+  return { cluster, simulation };
+}
+
+function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions): Cluster {
   const store = new ClusterStore({
-    resources: registry.types.filter((t) => t.storage === 'stored').map(keyOf),
+    resources: registry.types.filter((t) => t.storage === 'stored' && t.storedAs === undefined).map(keyOf),
     indexes: INDEXES,
     ...(options.historyCapacity !== undefined ? { historyCapacity: options.historyCapacity } : {}),
   });
@@ -65,6 +116,9 @@ function summarize(store: ClusterStore): string {
 }
 
 export { Cluster } from './cluster.js';
+export type { Simulation } from './simulation/simulation.js';
+export type { ScenarioStep } from './simulation/scenario/index.js';
+export { describeStep } from './simulation/scenario/index.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { ClusterFileError } from './fixtures/index.js';
 export type { ContainerLogs, LogLine } from './logs/container-logs.js';

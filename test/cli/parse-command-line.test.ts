@@ -12,6 +12,9 @@ const DEFAULTS: Config = {
   writeKubeconfig: undefined,
   logLevel: 'info',
   stateDir: '/home/talk/.state',
+  speed: 1,
+  seed: 1,
+  simulate: 'auto',
 };
 
 function configOf(outcome: CommandLineOutcome): Config {
@@ -42,7 +45,7 @@ describe('kubefacade serve', () => {
   });
 
   it.each([
-    ['an unknown flag', ['serve', '--speed', '2'], "unknown option '--speed'"],
+    ['an unknown flag', ['serve', '--sped', '2'], "unknown option '--sped'"],
     ['an unknown command', ['run'], "too many arguments"],
     ['a port that is not a number', ['serve', '--port', 'https'], 'Expected a port number from 0 to 65535.'],
     ['a port out of range', ['serve', '--port', '65536'], 'Expected a port number from 0 to 65535.'],
