@@ -9,7 +9,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ApiMetrics } from './api/observability/index.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
-import { type Cluster, type ClusterSource, describeStep, openCluster, type Simulation } from './cluster/index.js';
+import { type Cluster, type ClusterSource, describeStep, type LoadProgress, openCluster, type Simulation } from './cluster/index.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import { type ServingMaterial, servingMaterialFor } from './tls/index.js';
@@ -39,6 +39,10 @@ export interface StartOptions {
   speed?: number;
   /** Seeds every random choice of the simulation; default 1. */
   seed?: number;
+  /** `manual`: simulated time moves only through `simulation.manual.advance(ms)`, for tests; default `real`. */
+  driver?: 'real' | 'manual';
+  /** Told how loading a large cluster goes, for a progress line. */
+  onLoadProgress?: (progress: LoadProgress) => void;
 }
 
 export interface RunningKubefacade {
@@ -71,6 +75,8 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
     simulate: options.simulate ?? false,
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.driver !== undefined ? { driver: options.driver } : {}),
+    ...(options.onLoadProgress !== undefined ? { onProgress: options.onLoadProgress } : {}),
     // A failing controller task is a bug to report, not a reason to stop serving.
     onTaskError: (error, task) => logger.error({ err: error, task }, 'simulation task failed'),
     onStep: (step, applied) => logger.info({ at: step.atMs / 1000, line: step.line, applied }, `scenario: ${describeStep(step.action)}`),

@@ -7,7 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './cli/config.js';
 import { defaultClusterFile, packageInfo } from './cli/package-root.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
-import { ClusterFileError } from './cluster/index.js';
+import { ClusterFileError, type LoadProgress } from './cluster/index.js';
 import { type RunningKubefacade, startKubefacade } from './index.js';
 import { ANONYMOUS_USERNAME, writeKubeconfig } from './kubeconfig/index.js';
 import { createLogger } from './logging/logger.js';
@@ -25,6 +25,8 @@ export interface MainEnvironment {
   logDestination?: DestinationStream;
   /** Settles when the process is asked to stop (SIGINT, SIGTERM), with the signal's name. */
   stopRequested: Promise<string>;
+  /** Whether stderr is a terminal: then a large cluster's load shows a progress line. */
+  stderrIsTTY?: boolean;
   /** Called once the server listens and the kubeconfig is written. */
   onReady?(running: RunningKubefacade): void;
 }
@@ -50,6 +52,7 @@ export async function main(env: MainEnvironment): Promise<number> {
       http: config.http,
       stateDir: config.stateDir,
       logger,
+      ...(env.stderrIsTTY ? { onLoadProgress: (progress: LoadProgress) => env.stderr(progressLine(config.clusterFile, progress)) } : {}),
       simulate: config.simulate === 'auto' ? 'auto' : config.simulate === 'live',
       speed: config.speed,
       seed: config.seed,
@@ -77,6 +80,18 @@ export async function main(env: MainEnvironment): Promise<number> {
   return 0;
 }
 
+/** One line rewritten in place (`\r`, cleared to its end) while a cluster loads; erased once it has. */
+function progressLine(file: string, progress: LoadProgress): string {
+  switch (progress.phase) {
+    case 'reading':
+      return `\r\x1b[Kloading ${file} ...`;
+    case 'storing':
+      return `\r\x1b[Kloading ${file}: ${progress.stored} of ${progress.total} objects stored`;
+    case 'loaded':
+      return '\r\x1b[K';
+  }
+}
+
 /** A broken cluster file is the user's to fix: its message is already `<file>:<line>: <reason>`. */
 function startFailure(error: unknown): string {
   if (error instanceof ClusterFileError) return error.message;
@@ -95,6 +110,9 @@ function banner(version: string, config: Config, running: RunningKubefacade): st
   if (!config.http) lines.push(`  CA:         ${caFile}`);
   if (config.writeKubeconfig !== undefined) {
     lines.push(`  kubeconfig: ${config.writeKubeconfig}`, '', `  try: kubectl --kubeconfig ${config.writeKubeconfig} get nodes`);
+  } else if (!config.http && running.url === 'https://127.0.0.1:6443') {
+    // The address kubeconfig.example points at (it skips TLS verification, so it works with any generated CA).
+    lines.push('', '  try: kubectl --kubeconfig kubeconfig.example get nodes', '       (or start with --write-kubeconfig FILE for one that verifies the CA)');
   } else {
     // Over https kubectl asks for a username unless it has one (see ANONYMOUS_USERNAME).
     const trust = config.http ? '' : ` --certificate-authority ${caFile} --username ${ANONYMOUS_USERNAME}`;
@@ -120,6 +138,7 @@ export async function runFromProcess(): Promise<number> {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
     stopRequested,
   });
 }

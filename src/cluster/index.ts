@@ -19,7 +19,11 @@ export interface ClusterOptions {
   clock?: Clock;
   registry?: ResourceRegistry;
   historyCapacity?: number;
+  /** Told how loading goes, so a large cluster can show a progress line. */
+  onProgress?: (progress: LoadProgress) => void;
 }
+
+export type LoadProgress = { phase: 'reading' } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
 
 /** Secondary indexes the API's common queries use: pods by node (describe node, kubelets), events by object. */
 const INDEXES: Partial<Record<ResourceKey, Record<string, IndexFunction>>> = {
@@ -65,6 +69,7 @@ export interface OpenedCluster {
 export function openCluster(source: ClusterSource, options: OpenOptions = {}): OpenedCluster {
   const now = options.now ?? new Date((options.clock ?? systemClock).now());
   const registry = options.registry ?? defaultRegistry;
+  options.onProgress?.({ phase: 'reading' });
   const loaded = readSource(source, now, registry);
   const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
   if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined };
@@ -87,7 +92,9 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
     indexes: INDEXES,
     ...(options.historyCapacity !== undefined ? { historyCapacity: options.historyCapacity } : {}),
   });
-  store.load(loaded.objects);
+  const total = loaded.objects.length;
+  store.load(loaded.objects, (stored) => options.onProgress?.({ phase: 'storing', stored, total }));
+  options.onProgress?.({ phase: 'loaded', objects: total });
   const logs = new ContainerLogs(
     [...(loaded.containerLogs ?? new Map())].map(([key, lines]): [string, LogLine[]] => [
       key,

@@ -42,6 +42,10 @@ function prepare(argv: string[], cwd: string): Run {
   return { env, stdout: () => stdout, stderr: () => stderr, log, ready, requestStop: (s) => requestStop(s) };
 }
 
+function manyConfigMaps(count: number): object[] {
+  return Array.from({ length: count }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'default' }, data: { n: String(i) } }));
+}
+
 let dir: string;
 let clusterFile: string;
 beforeEach(async () => {
@@ -82,6 +86,28 @@ describe('kubefacade serve', () => {
     const exited = main(run.env);
     const running = await run.ready;
     expect(run.stderr()).toContain(`try: kubectl --server ${running.url}${trust(dir)} get nodes`);
+    run.requestStop('SIGINT');
+    await expect(exited).resolves.toBe(0);
+  });
+
+  it('on a terminal, shows a progress line while the cluster loads, and erases it', async () => {
+    await writeFile(clusterFile, sampleObjects().concat(manyConfigMaps(20_000)).map((o) => dump(o)).join('---\n'));
+    const run = prepare(['serve', '--port', '0', '--http', '--cluster', clusterFile], dir);
+    run.env.stderrIsTTY = true;
+    const exited = main(run.env);
+    await run.ready;
+    expect(run.stderr()).toContain(`\r\x1b[Kloading ${clusterFile} ...`);
+    expect(run.stderr()).toContain(`\r\x1b[Kloading ${clusterFile}: 10000 of 20012 objects stored`);
+    expect(run.stderr()).toContain(`\r\x1b[Kkubefacade`);
+    run.requestStop('SIGINT');
+    await expect(exited).resolves.toBe(0);
+  });
+
+  it('without a terminal, prints no progress line', async () => {
+    const run = prepare(['serve', '--port', '0', '--http', '--cluster', clusterFile], dir);
+    const exited = main(run.env);
+    await run.ready;
+    expect(run.stderr()).not.toContain('\r');
     run.requestStop('SIGINT');
     await expect(exited).resolves.toBe(0);
   });

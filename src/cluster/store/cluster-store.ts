@@ -83,12 +83,14 @@ export class ClusterStore {
    * Puts a whole cluster in at once: every object gets a resourceVersion, no events are published and the
    * history starts after the load (a watch from before it is Expired, as after an etcd compaction).
    */
-  load(entries: Iterable<{ resource: ResourceKey; object: KubeObject }>): void {
+  load(entries: Iterable<{ resource: ResourceKey; object: KubeObject }>, onProgress?: (stored: number) => void): void {
+    let stored = 0;
     for (const { resource, object } of entries) {
       const table = this.table(resource);
       const key = objectKey(object.metadata.namespace, object.metadata.name);
       if (table.objects.has(key)) throw this.alreadyExists(resource, key);
       table.put(this.stamp(resource, key, object, ++this.revision));
+      if (++stored % 10_000 === 0) onProgress?.(stored);
     }
     this.history.compactedThrough = this.revision;
   }
