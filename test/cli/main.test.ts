@@ -91,7 +91,7 @@ describe('kubefacade serve', () => {
   });
 
   it('on a terminal, shows a progress line while the cluster loads, and erases it', async () => {
-    await writeFile(clusterFile, sampleObjects().concat(manyConfigMaps(20_000)).map((o) => dump(o)).join('---\n'));
+    await writeFile(clusterFile, [...sampleObjects(), ...manyConfigMaps(20_000)].map((o) => dump(o)).join('---\n'));
     const run = prepare(['serve', '--port', '0', '--http', '--cluster', clusterFile], dir);
     run.env.stderrIsTTY = true;
     const exited = main(run.env);

@@ -20,6 +20,9 @@ export interface KubeletOptions {
  * PodWorker per pod bound to the node. It learns of its pods the way the real one does, by watching pods whose
  * spec.nodeName is its node; events carry source {component: kubelet, host: <node>}.
  */
+const NETWORK_NOT_READY =
+  'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized';
+
 export class Kubelet implements Controller, KubeletHost {
   readonly name: string;
   readonly nodeName: string;
@@ -30,6 +33,7 @@ export class Kubelet implements Controller, KubeletHost {
   private status: NodeStatusReporter | undefined;
   private readonly workers = new Map<string, PodWorker>();
   private readonly subscriptions = new Subscriptions();
+  private queue: WorkQueue | undefined;
 
   constructor(private readonly options: KubeletOptions) {
     this.nodeName = options.nodeName;
@@ -57,6 +61,7 @@ export class Kubelet implements Controller, KubeletHost {
     this.componentRecorder = context.recorder.for({ component: 'kubelet', host: this.nodeName });
     for (const image of (this.node()?.status?.images ?? []).flatMap((i) => i.names ?? [])) this.pulledImages.add(image);
     const queue = new WorkQueue(context.clock, (key) => this.syncPod(key), this.name);
+    this.queue = queue;
     this.subscriptions.add(queue);
     this.subscriptions.add(
       context.store.watch(PODS, undefined, (event) => {
@@ -83,6 +88,10 @@ export class Kubelet implements Controller, KubeletHost {
   /** A scenario's "the node's network comes up / goes down". */
   setReady(ready: boolean): void {
     this.status?.setReady(ready);
+    // Pods held back for the network start now.
+    if (ready && this.ctx) {
+      for (const stored of this.ctx.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) this.queue?.add(stored.key);
+    }
   }
 
   get ready(): boolean {
@@ -123,6 +132,12 @@ export class Kubelet implements Controller, KubeletHost {
       return;
     }
     if (worker || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    if (!this.ready && pod.spec?.hostNetwork !== true) {
+      // A node whose pod network is not up cannot create pod sandboxes: its pods wait in ContainerCreating
+      // (kubelet pod_workers: "network is not ready"), host-network pods (kube-proxy, the CNI agent) still start.
+      this.recorder.event(pod, 'Warning', 'NetworkNotReady', NETWORK_NOT_READY);
+      return;
+    }
     const created = new PodWorker(this, namespace, name);
     this.workers.set(key, created);
     created.start();
