@@ -1,6 +1,6 @@
 import compression from 'compression';
 import express, { type Express, type Request } from 'express';
-import type { Cluster } from '../cluster/index.js';
+import { type Cluster, etcdHealthCheck } from '../cluster/index.js';
 import { commonHeaders } from './common-headers.js';
 import type { Logger } from 'pino';
 import { createAccessReviewRouter } from './access-review/access-review-router.js';
@@ -8,7 +8,7 @@ import { createDiscoveryRouter } from './discovery/index.js';
 import { errorHandler } from './errors/error-handler.js';
 import { type ApiMetrics, metricsRouter, requestLogger, requestMetrics } from './observability/index.js';
 import { forbidWrites } from './forbidden.js';
-import { createHealthRouter, type HealthChecks } from './health/health-router.js';
+import { createHealthRouter, defaultHealthChecks, type HealthChecks } from './health/index.js';
 import { createOpenApiRouter } from './openapi/index.js';
 import { versionHandler } from './version/server-version.js';
 import { createResourceRouter } from './resources/resource-router.js';
@@ -45,7 +45,7 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
   app.use(forbidWrites());
   app.use(createAccessReviewRouter({ clock: cluster.clock }));
-  app.use(createHealthRouter(options.healthChecks));
+  app.use(createHealthRouter(options.healthChecks ?? defaultHealthChecks({ etcd: etcdHealthCheck(cluster.components).check })));
   app.use(metricsRouter(options.metrics));
   app.get('/version', versionHandler());
   app.use(createDiscoveryRouter(cluster.registry, { serverAddress: options.serverAddress }));

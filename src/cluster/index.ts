@@ -1,4 +1,7 @@
 import { type Clock, systemClock } from './clock.js';
+import { ComponentHealth, etcdHealthCheck } from './simulation/component-health/index.js';
+import { SimulatedMetrics } from './simulation/metrics/index.js';
+import { SeededRandom } from './simulation/random.js';
 import { Cluster } from './cluster.js';
 import { loadClusterFile, loadClusterText, type LoadedCluster, resourceOfObject } from './fixtures/index.js';
 import { ContainerLogs, type LogLine } from './logs/container-logs.js';
@@ -86,7 +89,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
   return { cluster, simulation };
 }
 
-function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions): Cluster {
+function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions & { seed?: number | string }): Cluster {
   const store = new ClusterStore({
     resources: registry.types.filter((t) => t.storage === 'stored' && t.storedAs === undefined).map(keyOf),
     indexes: INDEXES,
@@ -101,7 +104,8 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
       lines.map((l) => ({ time: l.time, text: l.line })),
     ]),
   );
-  return new Cluster(store, registry, logs, clock, summarize(store));
+  const metrics = new SimulatedMetrics({ store, clock, random: new SeededRandom(options.seed ?? 1).fork('metrics') });
+  return new Cluster({ store, registry, logs, clock, metrics, components: ComponentHealth.fromStore(store), summary: summarize(store) });
 }
 
 function readSource(source: ClusterSource, now: Date, registry: ResourceRegistry): LoadedCluster {
@@ -143,3 +147,5 @@ export {
 } from './selectors/index.js';
 export type * from './selectors/types.js';
 export * from './store/index.js';
+export { ComponentHealth, etcdHealthCheck };
+export type { MetricsSource, NodeMetrics, PodMetrics } from './simulation/metrics/index.js';

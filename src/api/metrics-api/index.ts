@@ -1,2 +1,1 @@
 export { serveMetrics } from './metrics-handler.js';
-export { metricsSourceOf } from './metrics-source-of.js';

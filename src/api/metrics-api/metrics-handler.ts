@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { type KubeObject, matchesQuery } from '../../cluster/index.js';
-import type { MetricsSource, NodeMetrics, PodMetrics } from '../../cluster/simulation/metrics/index.js';
+import type { MetricsSource, NodeMetrics, PodMetrics } from '../../cluster/index.js';
 import { methodNotAllowed } from '../errors/api-error.js';
 import { parseListOptions } from '../lists/list-options.js';
 import type { ResourceRequest } from '../resources/resource-request.js';

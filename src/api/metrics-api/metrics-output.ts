@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { KubeObject } from '../../cluster/index.js';
-import type { NodeMetrics, PodMetrics } from '../../cluster/simulation/metrics/index.js';
+import type { NodeMetrics, PodMetrics } from '../../cluster/index.js';
 import { printerFor } from '../printing/printer-for.js';
 import { tableRow } from '../printing/table-row.js';
 import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';

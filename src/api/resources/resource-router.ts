@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Cluster, ResourceType } from '../../cluster/index.js';
 import { methodNotAllowed, resourceNotFound } from '../errors/api-error.js';
 import { podLogs } from '../logs/pod-log-handler.js';
-import { metricsSourceOf, serveMetrics } from '../metrics-api/index.js';
+import { serveMetrics } from '../metrics-api/index.js';
 import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { parseIncludeObject } from '../printing/table-row.js';
 import { parseRequestInfo, type ResourceRequestInfo } from '../request/request-info.js';
@@ -30,7 +30,7 @@ export function createResourceRouter(cluster: Cluster, timing: WatchTiming): Req
     if (type.deprecationWarning) addWarning(res, type.deprecationWarning);
     if (info.subresource === 'log') return podLogs(request, req, res);
     // Computed resources (metrics.k8s.io) are not in the store: their own handler answers them.
-    if (type.storage === 'virtual') return serveMetrics(request, res, metricsSourceOf(cluster));
+    if (type.storage === 'virtual') return serveMetrics(request, res, cluster.metrics);
     switch (info.verb) {
       case 'watch':
         return watchResource(request, req, res, timing);

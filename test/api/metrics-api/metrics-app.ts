@@ -1,6 +1,7 @@
-import { SeededRandom } from '../../../src/cluster/simulation/random.js';
-import { SimulatedMetrics } from '../../../src/cluster/simulation/metrics/index.js';
-import type { KubeObject } from '../../../src/cluster/index.js';
+import { ApiMetrics } from '../../../src/api/observability/index.js';
+import { createApp } from '../../../src/api/server.js';
+import { Cluster, type KubeObject } from '../../../src/cluster/index.js';
+import { createLogger } from '../../../src/logging/logger.js';
 import { sampleObjects, START } from '../../support/sample-objects.js';
 import { testApp, type TestApp } from '../../support/test-app.js';
 
@@ -17,13 +18,14 @@ export function unknownNode(name: string): KubeObject {
 }
 
 /**
- * The API over the sample cluster with simulated metrics attached as `cluster.metrics`, the field the
- * metrics handler reads (until Cluster declares it, it is attached here).
+ * The API over the sample cluster, whose simulated metrics the cluster computes itself; or, without metrics,
+ * the same cluster with no metrics-server at all.
  */
 export function metricsApp(objects: KubeObject[] = [...sampleObjects(), unknownNode('node4')], withMetrics = true): TestApp {
   const app = testApp(objects);
-  if (withMetrics) {
-    Object.assign(app.cluster, { metrics: new SimulatedMetrics({ store: app.cluster.store, clock: app.clock, random: new SeededRandom(1).fork('metrics') }) });
-  }
-  return app;
+  if (withMetrics) return app;
+  const { cluster } = app;
+  const bare = new Cluster({ store: cluster.store, registry: cluster.registry, logs: cluster.logs, clock: cluster.clock, components: cluster.components, summary: cluster.summary });
+  const server = createApp(bare, { logger: createLogger('silent'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1:6443' });
+  return { ...app, app: server, cluster: bare };
 }

@@ -1,3 +1,4 @@
+import { ComponentHealth } from '../../../src/cluster/simulation/component-health/index.js';
 import { Cluster } from '../../../src/cluster/cluster.js';
 import { ContainerLogs } from '../../../src/cluster/logs/container-logs.js';
 import type { KubeObject } from '../../../src/cluster/objects.js';
@@ -117,7 +118,7 @@ export function testSimulation(objects: { resource: ResourceKey; object: KubeObj
 export function testCluster(objects: { resource: ResourceKey; object: KubeObject }[]): Cluster {
   const store = newStore();
   store.load(objects);
-  return new Cluster(store, registry, new ContainerLogs(), { now: () => START }, 'test');
+  return new Cluster({ store, registry, logs: new ContainerLogs(), clock: { now: () => START }, components: ComponentHealth.fromStore(store), summary: 'test' });
 }
 
 export const nodes = (...specs: NodeSpec[]) => specs.map((s) => ({ resource: '/nodes' as const, object: node(s) }));

@@ -1,6 +1,6 @@
 import type { Cluster } from '../../cluster.js';
 import type { ScenarioStep } from '../../fixtures/compact/scenario-model.js';
-import { ComponentHealth, ComponentHealthController } from '../component-health/index.js';
+import { ComponentHealthController } from '../component-health/index.js';
 import type { Controller } from '../controller.js';
 import { KubeletFleet } from '../kubelet/kubelet-fleet.js';
 import { defaultControllers, type Simulation, type SimulationOptions, startSimulation } from '../simulation.js';
@@ -24,7 +24,7 @@ export function startLiveSimulation(cluster: Cluster, options: LiveSimulationOpt
   const kubelets = controllers.find((c): c is KubeletFleet => c instanceof KubeletFleet);
   let health = controllers.find((c): c is ComponentHealthController => c instanceof ComponentHealthController)?.health;
   if (!health) {
-    health = ComponentHealth.fromStore(cluster.store);
+    health = cluster.components;
     controllers.push(new ComponentHealthController(health));
   }
   const runner = new ScenarioRunner(scenario, { ...(kubelets ? { kubelets } : {}), components: health, ...(onStep ? { onStep } : {}) });
