@@ -3,7 +3,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceKey } from '../resources/resource-type.js';
 import { EventHistory } from './event-history.js';
 import { type IndexFunction, ResourceTable } from './resource-table.js';
-import { compareKeys } from './sorted-keys.js';
+import { countAfter, scan, stateAt } from './list-scan.js';
 import type { StoreEvent, StoreEventType } from './store-event.js';
 import { StoreError } from './store-error.js';
 import { objectKey, StoredObject } from './stored-object.js';
@@ -139,11 +139,11 @@ export class ClusterStore {
     const table = this.table(resource);
     const at = options.atResourceVersion;
     if (at !== undefined) this.checkReadable(at);
-    const snapshot = at !== undefined && at < this.revision ? this.stateAt(resource, table, at, options) : undefined;
+    const snapshot = at !== undefined && at < this.revision ? stateAt(this.history.since(resource, at), table, options) : undefined;
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
     const items: StoredObject[] = [];
     let lastKey: string | undefined;
-    for (const stored of this.scan(table, options, snapshot)) {
+    for (const stored of scan(table, options, snapshot)) {
       if (options.filter && !options.filter(stored.object)) continue;
       if (items.length === limit) {
         lastKey = items[items.length - 1]?.key;
@@ -154,7 +154,7 @@ export class ClusterStore {
     const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision };
     if (lastKey !== undefined) {
       result.lastKey = lastKey;
-      if (!options.filter) result.remaining = this.countAfter(table, options, lastKey, snapshot);
+      if (!options.filter) result.remaining = countAfter(table, options, lastKey, snapshot);
     }
     return result;
   }
@@ -223,92 +223,6 @@ export class ClusterStore {
 
   private alreadyExists(resource: ResourceKey, key: string): StoreError {
     return new StoreError('AlreadyExists', `${resource} ${key} already exists`);
-  }
-
-  private inScope(table: ResourceTable, options: ListOptions, object: Readonly<KubeObject>): boolean {
-    if (options.namespace !== undefined && (object.metadata.namespace ?? '') !== options.namespace) return false;
-    if (options.index && table.indexValue(options.index.name, object) !== options.index.value) return false;
-    return true;
-  }
-
-  /** Keys in scope after `options.after`, in key order, from the cheapest structure that holds them. */
-  private *scopeKeys(table: ResourceTable, options: ListOptions): Generator<string> {
-    if (options.index) {
-      const keys = [...table.indexKeys(options.index.name, options.index.value)].sort(compareKeys);
-      for (const key of keys) {
-        if (options.after !== undefined && key <= options.after) continue;
-        if (options.namespace !== undefined && !key.startsWith(`${options.namespace}/`)) continue;
-        yield key;
-      }
-      return;
-    }
-    const keys = options.namespace !== undefined ? table.namespaceKeys(options.namespace) : table.keys;
-    if (keys) yield* keys.from(options.after);
-  }
-
-  /** Objects in scope in key order: current state, or the state at a past resourceVersion. */
-  private *scan(
-    table: ResourceTable,
-    options: ListOptions,
-    snapshot: Map<string, StoredObject | null> | undefined,
-  ): Generator<StoredObject> {
-    if (!snapshot) {
-      for (const key of this.scopeKeys(table, options)) {
-        const stored = table.objects.get(key);
-        if (stored) yield stored;
-      }
-      return;
-    }
-    // Merge current keys untouched since the snapshot with the snapshot's own versions of changed keys.
-    const changed = [...snapshot.entries()]
-      .filter((entry): entry is [string, StoredObject] => entry[1] !== null)
-      .filter(([key]) => options.after === undefined || key > options.after)
-      .sort((a, b) => compareKeys(a[0], b[0]));
-    let next = 0;
-    for (const key of this.scopeKeys(table, options)) {
-      while (next < changed.length && (changed[next] as [string, StoredObject])[0] < key) yield (changed[next++] as [string, StoredObject])[1];
-      if (snapshot.has(key)) continue;
-      const stored = table.objects.get(key);
-      if (stored) yield stored;
-    }
-    while (next < changed.length) yield (changed[next++] as [string, StoredObject])[1];
-  }
-
-  /** For every key changed after `at`: its state at `at` (null if it did not exist then), in scope only. */
-  private stateAt(resource: ResourceKey, table: ResourceTable, at: number, options: ListOptions): Map<string, StoredObject | null> {
-    const state = new Map<string, StoredObject | null>();
-    for (const event of this.history.since(resource, at)) {
-      const key = event.object.key;
-      if (state.has(key)) continue;
-      const before = event.previous;
-      // A key changed later is hidden from the current scan either way; only its old state, if in scope, shows.
-      state.set(key, before && this.inScope(table, options, before.object) ? before : null);
-    }
-    return state;
-  }
-
-  /** In-scope keys after `key`; for a snapshot, corrected by the keys created or deleted since. */
-  private countAfter(table: ResourceTable, options: ListOptions, key: string, snapshot?: Map<string, StoredObject | null>): number {
-    let correction = 0;
-    for (const [changed, then] of snapshot ?? []) {
-      if (changed <= key) continue;
-      const current = table.objects.get(changed);
-      if (current && this.inScope(table, options, current.object)) correction--;
-      if (then) correction++;
-    }
-    return this.countCurrentAfter(table, options, key) + correction;
-  }
-
-  private countCurrentAfter(table: ResourceTable, options: ListOptions, key: string): number {
-    if (options.index) {
-      let count = 0;
-      for (const k of table.indexKeys(options.index.name, options.index.value)) {
-        if (k > key && (options.namespace === undefined || k.startsWith(`${options.namespace}/`))) count++;
-      }
-      return count;
-    }
-    const keys = options.namespace !== undefined ? table.namespaceKeys(options.namespace) : table.keys;
-    return keys ? keys.countAfter(key) : 0;
   }
 }
 
