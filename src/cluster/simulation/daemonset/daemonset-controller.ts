@@ -1,14 +1,12 @@
 import type { Node, Pod } from '../../objects.js';
-import type { Controller, SimulationContext } from '../controller.js';
-import type { ComponentRecorder } from '../event-recorder.js';
-import type { SeededRandom } from '../random.js';
+import type { StoreEvent } from '../../store/index.js';
+import type { Controller } from '../controller.js';
+import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
 import { controllerOf, isControlledBy, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
-import type { TaskHandle } from '../simulation-clock.js';
 import { copyOf, NODES, PODS } from '../types.js';
-import { Subscriptions, WorkQueue } from '../work-queue.js';
 import { daemonPodSpec, nodeShouldRunDaemonPod } from './daemon-pods.js';
 import { daemonSetStatus } from './daemonset-status.js';
 
@@ -27,53 +25,33 @@ const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp 
  * template. Pods are created bound to their node (see daemonPodSpec). Pods on nodes that no longer exist are
  * removed at once, the pod garbage collector's job upstream (pkg/controller/podgc), done here for daemon pods.
  */
-class DaemonSetController implements Controller {
+class DaemonSetController extends QueuedController {
   readonly name = DAEMONSET_CONTROLLER;
-  private ctx: SimulationContext | undefined;
-  private random: SeededRandom | undefined;
-  private recorder: ComponentRecorder | undefined;
-  private queue: WorkQueue | undefined;
-  private readonly subscriptions = new Subscriptions();
-  private readonly wakeUps = new Map<string, { at: number; task: TaskHandle }>();
+  protected readonly resource = DAEMONSETS;
 
-  start(context: SimulationContext): void {
-    this.ctx = context;
-    this.random = context.random.fork(this.name);
-    this.recorder = context.recorder.for({ component: this.name });
-    const queue = new WorkQueue(context.clock, (key) => this.sync(key), this.name);
-    this.queue = queue;
-    const all = (): void => {
-      for (const stored of context.store.list(DAEMONSETS).items) queue.add(stored.key);
-    };
-    this.subscriptions.add(queue);
-    this.subscriptions.add(context.store.watch(DAEMONSETS, undefined, (event) => queue.add(event.object.key)));
-    this.subscriptions.add(context.store.watch(NODES, undefined, (event) => {
-      const before = event.previous?.object as Node | undefined;
-      const after = event.object.object as Node;
-      // Heartbeats change only status: a node matters to daemon pods through its labels and taints.
-      if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec])) all();
-    }));
-    this.subscriptions.add(context.store.watch(PODS, undefined, (event) => {
-      for (const stored of [event.previous, event.object]) {
-        const owner = stored && controllerOf(stored.object);
-        if (stored && owner?.kind === 'DaemonSet') queue.add(`${stored.namespace}/${owner.name}`);
-      }
-    }));
-    this.subscriptions.add(context.clock.after(0, all, `${this.name} start`));
+  protected informers(): readonly Informer[] {
+    return [
+      { resource: NODES, listener: (event) => this.nodeChanged(event) },
+      { resource: PODS, listener: (event) => this.podChanged(event) },
+    ];
   }
 
-  stop(): void {
-    this.subscriptions.stopAll();
-    for (const { task } of this.wakeUps.values()) task.cancel();
-    this.wakeUps.clear();
+  /** A node that comes, goes, or changes labels or taints may change where every DaemonSet runs. */
+  private nodeChanged(event: StoreEvent): void {
+    const before = event.previous?.object as Node | undefined;
+    const after = event.object.object as Node;
+    // Heartbeats change only status: a node matters to daemon pods through its labels and taints.
+    if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec])) this.enqueueAll();
   }
 
-  private get context(): SimulationContext {
-    if (!this.ctx) throw new Error(`${this.name} is not started`);
-    return this.ctx;
+  private podChanged(event: StoreEvent): void {
+    for (const stored of [event.previous, event.object]) {
+      const owner = stored && controllerOf(stored.object);
+      if (stored && owner?.kind === 'DaemonSet') this.enqueue(`${stored.namespace}/${owner.name}`);
+    }
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const { store, clock } = this.context;
     const [namespace, name] = splitKey(key);
     const ds = store.get(DAEMONSETS, namespace, name)?.object as DaemonSet | undefined;
@@ -88,7 +66,7 @@ class DaemonSetController implements Controller {
     }
     const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, this.podsByNode(ds), isUpdated, clock.now());
     if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) store.update(DAEMONSETS, { ...copyOf(ds), status });
-    if (nextAvailableAt !== undefined) this.resyncAt(key, nextAvailableAt);
+    if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'daemonset minReadySeconds');
   }
 
   /**
@@ -140,7 +118,7 @@ class DaemonSetController implements Controller {
       }
       const failed = pods.filter((p) => p.status?.phase === 'Failed');
       for (const pod of failed) {
-        this.recorder?.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`);
+        this.recorder.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`);
         this.delete(ds, pod);
       }
       const running = pods.filter((p) => p.status?.phase !== 'Failed');
@@ -149,18 +127,18 @@ class DaemonSetController implements Controller {
   }
 
   private create(ds: DaemonSet, nodeName: string, hash: string, generation: string): void {
-    const pod = podFromTemplate(this.context, this.random as SeededRandom, ds, ds.spec?.template, {
+    const pod = podFromTemplate(this.context, this.random, ds, ds.spec?.template, {
       prefix: `${ds.metadata.name}-`,
       extraLabels: { [REVISION_HASH]: hash, [TEMPLATE_GENERATION]: generation },
       adjustSpec: (spec) => daemonPodSpec(spec, nodeName),
     });
     this.context.store.create(PODS, pod);
-    this.recorder?.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+    this.recorder.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
   }
 
   private delete(ds: DaemonSet, pod: Pod): void {
     deletePod(this.context, pod);
-    this.recorder?.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    this.recorder.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
   }
 
   /**
@@ -191,17 +169,6 @@ class DaemonSetController implements Controller {
       this.delete(ds, pod);
       unavailable++;
     }
-  }
-
-  private resyncAt(key: string, instant: number): void {
-    const pending = this.wakeUps.get(key);
-    if (pending && pending.at <= instant) return;
-    pending?.task.cancel();
-    const task = this.context.clock.at(instant, () => {
-      this.wakeUps.delete(key);
-      this.queue?.add(key);
-    }, 'daemonset minReadySeconds');
-    this.wakeUps.set(key, { at: instant, task });
   }
 }
 

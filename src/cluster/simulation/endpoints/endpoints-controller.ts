@@ -1,12 +1,12 @@
 import type { Endpoints, Pod, Service } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
+import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
 import { ENDPOINTS, SERVICES, splitKey } from '../replicaset/workload-objects.js';
 import { rfc3339 } from '../time-format.js';
 import { PODS } from '../types.js';
-import { Subscriptions } from '../work-queue.js';
 import { type Backend, groupByPorts, serviceBackends, serviceLabels, targetRef } from './service-backends.js';
-import { serviceQueue } from './service-queue.js';
+import { serviceInformers } from './service-informers.js';
 
 export const ENDPOINT_CONTROLLER = 'endpoint-controller';
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -35,30 +35,16 @@ function normalized(subsets: readonly Subset[] | undefined): string {
  * the service's targetPorts resolve to on each pod. It writes only when subsets or labels changed, stamping
  * the last-change-trigger-time annotation; it deletes the Endpoints of a deleted service.
  */
-class EndpointsController implements Controller {
+class EndpointsController extends QueuedController {
   readonly name = ENDPOINT_CONTROLLER;
-  private ctx: SimulationContext | undefined;
-  private readonly subscriptions = new Subscriptions();
+  protected readonly resource = SERVICES;
 
-  start(context: SimulationContext): void {
-    this.ctx = context;
-    serviceQueue(context, this.subscriptions, this.name, (key) => this.sync(key), (onKey) =>
-      context.store.watch(ENDPOINTS, undefined, (event) => {
-        if (event.type === 'DELETED') onKey(event.object.key);
-      }),
-    );
+  /** Pods selected by a service, and a deleted Endpoints (written again while its service exists). */
+  protected informers({ store }: SimulationContext): readonly Informer[] {
+    return serviceInformers(store, (key) => this.enqueue(key), ENDPOINTS, (event) => (event.type === 'DELETED' ? event.object.key : undefined));
   }
 
-  stop(): void {
-    this.subscriptions.stopAll();
-  }
-
-  private get context(): SimulationContext {
-    if (!this.ctx) throw new Error(`${this.name} is not started`);
-    return this.ctx;
-  }
-
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const { store, clock } = this.context;
     const [namespace, name] = splitKey(key);
     const service = store.get(SERVICES, namespace, name)?.object as Service | undefined;

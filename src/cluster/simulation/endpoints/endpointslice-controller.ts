@@ -1,14 +1,13 @@
 import type { Pod, Service } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
-import type { SeededRandom } from '../random.js';
+import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, generateName } from '../replicaset/generated-name.js';
 import { newControllerRef } from '../replicaset/pod-state.js';
 import { ENDPOINTSLICES, type EndpointSlice, nextGeneration, SERVICES, splitKey } from '../replicaset/workload-objects.js';
 import { rfc3339 } from '../time-format.js';
 import { copyOf, PODS } from '../types.js';
-import { Subscriptions } from '../work-queue.js';
 import { type Backend, type EndpointPort, groupByPorts, serviceBackends, serviceLabels, targetRef } from './service-backends.js';
-import { serviceQueue } from './service-queue.js';
+import { serviceInformers } from './service-informers.js';
 
 export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller';
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -41,33 +40,19 @@ const endpointKey = (endpoint: SliceEndpoint): string => endpoint.targetRef?.uid
  * with no endpoints keeps one placeholder slice without endpoints or ports. Slices of a deleted service go too
  * (the garbage collector's job upstream, through the owner reference).
  */
-class EndpointSliceController implements Controller {
+class EndpointSliceController extends QueuedController {
   readonly name = ENDPOINTSLICE_CONTROLLER;
-  private ctx: SimulationContext | undefined;
-  private random: SeededRandom | undefined;
-  private readonly subscriptions = new Subscriptions();
+  protected readonly resource = SERVICES;
 
-  start(context: SimulationContext): void {
-    this.ctx = context;
-    this.random = context.random.fork(this.name);
-    serviceQueue(context, this.subscriptions, this.name, (key) => this.sync(key), (onKey) =>
-      context.store.watch(ENDPOINTSLICES, undefined, (event) => {
-        const service = (event.object.object as EndpointSlice).metadata.labels?.[SERVICE_NAME];
-        if (event.type === 'DELETED' && service) onKey(`${event.object.namespace}/${service}`);
-      }),
-    );
+  /** Pods selected by a service, and a deleted slice (its service's slices are reconciled again). */
+  protected informers({ store }: SimulationContext): readonly Informer[] {
+    return serviceInformers(store, (key) => this.enqueue(key), ENDPOINTSLICES, (event) => {
+      const service = (event.object.object as EndpointSlice).metadata.labels?.[SERVICE_NAME];
+      return event.type === 'DELETED' && service ? `${event.object.namespace}/${service}` : undefined;
+    });
   }
 
-  stop(): void {
-    this.subscriptions.stopAll();
-  }
-
-  private get context(): SimulationContext {
-    if (!this.ctx) throw new Error(`${this.name} is not started`);
-    return this.ctx;
-  }
-
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const { store } = this.context;
     const [namespace, name] = splitKey(key);
     const service = store.get(SERVICES, namespace, name)?.object as Service | undefined;
@@ -118,7 +103,7 @@ class EndpointSliceController implements Controller {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
-        name: generateName(store, ENDPOINTSLICES, namespace, `${service.metadata.name}-`, this.random as SeededRandom),
+        name: generateName(store, ENDPOINTSLICES, namespace, `${service.metadata.name}-`, this.random),
         generateName: `${service.metadata.name}-`,
         namespace,
         generation: 1,

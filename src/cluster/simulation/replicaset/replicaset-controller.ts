@@ -1,11 +1,8 @@
 import type { Pod } from '../../objects.js';
 import type { StoreEvent } from '../../store/index.js';
-import type { Controller, SimulationContext } from '../controller.js';
-import type { ComponentRecorder } from '../event-recorder.js';
-import type { SeededRandom } from '../random.js';
-import type { TaskHandle } from '../simulation-clock.js';
+import type { Controller } from '../controller.js';
+import { type Informer, QueuedController } from '../queued-controller.js';
 import { copyOf, PODS } from '../types.js';
-import { Subscriptions, WorkQueue } from '../work-queue.js';
 import { canonicalJson } from './generated-name.js';
 import { selectorMatches } from './label-selector.js';
 import { deletePod, podFromTemplate } from './pod-template.js';
@@ -24,40 +21,12 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller';
  * The store answers synchronously, so upstream's expectations (waiting for the informer to see its own writes)
  * are not needed: the next sync already sees them.
  */
-class ReplicaSetController implements Controller {
+class ReplicaSetController extends QueuedController {
   readonly name = REPLICASET_CONTROLLER;
-  private ctx: SimulationContext | undefined;
-  private random: SeededRandom | undefined;
-  private recorder: ComponentRecorder | undefined;
-  private queue: WorkQueue | undefined;
-  private readonly subscriptions = new Subscriptions();
-  private readonly wakeUps = new Map<string, { at: number; task: TaskHandle }>();
+  protected readonly resource = REPLICASETS;
 
-  start(context: SimulationContext): void {
-    this.ctx = context;
-    this.random = context.random.fork(this.name);
-    this.recorder = context.recorder.for({ component: this.name });
-    const queue = new WorkQueue(context.clock, (key) => this.sync(key), this.name);
-    this.queue = queue;
-    this.subscriptions.add(queue);
-    this.subscriptions.add(context.store.watch(REPLICASETS, undefined, (event) => queue.add(event.object.key)));
-    this.subscriptions.add(context.store.watch(PODS, undefined, (event) => this.podChanged(event)));
-    this.subscriptions.add(
-      context.clock.after(0, () => {
-        for (const stored of context.store.list(REPLICASETS).items) queue.add(stored.key);
-      }, `${this.name} start`),
-    );
-  }
-
-  stop(): void {
-    this.subscriptions.stopAll();
-    for (const { task } of this.wakeUps.values()) task.cancel();
-    this.wakeUps.clear();
-  }
-
-  private get context(): SimulationContext {
-    if (!this.ctx) throw new Error(`${this.name} is not started`);
-    return this.ctx;
+  protected informers(): readonly Informer[] {
+    return [{ resource: PODS, listener: (event) => this.podChanged(event) }];
   }
 
   /** A pod change wakes its controlling ReplicaSet (old and new), or, for an orphan, every one that could adopt it. */
@@ -68,16 +37,16 @@ class ReplicaSetController implements Controller {
       const owner = controllerOf(pod);
       const namespace = pod.metadata.namespace ?? '';
       if (owner) {
-        if (owner.kind === 'ReplicaSet') this.queue?.add(`${namespace}/${owner.name}`);
+        if (owner.kind === 'ReplicaSet') this.enqueue(`${namespace}/${owner.name}`);
         continue;
       }
       for (const rs of this.context.store.list(REPLICASETS, { namespace }).items) {
-        if (selectorMatches((rs.object as ReplicaSet).spec?.selector, pod.metadata.labels)) this.queue?.add(rs.key);
+        if (selectorMatches((rs.object as ReplicaSet).spec?.selector, pod.metadata.labels)) this.enqueue(rs.key);
       }
     }
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const { store, clock } = this.context;
     const [namespace, name] = splitKey(key);
     const rs = store.get(REPLICASETS, namespace, name)?.object as ReplicaSet | undefined;
@@ -89,19 +58,8 @@ class ReplicaSetController implements Controller {
     if (!current) return;
     const { status, nextAvailableAt } = replicaSetStatus(current, pods, clock.now());
     if (canonicalJson(status) !== canonicalJson(current.status ?? {})) store.update(REPLICASETS, { ...copyOf(current), status });
-    if (nextAvailableAt !== undefined) this.resyncAt(key, nextAvailableAt);
-  }
-
-  /** AddAfter(key, minReadySeconds): one pending wake-up per ReplicaSet, the earliest asked for. */
-  private resyncAt(key: string, instant: number): void {
-    const pending = this.wakeUps.get(key);
-    if (pending && pending.at <= instant) return;
-    pending?.task.cancel();
-    const task = this.context.clock.at(instant, () => {
-      this.wakeUps.delete(key);
-      this.queue?.add(key);
-    }, 'replicaset minReadySeconds');
-    this.wakeUps.set(key, { at: instant, task });
+    // AddAfter(key, minReadySeconds): sync again when the next pod becomes available.
+    if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'replicaset minReadySeconds');
   }
 
   /**
@@ -129,14 +87,14 @@ class ReplicaSetController implements Controller {
     const diff = active.length - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       for (let i = 0; i < -diff; i++) {
-        const pod = podFromTemplate(this.context, this.random as SeededRandom, rs, rs.spec?.template, { prefix: `${rs.metadata.name}-` });
+        const pod = podFromTemplate(this.context, this.random, rs, rs.spec?.template, { prefix: `${rs.metadata.name}-` });
         this.context.store.create(PODS, pod);
-        this.recorder?.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+        this.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       }
     } else if (diff > 0) {
       for (const pod of podsToDelete(active, diff)) {
         deletePod(this.context, pod);
-        this.recorder?.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        this.recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
       }
     }
   }
