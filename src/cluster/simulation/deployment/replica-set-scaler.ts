@@ -1,7 +1,7 @@
 import type { SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
-import { newControllerRef } from '../replicaset/pod-state.js';
+import { newControllerRef } from '../../owner-references.js';
 import { type Deployment, nextGeneration, REPLICASETS, type ReplicaSet } from '../replicaset/workload-objects.js';
 import { rfc3339 } from '../time-format.js';
 import { copyOf } from '../types.js';

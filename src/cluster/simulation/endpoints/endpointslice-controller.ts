@@ -2,7 +2,7 @@ import type { Pod, Service } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, generateName } from '../replicaset/generated-name.js';
-import { newControllerRef } from '../replicaset/pod-state.js';
+import { newControllerRef } from '../../owner-references.js';
 import { ENDPOINTSLICES, type EndpointSlice, nextGeneration, SERVICES, splitKey } from '../replicaset/workload-objects.js';
 import { rfc3339 } from '../time-format.js';
 import { copyOf, PODS } from '../types.js';

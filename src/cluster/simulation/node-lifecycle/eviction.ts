@@ -1,9 +1,8 @@
 import type { Pod } from '../../objects.js';
+import { DEFAULT_TOLERATION_SECONDS } from '../../pod-admission-defaults.js';
 import { NOT_READY_TAINT_KEY, tolerated, toleratesTaint, UNREACHABLE_TAINT_KEY } from '../taints.js';
 import type { Taint } from '../types.js';
 
-/** DefaultTolerationSeconds admission (plugin/pkg/admission/defaulttolerationseconds): 300 s for both keys. */
-export const DEFAULT_TOLERATION_SECONDS = 300;
 
 /**
  * When the taint manager evicts `pod` from a node with these taints (pkg/controller/tainteviction): at once if a

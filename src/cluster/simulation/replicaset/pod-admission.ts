@@ -1,5 +1,6 @@
 import type { V1Container, V1PodSpec } from '@kubernetes/client-node';
 import type { Wire } from '../../objects.js';
+import { DEFAULT_TOLERATION_SECONDS, PRIORITY_CLASSES, serviceAccountTokenVolume, TOKEN_MOUNT_PATH } from '../../pod-admission-defaults.js';
 import type { SeededRandom } from '../random.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
@@ -7,11 +8,6 @@ import { randomSuffix } from './generated-name.js';
 
 type PodSpec = Wire<V1PodSpec>;
 type Container = Wire<V1Container>;
-
-const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
-
-/** The built-in priority classes (k/k pkg/apis/scheduling/types.go); any other name resolves to 0 here. */
-const PRIORITY_CLASSES: Readonly<Record<string, number>> = { 'system-node-critical': 2_000_001_000, 'system-cluster-critical': 2_000_000_000 };
 
 /**
  * What the API server adds to a pod a controller creates, so a simulated pod looks like one a real cluster
@@ -26,7 +22,7 @@ export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom):
   const automount = rest.automountServiceAccountToken !== false;
   const volume = automount ? `kube-api-access-${randomSuffix(random)}` : undefined;
   const withMount = (container: Container): Container => (volume ? mountToken(container, volume) : container);
-  const volumes = [...(templateVolumes ?? []), ...(volume ? [tokenVolume(volume)] : [])];
+  const volumes = [...(templateVolumes ?? []), ...(volume ? [serviceAccountTokenVolume(volume)] : [])];
   const spec: PodSpec = {
     ...(volumes.length ? { volumes } : {}),
     ...rest,
@@ -46,7 +42,7 @@ export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom):
 function withDefaultTolerationSeconds(tolerations: readonly Toleration[]): Toleration[] {
   const added = [NOT_READY_TAINT_KEY, UNREACHABLE_TAINT_KEY]
     .filter((key) => !tolerated(tolerations, { key, effect: 'NoExecute' }))
-    .map((key): Toleration => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+    .map((key): Toleration => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
   return [...tolerations, ...added];
 }
 
@@ -58,20 +54,6 @@ function mountToken(container: Container, volume: string): Container {
   const at = entries.findIndex(([key]) => key === 'terminationMessagePath');
   entries.splice(at < 0 ? entries.length : at, 0, ['volumeMounts', [...(container.volumeMounts ?? []), mount]]);
   return Object.fromEntries(entries) as Container;
-}
-
-function tokenVolume(name: string): NonNullable<PodSpec['volumes']>[number] {
-  return {
-    name,
-    projected: {
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
-      defaultMode: 420,
-    },
-  };
 }
 
 /** pkg/apis/core/v1/helper/qos GetPodQOS, for the cpu and memory of the regular containers. */

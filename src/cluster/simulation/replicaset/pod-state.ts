@@ -32,26 +32,3 @@ export function podAvailability(pod: Pod, minReadySeconds: number, now: number):
   return availableAt <= now ? { available: true } : { available: false, availableAt };
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-/** metav1.GetControllerOf: the owner reference with controller=true. */
-export function controllerOf(object: Readonly<KubeObject>): OwnerReference | undefined {
-  return (object.metadata.ownerReferences as OwnerReference[] | undefined)?.find((ref) => ref.controller === true);
-}
-
-/** metav1.NewControllerRef: what a controller puts on the objects it creates. */
-export function newControllerRef(owner: Readonly<KubeObject>): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
-}
-
-export function isControlledBy(object: Readonly<KubeObject>, owner: Readonly<KubeObject>): boolean {
-  const ref = controllerOf(object);
-  return ref !== undefined && ref.uid === owner.metadata.uid && ref.kind === owner.kind;
-}

@@ -5,7 +5,7 @@ import { rfc3339 } from '../time-format.js';
 import { copyOf, PODS } from '../types.js';
 import { generateName } from './generated-name.js';
 import { admitPodSpec, qosClass } from './pod-admission.js';
-import { newControllerRef } from './pod-state.js';
+import { newControllerRef } from '../../owner-references.js';
 import type { PodTemplate } from './workload-objects.js';
 
 export interface NewPodOptions {
