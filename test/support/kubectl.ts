@@ -182,6 +182,8 @@ export interface RunningKubectl {
   stderr(): string;
   /** Resolves with stdout once it satisfies `ready`; rejects if kubectl exits or `timeoutMs` passes first. */
   waitForStdout(ready: (stdout: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Resolves with the exit code once kubectl exits by itself; rejects if `timeoutMs` passes first. */
+  waitForExit(timeoutMs?: number): Promise<number | null>;
   /** Ends kubectl (SIGTERM) and resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -192,10 +194,12 @@ export function spawnKubectl(binary: KubectlBinary, args: readonly string[], opt
   let out = '';
   let err = '';
   let exited = false;
+  let exitCode: number | null = null;
   const checks = new Set<() => void>();
   const exit = new Promise<void>((resolve) => {
-    child.once('close', () => {
+    child.once('close', (code: number | null) => {
       exited = true;
+      exitCode = code;
       for (const check of checks) check();
       resolve();
     });
@@ -223,6 +227,14 @@ export function spawnKubectl(binary: KubectlBinary, args: readonly string[], opt
         };
         checks.add(check);
         check();
+      }),
+    waitForExit: (timeoutMs = 10_000) =>
+      new Promise<number | null>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`kubectl ${args.join(' ')} still running after ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+        void exit.then(() => {
+          clearTimeout(timer);
+          resolve(exitCode);
+        });
       }),
     stop: async () => {
       if (!exited) child.kill('SIGTERM');

@@ -24,7 +24,10 @@ export function podLogs(request: ResourceRequest, req: Request, res: Response): 
     res.end();
     return;
   }
-  checkContainerState(pod, podName, container, options.previous);
+  const status = checkContainerState(pod, podName, container, options.previous);
+  // The kubelet reads the instance the status names (kubelet.go validateContainerLogStatus): the running or just
+  // ended one; with `previous`, lastState's, which is the current one while a restart is still waiting.
+  const instance = options.previous && !status.state?.waiting ? 'previous' : 'current';
 
   const render = (line: LogLine): string => (options.timestamps ? `${line.time} ${line.text}\n` : `${line.text}\n`);
   let budget = options.limitBytes ?? Infinity;
@@ -36,7 +39,7 @@ export function podLogs(request: ResourceRequest, req: Request, res: Response): 
     return budget > 0;
   };
   const since = sinceInstant(options, cluster.clock.now());
-  let lines = cluster.logs.read(namespace, podName, container).filter((l) => since === undefined || Date.parse(l.time) >= since);
+  let lines = cluster.logs.read(namespace, podName, container, instance).filter((l) => since === undefined || Date.parse(l.time) >= since);
   if (options.tailLines !== undefined) lines = options.tailLines === 0 ? [] : lines.slice(-options.tailLines);
   let open = true;
   for (const line of lines) {
@@ -45,13 +48,17 @@ export function podLogs(request: ResourceRequest, req: Request, res: Response): 
       break;
     }
   }
-  if (!options.follow || !open) {
+  // Only a running instance has lines to come: a follow of an ended one (or of `previous`) ends at its last line.
+  if (!options.follow || !open || instance === 'previous' || !status.state?.running) {
     res.end();
     return;
   }
   res.flushHeaders();
-  const stop = cluster.logs.follow(namespace, podName, container, (line) => {
-    if (!write(render(line))) finish();
+  const stop = cluster.logs.follow(namespace, podName, container, {
+    line: (line) => {
+      if (!write(render(line))) finish();
+    },
+    end: () => finish(),
   });
   const finish = (): void => {
     stop();
@@ -79,13 +86,13 @@ function pickContainer(pod: Pod, podName: string, requested: string | undefined)
 }
 
 /** The kubelet refuses logs of containers that never ran; the API server relays its message as BadRequest. */
-function checkContainerState(pod: Pod, podName: string, container: string, previous: boolean): void {
+function checkContainerState(pod: Pod, podName: string, container: string, previous: boolean): ContainerStatus {
   const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
   const status = statuses.find((s) => s.name === container);
   if (!status) throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ContainerCreating`);
   if (previous) {
     if (!status.lastState?.terminated) throw badRequest(`previous terminated container "${container}" in pod "${podName}" not found`);
-    return;
+    return status;
   }
   const waiting = status.state?.waiting;
   if (waiting && !status.lastState?.terminated) {
@@ -94,4 +101,7 @@ function checkContainerState(pod: Pod, podName: string, container: string, previ
       reason === 'ErrImagePull' ? 'image can\'t be pulled' : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
     throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${detail}`);
   }
+  return status;
 }
+
+type ContainerStatus = NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number];

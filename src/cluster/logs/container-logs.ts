@@ -4,47 +4,97 @@ export interface LogLine {
   text: string;
 }
 
-export type LogListener = (line: LogLine) => void;
+/** What a `logs -f` reader is told: each new line, and the end of the instance it follows. */
+export interface LogFollower {
+  line(line: LogLine): void;
+  /** The container instance stopped (crashed, or its pod is gone): no more lines will come. */
+  end(): void;
+}
+
+/**
+ * Which instance of a container: the one running now (or, until the kubelet restarts it, the one that just
+ * ended), or the one before it, which the kubelet keeps for `--previous`.
+ */
+export type ContainerInstance = 'current' | 'previous';
+
+interface ContainerLog {
+  current: LogLine[];
+  previous: LogLine[];
+  followers: Set<LogFollower>;
+}
+
+/**
+ * Lines kept per container instance; older ones are dropped, as the kubelet rotates container logs
+ * (containerLogMaxSize). Enough for any `kubectl logs`, and what bounds memory over a long simulation.
+ */
+export const MAX_LINES_PER_INSTANCE = 10_000;
 
 const keyOf = (namespace: string, pod: string, container: string): string => `${namespace}/${pod}/${container}`;
 
 /**
- * What each container has written, as the kubelet would keep it. Lines come from the cluster file now and from
- * the simulated kubelet later; `follow` lets a `logs -f` reader see lines as they are appended.
+ * What each container has written, as the kubelet keeps it: the lines of the running instance and of the one
+ * before it. Lines come from the cluster file and from the simulated kubelet, which also says when an instance
+ * ends, when it is replaced (a restart) and when a pod's containers are removed; `follow` lets a `logs -f`
+ * reader see lines as they are appended, until the instance ends.
  */
 export class ContainerLogs {
-  private readonly lines = new Map<string, LogLine[]>();
-  private readonly listeners = new Map<string, Set<LogListener>>();
+  private readonly logs = new Map<string, ContainerLog>();
 
   constructor(initial: Iterable<[string, LogLine[]]> = []) {
-    for (const [key, lines] of initial) this.lines.set(key, [...lines]);
+    for (const [key, lines] of initial) this.logs.set(key, { current: [...lines], previous: [], followers: new Set() });
   }
 
-  read(namespace: string, pod: string, container: string): readonly LogLine[] {
-    return this.lines.get(keyOf(namespace, pod, container)) ?? [];
+  read(namespace: string, pod: string, container: string, instance: ContainerInstance = 'current'): readonly LogLine[] {
+    return this.logs.get(keyOf(namespace, pod, container))?.[instance] ?? [];
   }
 
   append(namespace: string, pod: string, container: string, line: LogLine): void {
-    const key = keyOf(namespace, pod, container);
-    let lines = this.lines.get(key);
-    if (!lines) {
-      lines = [];
-      this.lines.set(key, lines);
-    }
-    lines.push(line);
-    for (const listener of [...(this.listeners.get(key) ?? [])]) listener(line);
+    const log = this.logOf(keyOf(namespace, pod, container));
+    log.current.push(line);
+    if (log.current.length > MAX_LINES_PER_INSTANCE * 1.1) log.current.splice(0, log.current.length - MAX_LINES_PER_INSTANCE);
+    for (const follower of [...log.followers]) follower.line(line);
   }
 
-  follow(namespace: string, pod: string, container: string, listener: LogListener): () => void {
-    const key = keyOf(namespace, pod, container);
-    let set = this.listeners.get(key);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(key, set);
+  /** The running instance stopped: its followers' streams end; its lines stay current until a restart. */
+  end(namespace: string, pod: string, container: string): void {
+    const log = this.logs.get(keyOf(namespace, pod, container));
+    if (!log) return;
+    const followers = [...log.followers];
+    log.followers.clear();
+    for (const follower of followers) follower.end();
+  }
+
+  /** A new instance starts: the ended one becomes the previous, the older one is gone. */
+  restart(namespace: string, pod: string, container: string): void {
+    this.end(namespace, pod, container);
+    const log = this.logOf(keyOf(namespace, pod, container));
+    log.previous = log.current;
+    log.current = [];
+  }
+
+  /** A pod's containers are removed with it: their lines go, their followers' streams end. */
+  removePod(namespace: string, pod: string, containers: readonly string[]): void {
+    for (const container of containers) {
+      this.end(namespace, pod, container);
+      this.logs.delete(keyOf(namespace, pod, container));
     }
-    set.add(listener);
+  }
+
+  /** Calls `follower` for every line appended to the current instance until it ends; returns the way to stop. */
+  follow(namespace: string, pod: string, container: string, follower: LogFollower): () => void {
+    const log = this.logOf(keyOf(namespace, pod, container));
+    log.followers.add(follower);
     return () => {
-      set.delete(listener);
+      log.followers.delete(follower);
     };
+  }
+
+  private logOf(key: string): ContainerLog {
+    let log = this.logs.get(key);
+    if (!log) {
+      log = { current: [], previous: [], followers: new Set() };
+      this.logs.set(key, log);
+    }
+    return log;
   }
 }

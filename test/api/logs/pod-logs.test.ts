@@ -18,8 +18,25 @@ function twoContainerPod(): KubeObject {
   };
 }
 
+type ContainerStatus = Record<string, unknown>;
+
+/** A pod of one container `main` whose status is `status` (restarted, crashing, ...). */
+function podWithStatus(name: string, status: ContainerStatus): KubeObject {
+  const base = pod('default', name, 'node2', { app: name }, '10.244.1.10');
+  const current = base['status'] as { containerStatuses: ContainerStatus[] };
+  return { ...base, status: { ...current, containerStatuses: [{ ...current.containerStatuses[0], ...status }] } };
+}
+
+const crashed = { terminated: { exitCode: 1, reason: 'Error', startedAt: '2026-01-01T11:58:00Z', finishedAt: '2026-01-01T11:59:00Z', containerID: 'docker://1' } };
+
 describe('pods/log', () => {
-  const { app, cluster } = testApp([...sampleObjects(), twoContainerPod()]);
+  const { app, cluster } = testApp([
+    ...sampleObjects(),
+    twoContainerPod(),
+    podWithStatus('restarted', { restartCount: 1, state: { running: { startedAt: '2026-01-01T11:59:01Z' } }, lastState: crashed }),
+    podWithStatus('crashing', { restartCount: 1, ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: crashed }),
+    podWithStatus('ended', { ready: false, state: crashed }),
+  ]);
   const lines = ['starting nginx', 'listening on :80', 'GET / 200', 'GET /favicon.ico 404'];
   lines.forEach((text, i) => cluster.logs.append('default', 'web-1', 'main', { time: `2026-01-01T11:59:0${i}.000000001Z`, text }));
 
@@ -58,6 +75,48 @@ describe('pods/log', () => {
   ])('GET %s is %i: %s', async (path, code, message) => {
     const res = await log(path).expect(code);
     expect(res.body).toMatchObject({ kind: 'Status', code, message });
+  });
+
+  describe('container instances', () => {
+    const at = (second: number): string => `2026-01-01T11:59:${String(second).padStart(2, '0')}.000000000Z`;
+    for (const name of ['restarted', 'crashing']) {
+      cluster.logs.append('default', name, 'main', { time: at(0), text: 'first run' });
+      cluster.logs.restart('default', name, 'main');
+      cluster.logs.append('default', name, 'main', { time: at(10), text: 'second run' });
+    }
+
+    test('a restarted container’s logs are its current instance’s; previous=true gives the one before', async () => {
+      expect((await log('restarted/log').expect(200)).text).toBe('second run\n');
+      expect((await log('restarted/log?previous=true').expect(200)).text).toBe('first run\n');
+    });
+
+    test('while a restart waits (CrashLoopBackOff) both name the instance that just ended, as the kubelet reads lastState', async () => {
+      expect((await log('crashing/log').expect(200)).text).toBe('second run\n');
+      expect((await log('crashing/log?previous=true').expect(200)).text).toBe('second run\n');
+    });
+
+    test('follow=true on an ended container prints its lines and ends', async () => {
+      cluster.logs.append('default', 'ended', 'main', { time: at(20), text: 'last words' });
+      expect((await log('ended/log?follow=true').expect(200)).text).toBe('last words\n');
+    });
+
+    test('follow=true ends the stream when the followed instance ends', async () => {
+      const served = await listen(app);
+      try {
+        const stream = await openStream(served.port, '/api/v1/namespaces/default/pods/restarted/log?follow=true&tailLines=0');
+        stream.response.removeAllListeners('data');
+        let received = '';
+        stream.response.on('data', (chunk: string) => (received += chunk));
+        const ended = new Promise<void>((resolve) => stream.response.on('end', resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+        cluster.logs.append('default', 'restarted', 'main', { time: at(30), text: 'crashing now' });
+        cluster.logs.end('default', 'restarted', 'main');
+        await ended;
+        expect(received).toBe('crashing now\n');
+      } finally {
+        await served.close();
+      }
+    });
   });
 
   test('follow=true streams lines appended after the request', async () => {

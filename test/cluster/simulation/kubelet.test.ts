@@ -174,6 +174,33 @@ describe('kubelet: a pod', () => {
     expect(sim.kubelet.failContainer('default', 'nope', 'web')).toBe(false);
   });
 
+  test('a restarted container logs afresh; the crashed instance’s lines are kept as the previous ones', () => {
+    const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }], { behaviour: { logLines: ['serving'], logIntervalMs: 1_000 } });
+    sim.driver.advance(10_000);
+    const firstRun = sim.logs.read('default', 'web-1', 'web').map((l) => l.text);
+    expect(firstRun.length).toBeGreaterThan(3);
+    const ended: string[] = [];
+    sim.logs.follow('default', 'web-1', 'web', { line: (l) => ended.push(l.text), end: () => ended.push('<end>') });
+    sim.kubelet.failContainer('default', 'web-1', 'web');
+    expect(ended).toEqual(['<end>']);
+    sim.driver.advance(5_000);
+    expect(sim.getPod('web-1').status?.containerStatuses?.[0]?.restartCount).toBe(1);
+    expect(sim.logs.read('default', 'web-1', 'web', 'previous').map((l) => l.text)).toEqual(firstRun);
+    const secondRun = sim.logs.read('default', 'web-1', 'web');
+    expect(secondRun.length).toBeGreaterThan(0);
+    const finishedAt = Date.parse(sim.getPod('web-1').status?.containerStatuses?.[0]?.lastState?.terminated?.finishedAt ?? '');
+    expect(secondRun.every((l) => Date.parse(l.time) >= finishedAt)).toBe(true);
+  });
+
+  test('a removed pod’s container logs go with it', () => {
+    const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }]);
+    sim.driver.advance(10_000);
+    expect(sim.logs.read('default', 'web-1', 'web').length).toBeGreaterThan(0);
+    sim.store.delete('/pods', 'default', 'web-1');
+    sim.driver.flush();
+    expect(sim.logs.read('default', 'web-1', 'web')).toEqual([]);
+  });
+
   test('a pod marked for deletion has its containers stopped and is removed', () => {
     const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }]);
     sim.driver.advance(10_000);

@@ -28,6 +28,14 @@ export const nodeReadyAt = (node: string): number => stepAt(`${node} turns Ready
 export const nodeJoinsAt = (node: string): number => stepAt(`${node} joins`, (a) => a.type === 'nodeJoins' && a.node === node);
 export const nodeFailsAt = (node: string): number => stepAt(`${node} fails`, (a) => a.type === 'nodeFails' && a.node === node);
 export const nodeRecoversAt = (node: string): number => stepAt(`${node} recovers`, (a) => a.type === 'nodeRecovers' && a.node === node);
+/** The instants `workload`'s `container` is made to crash, in order. */
+export const crashesOf = (workload: string, container: string): number[] =>
+  talkScenario()
+    .filter((s) => {
+      const a = s.action;
+      return a.type === 'crash' && a.container === container && 'workload' in a.target && `${a.target.namespace}/${a.target.workload}` === workload;
+    })
+    .map((s) => s.atMs);
 export const scaleAt = (deployment: string): number =>
   stepAt(`${deployment} is scaled`, (a) => a.type === 'scale' && `${a.namespace}/${a.deployment}` === deployment);
 

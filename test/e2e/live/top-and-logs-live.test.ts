@@ -8,7 +8,7 @@ import type { E2eServer } from '../../support/e2e-server.js';
 import { useE2eServer } from '../../support/e2e-server.js';
 import { describeEachKubectl, type KubectlBinary } from '../../support/kubectl.js';
 import { cells, rows, rowsAfter } from './printed-rows.js';
-import { advanceTo, scaleAt } from './talk-scenario.js';
+import { advanceTo, crashesOf, scaleAt } from './talk-scenario.js';
 
 const DECIMAL_SUFFIX: Readonly<Record<string, number>> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9 };
 const BINARY_SUFFIX: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 };
@@ -97,6 +97,35 @@ describeEachKubectl('kubectl logs -f on the live cluster', (binary) => {
       expect(more.length).toBeGreaterThan(0);
       const streamed = await kubectl.waitForStdout((out) => rowsAfter(out, printed).length >= more.length);
       expect(rowsAfter(streamed, printed)).toEqual(more);
+      expect(kubectl.stderr()).toBe('');
+    } finally {
+      await kubectl.stop();
+    }
+  });
+
+  it('prints the restarted database’s current instance, --previous the crashed one, and -f ends with the next crash', async () => {
+    const [first, second] = crashesOf('default/db', 'mysql');
+    if (first === undefined || second === undefined) throw new Error('the talk scenario crashes default/db twice');
+    advanceTo(server(), first + 5_000);
+    const { store, logs } = server().running.cluster;
+    const db = store.list('/pods', { namespace: 'default' }).items.map((stored) => stored.object as Pod).find((p) => p.metadata.labels?.app === 'db');
+    const name = db?.metadata.name ?? '';
+    expect(db?.status?.containerStatuses?.[0]?.restartCount).toBe(1);
+    const text = (instance: 'current' | 'previous'): string => logs.read('default', name, 'mysql', instance).map((line) => `${line.text}\n`).join('');
+    expect(text('previous')).not.toBe('');
+
+    const current = await server().kubectl(binary, ['logs', name]);
+    expect(current).toEqual({ stdout: text('current'), stderr: '', exitCode: 0 });
+    const previous = await server().kubectl(binary, ['logs', name, '--previous']);
+    expect(previous).toEqual({ stdout: text('previous'), stderr: '', exitCode: 0 });
+
+    const kubectl = server().spawnKubectl(binary, ['logs', '-f', name]);
+    try {
+      await kubectl.waitForStdout((out) => out.length >= text('current').length);
+      advanceTo(server(), second + 500);
+      // The crash ends the instance: the stream closes and kubectl exits by itself, having printed every line.
+      expect(await kubectl.waitForExit()).toBe(0);
+      expect(kubectl.stdout()).toBe(text('current'));
       expect(kubectl.stderr()).toBe('');
     } finally {
       await kubectl.stop();

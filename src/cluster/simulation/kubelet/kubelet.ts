@@ -123,6 +123,8 @@ export class Kubelet implements Controller, KubeletHost {
     if (!pod || pod.spec?.nodeName !== this.nodeName) {
       worker?.stop();
       this.workers.delete(key);
+      // The pod is gone: the runtime removes its containers, and their logs with them.
+      if (!pod && worker) this.context.logs.removePod(namespace, name, worker.containerNames);
       return;
     }
     if (pod.metadata.deletionTimestamp) {

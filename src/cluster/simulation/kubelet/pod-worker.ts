@@ -54,6 +54,11 @@ export class PodWorker {
     });
   }
 
+  /** The names of the pod's containers. */
+  get containerNames(): string[] {
+    return this.containers.map((c) => c.name);
+  }
+
   /** Adopts a pod whose containers already run (a restarted kubelet), or starts it from scratch. */
   start(): void {
     const pod = this.pod();
@@ -206,6 +211,7 @@ export class PodWorker {
     };
     container.state = { terminated };
     container.ready = false;
+    this.host.context.logs.end(this.namespace, this.name, container.name);
     // The back-off is forgotten after 2 × max of calm (kubelet's backoff GC), so a long run restarts at once.
     if (this.now() - container.runningSince >= 2 * KUBELET_TIMINGS.backOffMaxMs) container.backOffMs = 0;
     const waitMs = container.backOffMs;
@@ -234,6 +240,7 @@ export class PodWorker {
     if (!pod || this.deleting) return;
     container.lastState = { terminated };
     container.restartCount++;
+    this.host.context.logs.restart(this.namespace, this.name, container.name);
     if (pullPolicy(container.spec) === 'Always') this.event(pod, container, 'Normal', 'Pulling', `Pulling image "${container.image}"`);
     this.event(pod, container, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`);
     this.event(pod, container, 'Normal', 'Created', createdMessage(this.host.node(), container.name));
