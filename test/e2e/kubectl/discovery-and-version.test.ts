@@ -28,10 +28,10 @@ function versionInfo(info: Readonly<Record<string, string>>): string {
   return `version.Info{${fields.map(([go, json]) => `${go}:"${info[json] ?? ''}"`).join(', ')}}`;
 }
 
-/** kubectl ≥1.28 warns when client and server minors are more than one apart (kubectl:pkg/cmd/version). */
+/** kubectl warns when client and server minors are more than one apart (kubectl:pkg/cmd/version; measured in 1.27+, not in 1.20). */
 function skewWarning(binary: KubectlBinary, server: Readonly<Record<string, string>>): string {
   const serverMinor = Number.parseInt(server.minor ?? '', 10);
-  if (Math.abs(serverMinor - binary.minor) <= 1) return '';
+  if (binary.minor < 27 || Math.abs(serverMinor - binary.minor) <= 1) return '';
   return lines(`WARNING: version difference between client (1.${binary.minor}) and server (1.${serverMinor}) exceeds the supported minor version skew of +/-1`);
 }
 
@@ -100,6 +100,8 @@ kubectlCases('kubectl discovery and version', [
     stdout: async (context) => {
       const server = await serverVersion(context);
       const { binary } = context;
+      // The struct form until 1.27; the Kustomize line since 1.24 (kubernetes/kubernetes#108987, which also added the deprecation warning).
+      if (binary.minor < 24) return lines(`Client Version: ${versionInfo(binary.clientVersion)}`, `Server Version: ${versionInfo(server)}`);
       if (binary.minor <= 27) {
         return lines(`Client Version: ${versionInfo(binary.clientVersion)}`, `Kustomize Version: ${binary.kustomizeVersion}`, `Server Version: ${versionInfo(server)}`);
       }
@@ -108,7 +110,7 @@ kubectlCases('kubectl discovery and version', [
     stderr: async (context) => {
       const server = await serverVersion(context);
       const deprecation =
-        context.binary.minor <= 27
+        context.binary.minor >= 24 && context.binary.minor <= 27
           ? lines('WARNING: This version information is deprecated and will be replaced with the output from kubectl version --short.  Use --output=yaml|json to get the full version.')
           : '';
       return deprecation + skewWarning(context.binary, server);
