@@ -132,6 +132,7 @@ export type { ScenarioStep } from './simulation/scenario/index.js';
 export { describeStep } from './simulation/scenario/index.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { ClusterFileError } from './fixtures/index.js';
+export { kubeletAddress, kubeletAnswers, kubeletPort } from './kubelet-reachability.js';
 export type { ContainerLogs, LogLine } from './logs/container-logs.js';
 export type * from './objects.js';
 export { listObjects, matchesQuery, type ObjectQuery, type PageRequest } from './queries/object-query.js';

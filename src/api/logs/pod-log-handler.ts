@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import type { LogLine, Pod } from '../../cluster/index.js';
-import { badRequest, notFound } from '../errors/api-error.js';
+import { kubeletAddress, kubeletAnswers, kubeletPort, type LogLine, type Node, type Pod } from '../../cluster/index.js';
+import { ApiError, badRequest, notFound } from '../errors/api-error.js';
 import type { ResourceRequest } from '../resources/resource-request.js';
 import { type PodLogOptions, parsePodLogOptions } from './log-options.js';
 
@@ -19,11 +19,13 @@ export function podLogs(request: ResourceRequest, req: Request, res: Response): 
   const options = parsePodLogOptions(podName, request.query);
   const container = pickContainer(pod, podName, options.container);
 
-  res.status(200).setHeader('Content-Type', 'text/plain');
   if (!pod.spec?.nodeName) {
-    res.end();
+    res.status(200).setHeader('Content-Type', 'text/plain').end();
     return;
   }
+  const node = cluster.store.get('/nodes', undefined, pod.spec.nodeName)?.object as Node | undefined;
+  if (node && !kubeletAnswers(node)) throw kubeletUnreachable(node, namespace, podName, container, options);
+  res.status(200).setHeader('Content-Type', 'text/plain');
   const status = checkContainerState(pod, podName, container, options.previous);
   // The kubelet reads the instance the status names (kubelet.go validateContainerLogStatus): the running or just
   // ended one; with `previous`, lastState's, which is the current one while a restart is still waiting.
@@ -105,3 +107,24 @@ function checkContainerState(pod: Pod, podName: string, container: string, previ
 }
 
 type ContainerStatus = NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number];
+
+/**
+ * The API server streams logs from the node's kubelet (pkg/registry/core/pod/strategy.go LogLocation); a kubelet
+ * that stopped answering fails the dial, and the Go error reaches the client as a Status with code 500 and no
+ * reason (`Error from server: Get "https://…": dial tcp …`). The URL carries the options the API server forwards.
+ */
+function kubeletUnreachable(node: Node, namespace: string, pod: string, container: string, options: PodLogOptions): ApiError {
+  const host = `${kubeletAddress(node)}:${kubeletPort(node)}`;
+  const forwarded: [string, string | undefined][] = [
+    ['follow', options.follow ? 'true' : undefined],
+    ['limitBytes', options.limitBytes?.toString()],
+    ['previous', options.previous ? 'true' : undefined],
+    ['sinceSeconds', options.sinceSeconds?.toString()],
+    ['sinceTime', options.sinceTime === undefined ? undefined : new Date(options.sinceTime).toISOString().replace(/\.\d{3}Z$/, 'Z')],
+    ['tailLines', options.tailLines?.toString()],
+    ['timestamps', options.timestamps ? 'true' : undefined],
+  ];
+  const query = new URLSearchParams(forwarded.filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  const url = `https://${host}/containerLogs/${namespace}/${pod}/${container}${query ? `?${query}` : ''}`;
+  return new ApiError(500, '', `Get "${url}": dial tcp ${host}: connect: no route to host`);
+}

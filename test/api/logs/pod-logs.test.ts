@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { KubeObject } from '../../../src/cluster/index.js';
-import { pod, sampleObjects } from '../../support/sample-objects.js';
+import { node, pod, sampleObjects } from '../../support/sample-objects.js';
 import { testApp } from '../../support/test-app.js';
 import { listen, openStream } from '../../support/watch-client.js';
 
@@ -29,6 +29,14 @@ function podWithStatus(name: string, status: ContainerStatus): KubeObject {
 
 const crashed = { terminated: { exitCode: 1, reason: 'Error', startedAt: '2026-01-01T11:58:00Z', finishedAt: '2026-01-01T11:59:00Z', containerID: 'docker://1' } };
 
+/** A node whose kubelet stopped posting status: the node lifecycle controller set Ready to Unknown. */
+function silentNode(): KubeObject {
+  const base = node('node9', '192.168.0.9', true, 300);
+  const status = base['status'] as { conditions: Record<string, unknown>[] };
+  const unknown = { ...status.conditions[0], status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
+  return { ...base, status: { ...status, conditions: [unknown], daemonEndpoints: { kubeletEndpoint: { Port: 10250 } } } };
+}
+
 describe('pods/log', () => {
   const { app, cluster } = testApp([
     ...sampleObjects(),
@@ -36,6 +44,8 @@ describe('pods/log', () => {
     podWithStatus('restarted', { restartCount: 1, state: { running: { startedAt: '2026-01-01T11:59:01Z' } }, lastState: crashed }),
     podWithStatus('crashing', { restartCount: 1, ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: crashed }),
     podWithStatus('ended', { ready: false, state: crashed }),
+    silentNode(),
+    { ...pod('default', 'stranded', 'node9', { app: 'stranded' }, '10.244.9.2') },
   ]);
   const lines = ['starting nginx', 'listening on :80', 'GET / 200', 'GET /favicon.ico 404'];
   lines.forEach((text, i) => cluster.logs.append('default', 'web-1', 'main', { time: `2026-01-01T11:59:0${i}.000000001Z`, text }));
@@ -117,6 +127,16 @@ describe('pods/log', () => {
         await served.close();
       }
     });
+  });
+
+  test.each([
+    ['stranded/log', ''],
+    ['stranded/log?tailLines=2&timestamps=true&follow=true', '?follow=true&tailLines=2&timestamps=true'],
+    ['stranded/log?previous=1&sinceTime=2026-01-01T11:59:02Z&limitBytes=10', '?limitBytes=10&previous=true&sinceTime=2026-01-01T11%3A59%3A02Z'],
+  ])('GET %s on a node whose kubelet is silent fails the dial, as the API server relays it', async (path, query) => {
+    const res = await log(path).expect(500);
+    const url = `https://192.168.0.9:10250/containerLogs/default/stranded/main${query}`;
+    expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Get "${url}": dial tcp 192.168.0.9:10250: connect: no route to host`, code: 500 });
   });
 
   test('follow=true streams lines appended after the request', async () => {

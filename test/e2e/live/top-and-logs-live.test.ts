@@ -8,7 +8,7 @@ import type { E2eServer } from '../../support/e2e-server.js';
 import { useE2eServer } from '../../support/e2e-server.js';
 import { describeEachKubectl, type KubectlBinary } from '../../support/kubectl.js';
 import { cells, rows, rowsAfter } from './printed-rows.js';
-import { advanceTo, crashesOf, scaleAt } from './talk-scenario.js';
+import { advanceTo, crashesOf, nodeFailsAt, scaleAt } from './talk-scenario.js';
 
 const DECIMAL_SUFFIX: Readonly<Record<string, number>> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9 };
 const BINARY_SUFFIX: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 };
@@ -130,5 +130,29 @@ describeEachKubectl('kubectl logs -f on the live cluster', (binary) => {
     } finally {
       await kubectl.stop();
     }
+  });
+});
+
+describeEachKubectl('kubectl top and logs once node2 has failed', (binary) => {
+  const server = useE2eServer({ live: {} });
+  // The node lifecycle controller has had its grace period: node2 is Unknown, its pods not yet evicted.
+  beforeAll(() => advanceTo(server(), nodeFailsAt('node2') + 60_000));
+
+  it('top nodes prints node2 last, <unknown>: metrics-server cannot scrape its kubelet', async () => {
+    const { stdout, stderr, exitCode } = await server().kubectl(binary, ['top', 'nodes']);
+    expect({ stderr, exitCode }).toEqual({ stderr: '', exitCode: 0 });
+    const printed = rows(stdout).map(cells);
+    expect(printed.map((c) => c[0])).toEqual(['NAME', 'node1', 'node3', 'node4', 'node5', 'node2']);
+    expect(printed.at(-1)).toEqual(['node2', '<unknown>', '<unknown>', '<unknown>', '<unknown>']);
+  });
+
+  it('logs of a pod on node2 fail as the API server’s dial to its kubelet does', async () => {
+    const { store } = server().running.cluster;
+    const pod = store.list('/pods', { index: { name: 'spec.nodeName', value: 'node2' } }).items.map((stored) => stored.object as Pod).find((p) => p.metadata.labels?.app === 'web');
+    const name = pod?.metadata.name ?? '';
+    const { stdout, stderr, exitCode } = await server().kubectl(binary, ['logs', name, '--tail=2']);
+    expect({ stdout, exitCode }).toEqual({ stdout: '', exitCode: 1 });
+    const url = `https://192.168.0.17:10250/containerLogs/default/${name}/nginx?tailLines=2`;
+    expect(stderr).toBe(`Error from server: Get "${url}": dial tcp 192.168.0.17:10250: connect: no route to host\n`);
   });
 });

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js';
+import { kubeletAnswers } from '../../kubelet-reachability.js';
 import type { KubeObject, Node, Pod } from '../../objects.js';
 import type { ClusterStore } from '../../store/index.js';
 import type { SeededRandom } from '../random.js';
@@ -148,12 +149,6 @@ export class SimulatedMetrics implements MetricsSource {
       ...(labels && Object.keys(labels).length > 0 ? { labels: { ...labels } } : {}),
     };
   }
-}
-
-/** metrics-server scrapes a kubelet that is up; a node whose kubelet stopped posting status is Unknown. */
-function kubeletAnswers(node: Node): boolean {
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
-  return ready === 'True' || ready === 'False';
 }
 
 /** Go's string order (bytes), as sort.Slice over names compares them. */
