@@ -3,7 +3,6 @@ import { DEFAULT_TOLERATION_SECONDS } from '../../pod-admission-defaults.js';
 import { NOT_READY_TAINT_KEY, tolerated, toleratesTaint, UNREACHABLE_TAINT_KEY } from '../taints.js';
 import type { Taint } from '../types.js';
 
-
 /**
  * When the taint manager evicts `pod` from a node with these taints (pkg/controller/tainteviction): at once if a
  * NoExecute taint is not tolerated, at the earliest timeAdded + tolerationSeconds otherwise, never when every
