@@ -2,7 +2,7 @@
  * The `kubefacade` command: config → cluster → app → listen → (signal) → stop. The only module with side
  * effects on the process; everything it needs from the process arrives in a MainEnvironment so tests can run it.
  */
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { Config } from './cli/config.js';
 import { defaultClusterFile, packageInfo } from './cli/package-root.js';
@@ -58,7 +58,7 @@ export async function main(env: MainEnvironment): Promise<number> {
       seed: config.seed,
     });
   } catch (error: unknown) {
-    env.stderr(`error: ${startFailure(error)}\n`);
+    env.stderr(`error: ${startFailure(error, env.cwd)}\n`);
     return 1;
   }
 
@@ -92,9 +92,16 @@ function progressLine(file: string, progress: LoadProgress): string {
   }
 }
 
-/** A broken cluster file is the user's to fix: its message is already `<file>:<line>: <reason>`. */
-function startFailure(error: unknown): string {
-  if (error instanceof ClusterFileError) return error.message;
+/**
+ * A broken cluster file is the user's to fix: `<file>:<line>: <reason>`, the file as a compiler names it
+ * (relative to the working directory when it lies below it).
+ */
+function startFailure(error: unknown, cwd: string): string {
+  if (error instanceof ClusterFileError) {
+    const below = relative(cwd, error.file);
+    const file = below !== '' && !below.startsWith('..') && !isAbsolute(below) ? below : error.file;
+    return `${file}${error.line === undefined ? '' : `:${error.line}`}: ${error.reason}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
