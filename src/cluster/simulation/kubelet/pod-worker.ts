@@ -77,6 +77,10 @@ export class PodWorker {
         container.runningSince = this.host.context.clock.now();
         this.whileRunning(container, pod, false);
       }
+      // The status manager reconciles what the API holds with what the kubelet sees: the node lifecycle
+      // controller marks the pods of a silent node not Ready, and the returning kubelet sets them Ready again.
+      const podReady = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+      if (podReady !== this.containers.every((c) => c.ready)) this.writeStatus();
       return;
     }
     this.startTime = rfc3339(this.now());

@@ -179,12 +179,9 @@ export class NodeLifecycleController implements Controller {
     const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
     const marked = copyOf(pod);
     marked.metadata = { ...marked.metadata, deletionTimestamp: rfc3339(now + grace * 1000), deletionGracePeriodSeconds: grace };
+    // Only the node's kubelet completes the deletion: a pod on a node whose kubelet is gone stays Terminating
+    // until it returns (the pod garbage collector force-deletes it only on an out-of-service node, or once the
+    // Node object is deleted).
     store.update(PODS, marked);
-    // With the kubelet gone nobody confirms the deletion; it completes once the grace period is over, as if
-    // the pod garbage collector force-deleted it (a live kubelet deletes it sooner itself).
-    clock.after(grace * 1000, () => {
-      const current = store.get(PODS, namespace, name);
-      if (current && current.object.metadata.uid === pod.metadata.uid) store.delete(PODS, namespace, name);
-    }, 'eviction deletion');
   }
 }

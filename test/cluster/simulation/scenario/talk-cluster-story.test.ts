@@ -66,8 +66,31 @@ describe('the talk cluster, live', () => {
       expect(ready(cluster.store.get('/nodes', undefined, 'node2')?.object as Node)).toBe('Unknown');
       advanceTo(8 * 60 + 50);
       const web = appPods(cluster, 'web');
-      expect(web.filter((pod) => !pod.metadata.deletionTimestamp)).toHaveLength(4);
-      expect(web.some((pod) => pod.spec?.nodeName === 'node2')).toBe(false);
+      const serving = web.filter((pod) => !pod.metadata.deletionTimestamp);
+      expect(serving).toHaveLength(4);
+      expect(serving.some((pod) => pod.spec?.nodeName === 'node2')).toBe(false);
+      // The evicted pods stay Terminating on node2: only its kubelet can confirm they stopped.
+      const evicted = web.filter((pod) => pod.metadata.deletionTimestamp);
+      expect(evicted.length).toBeGreaterThan(0);
+      expect(evicted.every((pod) => pod.spec?.nodeName === 'node2')).toBe(true);
+    } finally {
+      cluster.close();
+    }
+  });
+
+  it('lets node2’s returning kubelet finish the evicted pods, and set its daemon pods Ready again', () => {
+    const { cluster, advanceTo } = openTalkCluster();
+    try {
+      advanceTo(8 * 60 + 50);
+      const evicted = appPods(cluster, 'web').filter((pod) => pod.metadata.deletionTimestamp).map((pod) => pod.metadata.name);
+      expect(evicted.length).toBeGreaterThan(0);
+      advanceTo(9 * 60 + 20);
+      const left = new Set(appPods(cluster, 'web').map((pod) => pod.metadata.name));
+      expect(evicted.filter((name) => left.has(name))).toEqual([]);
+      const onNode2 = cluster.store.list('/pods', { index: { name: 'spec.nodeName', value: 'node2' } }).items.map((s) => s.object as Pod);
+      const daemons = onNode2.filter((pod) => pod.metadata.ownerReferences?.[0]?.kind === 'DaemonSet');
+      expect(daemons.length).toBe(2);
+      for (const pod of daemons) expect(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
     } finally {
       cluster.close();
     }
