@@ -8,6 +8,7 @@ import { createDiscoveryRouter } from './discovery/index.js';
 import { errorHandler } from './errors/error-handler.js';
 import { type ApiMetrics, metricsRouter, requestLogger, requestMetrics } from './observability/index.js';
 import { forbidWrites } from './forbidden.js';
+import { refuseImpersonation } from './impersonation.js';
 import { createHealthRouter, defaultHealthChecks, type HealthChecks } from './health/index.js';
 import { createOpenApiRouter } from './openapi/index.js';
 import { versionHandler } from './version/server-version.js';
@@ -43,6 +44,7 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(requestLogger(options.logger));
   app.use(requestMetrics(options.metrics));
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
+  app.use(refuseImpersonation());
   app.use(forbidWrites());
   app.use(createAccessReviewRouter({ clock: cluster.clock }));
   app.use(createHealthRouter(options.healthChecks ?? defaultHealthChecks({ etcd: etcdHealthCheck(cluster.components).check })));

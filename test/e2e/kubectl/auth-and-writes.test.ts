@@ -11,6 +11,26 @@ const forbiddenDelete = (pod: string): string =>
 
 kubectlCases('kubectl auth can-i and writes', [
   {
+    says: 'refuses to answer as a service account: the anonymous user may not impersonate',
+    args: ['auth', 'can-i', 'get', 'pods', '--as=system:serviceaccount:default:builder'],
+    stdout: '',
+    // Discovery fails first (kubectl logs it, timestamped), then the review itself is refused.
+    stderrMatch:
+      /\nError from server \(Forbidden\): serviceaccounts "builder" is forbidden: User "system:anonymous" cannot impersonate resource "serviceaccounts" in API group "" in the namespace "default"\n$/,
+    exitCode: 1,
+  },
+  {
+    says: 'refuses a get as another user; kubectl reads the 403 of its discovery request as "unknown", as against any real server',
+    args: ['get', 'pods', '--as=bob'],
+    stdout: '',
+    // kubectl 1.20 (Debian's) swallows the discovery error and cannot resolve `pods` at all.
+    stderrMatch: ({ binary }) =>
+      binary.minor < 27
+        ? /^error: the server doesn't have a resource type "pods"\n$/
+        : /couldn't get current server API group list: unknown.*\n(.*\n)*Error from server \(Forbidden\): unknown\n$/,
+    exitCode: 1,
+  },
+  {
     says: 'answers yes to reading pods',
     args: ['auth', 'can-i', 'get', 'pods'],
     stdout: lines('yes'),

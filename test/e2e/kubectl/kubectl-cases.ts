@@ -25,8 +25,10 @@ export interface KubectlCase {
   stdout?: PerRun<string>;
   /** A pattern stdout must match, where the output is not fixed. */
   stdoutMatch?: PerRun<RegExp>;
-  /** The exact stderr; an empty stderr is expected when not given. */
+  /** The exact stderr; an empty stderr is expected when neither this nor stderrMatch is given. */
   stderr?: PerRun<string>;
+  /** A pattern stderr must match, where kubectl's own log lines (with their timestamps) come first. */
+  stderrMatch?: PerRun<RegExp>;
   /** 0 when not given. */
   exitCode?: number;
   /** Further assertions on the structure of the output. */
@@ -49,6 +51,7 @@ export async function checkCase(kase: KubectlCase, context: CaseContext): Promis
   const actual: Record<string, unknown> = { exitCode: result.exitCode, stderr: result.stderr };
   if (kase.stdout !== undefined) expected.stdout = await resolve(kase.stdout, context);
   if (kase.stdoutMatch !== undefined) expected.stdout = expect.stringMatching(await resolve(kase.stdoutMatch, context));
+  if (kase.stderrMatch !== undefined) expected.stderr = expect.stringMatching(await resolve(kase.stderrMatch, context));
   if ('stdout' in expected) actual.stdout = result.stdout;
   expect(actual).toEqual(expected);
   kase.check?.(result, context);
