@@ -24,6 +24,7 @@ describe('served bodies match the upstream OpenAPI schemas', () => {
     ['/apis/apps/v1/deployments', 'io.k8s.api.apps.v1.DeploymentList'],
     ['/apis/coordination.k8s.io/v1/leases', 'io.k8s.api.coordination.v1.LeaseList'],
     ['/apis/discovery.k8s.io/v1/endpointslices', 'io.k8s.api.discovery.v1.EndpointSliceList'],
+    ['/api/v1/namespaces/default/pods/web-1/status', 'io.k8s.api.core.v1.Pod'],
   ])('GET %s is a %s', async (path, definition) => {
     const res = await request(app).get(path).expect(200);
     expectMatchesSchema(res.body, definition);

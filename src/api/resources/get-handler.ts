@@ -1,12 +1,23 @@
 import type { Response } from 'express';
-import { storageKeyOf } from '../../cluster/index.js';
+import { type KubeObject, storageKeyOf } from '../../cluster/index.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
+import { scalePrinter } from '../printing/scale-printer.js';
 import { TableWriter } from '../tables/table-response.js';
 import { presented } from './presented-object.js';
 import type { ResourceRequest } from './resource-request.js';
+import { scaleOf } from './scale-subresource.js';
 
-/** GET of one object: the object itself, or a one-row Table (apiserver handlers/get.go GetResource). */
+/** A computed view has no stored JSON to reuse: it is serialized on demand. */
+function scaleView(object: Readonly<KubeObject>): { object: KubeObject; json: () => string } {
+  const scale = scaleOf(object);
+  return { object: scale, json: () => JSON.stringify(scale) };
+}
+
+/**
+ * GET of one object: the object itself, or a one-row Table (apiserver handlers/get.go GetResource); for the
+ * `scale` subresource its Scale, for `status` and its like the object, printed by the resource's printer.
+ */
 export function getResource(request: ResourceRequest, res: Response): void {
   const { cluster, type, info } = request;
   const name = info.name as string;
@@ -16,10 +27,11 @@ export function getResource(request: ResourceRequest, res: Response): void {
     if (type.plural === 'componentstatuses') throw new ApiError(500, '', `Component not found: ${name}`);
     throw notFound(type.group, type.plural, name);
   }
-  const object = presented(type, stored);
+  const object = info.subresource === 'scale' ? scaleView(stored.object) : presented(type, stored);
   const output = request.output;
   if (output.format === 'table') {
-    const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
+    const printer = info.subresource === 'scale' ? scalePrinter : undefined;
+    const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now(), printer);
     writeJsonPieces(res, 200, writer.pieces([object.object], { resourceVersion: String(stored.resourceVersion) }));
   } else if (output.format === 'yaml') {
     writeObject(res, 200, object.object, 'yaml');

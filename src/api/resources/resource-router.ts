@@ -12,8 +12,11 @@ import { getResource } from './get-handler.js';
 import { listResource } from './list-handler.js';
 import type { ResourceRequest } from './resource-request.js';
 
-/** Subresources a read-only server can answer with a GET. `status` reads the object itself, as upstream. */
-const READABLE_SUBRESOURCES = new Set(['status', 'log']);
+/**
+ * Subresources a read-only server can answer with a GET: `status`, `ephemeralcontainers` and `resize` read the
+ * object itself (printed as the object is), `scale` its autoscaling/v1 Scale, `log` the container's lines.
+ */
+const READABLE_SUBRESOURCES = new Set(['status', 'ephemeralcontainers', 'resize', 'scale', 'log']);
 
 /**
  * GET on resource URLs: resolves the resource from the registry, checks scope and verb, negotiates the
@@ -58,7 +61,7 @@ function resolve(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
 }
 
 function buildRequest(cluster: Cluster, type: ResourceType, info: ResourceRequestInfo, req: Request, query: Record<string, unknown>): ResourceRequest {
-  const tableAllowed = info.subresource === undefined;
+  const tableAllowed = info.subresource !== 'log';
   const output = negotiateResourceOutput(req.get('accept'), { tableAllowed, pretty: wantsPretty(query, req.get('user-agent')) });
   const includeObject = output.format === 'table' ? parseIncludeObject(query['includeObject']) : 'Metadata';
   return { cluster, type, info, query, output, includeObject };

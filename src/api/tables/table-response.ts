@@ -22,8 +22,10 @@ export class TableWriter {
     private readonly includeObject: IncludeObject,
     /** Ages are computed when each row is printed: a watch's later rows age with the clock. */
     private readonly now: () => number,
+    /** The resource's own printer unless another is given (a subresource's, as `scale`'s). */
+    printer: Printer = printerFor(type),
   ) {
-    this.printer = printerFor(type);
+    this.printer = printer;
   }
 
   get apiVersion(): string {

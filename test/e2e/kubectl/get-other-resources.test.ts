@@ -80,4 +80,12 @@ kubectlCases('kubectl get (pods, componentstatuses)', [
     ),
     stderr: lines('Warning: v1 ComponentStatus is deprecated in v1.19+'),
   },
+  {
+    says: 'reads the scale subresource of a deployment, printed as upstream prints a Scale',
+    args: ['get', 'deployment', 'web', '--subresource=scale'],
+    // --subresource came with kubectl 1.24 (beta in 1.27); Debian's 1.20 does not know the flag.
+    stdout: ({ binary }) => (binary.minor < 27 ? '' : lines('NAME   DESIRED   AVAILABLE   AGE', 'web    2         2           25s')),
+    stderr: ({ binary }) => (binary.minor < 27 ? lines('Error: unknown flag: --subresource', "See 'kubectl get --help' for usage.") : ''),
+    exitCode: ({ binary }) => (binary.minor < 27 ? 1 : 0),
+  },
 ]);

@@ -30,7 +30,7 @@ export interface KubectlCase {
   /** A pattern stderr must match, where kubectl's own log lines (with their timestamps) come first. */
   stderrMatch?: PerRun<RegExp>;
   /** 0 when not given. */
-  exitCode?: number;
+  exitCode?: PerRun<number>;
   /** Further assertions on the structure of the output. */
   check?: (result: KubectlResult, context: CaseContext) => void;
 }
@@ -47,7 +47,7 @@ export function lines(...text: string[]): string {
 export async function checkCase(kase: KubectlCase, context: CaseContext): Promise<void> {
   const store = context.server.running.cluster.store;
   const result = await context.server.kubectl(context.binary, kase.args.map((arg) => resolvePodRef(store, arg)));
-  const expected: Record<string, unknown> = { exitCode: kase.exitCode ?? 0, stderr: await resolve(kase.stderr ?? '', context) };
+  const expected: Record<string, unknown> = { exitCode: await resolve(kase.exitCode ?? 0, context), stderr: await resolve(kase.stderr ?? '', context) };
   const actual: Record<string, unknown> = { exitCode: result.exitCode, stderr: result.stderr };
   if (kase.stdout !== undefined) expected.stdout = await resolve(kase.stdout, context);
   if (kase.stdoutMatch !== undefined) expected.stdout = expect.stringMatching(await resolve(kase.stdoutMatch, context));
