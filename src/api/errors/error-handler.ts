@@ -2,7 +2,8 @@ import type { ErrorRequestHandler } from 'express';
 import { StoreError } from '../../cluster/index.js';
 import { ApiError, badRequest, internalError } from './api-error.js';
 import { storeErrorToApiError } from './store-errors.js';
-import { writeRaw } from '../responses/write-body.js';
+import { negotiateResourceOutput, type ResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
+import { writeObject, writeRaw } from '../responses/write-body.js';
 
 export interface ErrorLogger {
   error(details: object, message: string): void;
@@ -24,8 +25,28 @@ export function errorHandler(logger: ErrorLogger): ErrorRequestHandler {
       logger.error({ err: error, method: req.method, path: req.originalUrl }, 'unexpected error');
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    writeRaw(res, apiError.code, 'application/json', JSON.stringify(apiError.toStatus()));
+    const retryAfter = apiError.details?.retryAfterSeconds;
+    if (retryAfter !== undefined && (apiError.code === 429 || apiError.code >= 500)) res.setHeader('Retry-After', String(retryAfter));
+    const status = apiError.toStatus();
+    // A 406 cannot be answered in a type the client asked for: upstream writes it as indented JSON (WriteRawJSON).
+    if (apiError.code === 406) return writeRaw(res, 406, 'application/json', JSON.stringify(status, null, 2));
+    writeObject(res, apiError.code, status, statusFormat(req.get('accept'), wantsPretty(req.query as Record<string, unknown>, req.get('user-agent'))));
   };
+}
+
+/**
+ * The Status is written in the format the request negotiated (responsewriters.ErrorNegotiated): YAML for a
+ * YAML client, indented JSON for a person (curl, `?pretty`), compact JSON otherwise.
+ */
+function statusFormat(accept: string | undefined, pretty: boolean): 'json' | 'pretty' | 'yaml' {
+  let output: ResourceOutput;
+  try {
+    output = negotiateResourceOutput(accept, { tableAllowed: false, pretty });
+  } catch {
+    return 'json';
+  }
+  if (output.format === 'yaml') return 'yaml';
+  return output.format === 'json' && output.pretty ? 'pretty' : 'json';
 }
 
 function toApiError(error: unknown): ApiError {

@@ -5,8 +5,11 @@ import yaml from 'js-yaml';
  * Writes a JSON body made of pre-serialized pieces (list items are serialized once per object version and
  * reused), with its Content-Length known up front so the gzip filter can apply the real server's threshold.
  * Pieces are written in batches, so a list of many thousands of objects never becomes one giant string.
+ * A compact body ends with a newline, as Go's json.Encoder writes it (apimachinery serializer/json doEncode);
+ * an indented one does not (MarshalIndent).
  */
-export function writeJsonPieces(res: Response, status: number, pieces: readonly string[]): void {
+export function writeJsonPieces(res: Response, status: number, bodyPieces: readonly string[], options: { newline?: boolean } = {}): void {
+  const pieces = options.newline === false ? bodyPieces : [...bodyPieces, '\n'];
   let length = 0;
   for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
   res.status(status);
@@ -32,8 +35,8 @@ export function writeObject(res: Response, status: number, body: unknown, format
     res.status(status).type('application/yaml').send(yaml.dump(body, { noRefs: true, lineWidth: -1 }));
     return;
   }
-  const text = format === 'pretty' ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
-  writeJsonPieces(res, status, [text]);
+  if (format === 'pretty') writeJsonPieces(res, status, [JSON.stringify(body, null, 2)], { newline: false });
+  else writeJsonPieces(res, status, [JSON.stringify(body)]);
 }
 
 /**
