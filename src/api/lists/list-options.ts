@@ -8,6 +8,7 @@ import {
   type ResourceType,
 } from '../../cluster/index.js';
 import { ApiError, badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
+import { queryBool } from '../request/query-bool.js';
 import { decodeContinue, type ContinuePoint } from './continue-token.js';
 
 export type ResourceVersionMatch = 'NotOlderThan' | 'Exact';
@@ -32,7 +33,6 @@ const single = (query: Query, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
-const bool = (value: string | undefined): boolean => value === 'true' || value === '1';
 
 function integer(query: Query, name: string): number | undefined {
   const text = single(query, name);
@@ -83,8 +83,8 @@ export function parseListOptions(type: ResourceType, query: Query, namespace: st
     ...(resourceVersion !== undefined && resourceVersion !== '' ? { resourceVersion } : {}),
     ...(match === 'NotOlderThan' || match === 'Exact' ? { resourceVersionMatch: match } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-    allowWatchBookmarks: bool(single(query, 'allowWatchBookmarks')),
-    ...(sendInitialEvents !== undefined ? { sendInitialEvents: bool(sendInitialEvents) } : {}),
+    allowWatchBookmarks: queryBool(single(query, 'allowWatchBookmarks')),
+    ...(sendInitialEvents !== undefined ? { sendInitialEvents: queryBool(sendInitialEvents) } : {}),
   };
 }
 

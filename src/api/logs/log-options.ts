@@ -1,3 +1,4 @@
+import { queryBool } from '../request/query-bool.js';
 import { badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
 
 /** core/v1 PodLogOptions as read from the query string. */
@@ -20,12 +21,7 @@ const text = (query: Query, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
-function bool(query: Query, name: string): boolean {
-  const value = text(query, name);
-  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
-  if (value === 'true' || value === '1') return true;
-  throw badRequest(`strconv.ParseBool: parsing "${value}": invalid syntax`);
-}
+const bool = (query: Query, name: string): boolean => queryBool(text(query, name));
 
 function int(query: Query, name: string): number | undefined {
   const value = text(query, name);

@@ -13,10 +13,11 @@ export function podLogs(request: ResourceRequest, req: Request, res: Response): 
   const { cluster, info } = request;
   const namespace = info.namespace ?? '';
   const podName = info.name as string;
+  // The options are decoded and validated before the pod is looked up (registry/core/pod/rest/log.go Get).
+  const options = parsePodLogOptions(podName, request.query);
   const stored = cluster.store.get('/pods', namespace, podName);
   if (!stored) throw notFound('', 'pods', podName);
   const pod = stored.object as Pod;
-  const options = parsePodLogOptions(podName, request.query);
   const container = pickContainer(pod, podName, options.container);
 
   if (!pod.spec?.nodeName) {

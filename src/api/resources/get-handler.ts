@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { type KubeObject, storageKeyOf } from '../../cluster/index.js';
-import { ApiError, notFound } from '../errors/api-error.js';
+import { ApiError, badRequest, notFound } from '../errors/api-error.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { scalePrinter } from '../printing/scale-printer.js';
 import { TableWriter } from '../tables/table-response.js';
@@ -21,6 +21,7 @@ function scaleView(object: Readonly<KubeObject>): { object: KubeObject; json: ()
 export function getResource(request: ResourceRequest, res: Response): void {
   const { cluster, type, info } = request;
   const name = info.name as string;
+  checkPathSegmentName(name);
   const stored = cluster.store.get(storageKeyOf(type), type.namespaced ? info.namespace : undefined, name);
   if (!stored) {
     // componentstatuses are not etcd-backed upstream; their registry answers a plain error, a 500 without reason.
@@ -40,4 +41,15 @@ export function getResource(request: ResourceRequest, res: Response): void {
   } else {
     writeJsonPieces(res, 200, [object.json()]);
   }
+}
+
+/**
+ * The storage layer refuses names that cannot be a path segment (apiserver registry NamespaceKeyFunc with
+ * apimachinery path.IsValidPathSegmentName): `.`, `..`, or any `/` or `%`.
+ */
+function checkPathSegmentName(name: string): void {
+  const problems: string[] = [];
+  if (name === '.' || name === '..') problems.push(`may not be '${name}'`);
+  else for (const illegal of ['/', '%']) if (name.includes(illegal)) problems.push(`may not contain '${illegal}'`);
+  if (problems.length > 0) throw badRequest(`Name parameter invalid: ${JSON.stringify(name)}: ${problems.join(';')}`);
 }

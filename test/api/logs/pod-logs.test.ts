@@ -139,6 +139,16 @@ describe('pods/log', () => {
     expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Get "${url}": dial tcp 192.168.0.9:10250: connect: no route to host`, code: 500 });
   });
 
+  test('options are read and validated before the pod is looked up, as upstream', async () => {
+    const res = await log('nope/log?tailLines=-1').expect(422);
+    expect(res.body).toMatchObject({ reason: 'Invalid', message: expect.stringMatching(/^PodLogOptions "nope" is invalid: tailLines/) });
+  });
+
+  test('a boolean option is true unless absent, 0 or false, as the API server converts query parameters', async () => {
+    const res = await log('web-1/log?container=main&tailLines=1&timestamps=yes').expect(200);
+    expect(res.text).toBe('2026-01-01T11:59:03.000000001Z GET /favicon.ico 404\n');
+  });
+
   test('follow=true streams lines appended after the request', async () => {
     const served = await listen(app);
     try {

@@ -54,6 +54,15 @@ describe('listing and getting objects', () => {
     },
   );
 
+  test.each([
+    ['/api/v1/namespaces/default/pods/%2E%2E', `Name parameter invalid: "..": may not be '..'`],
+    ['/api/v1/namespaces/default/pods/a%25b', `Name parameter invalid: "a%b": may not contain '%'`],
+    ['/api/v1/nodes/%2E', `Name parameter invalid: ".": may not be '.'`],
+  ])('GET %s names no object a store could hold: 400 %s', async (path, message) => {
+    const res = await request(app).get(path).expect(400);
+    expect(res.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', message, code: 400 });
+  });
+
   test('a component that does not exist is the real registry\'s 500 without reason', async () => {
     const res = await request(app).get('/api/v1/componentstatuses/foo').expect(500);
     expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Component not found: foo', code: 500 });
