@@ -33,7 +33,7 @@ export function getResource(request: ResourceRequest, res: Response): void {
   if (output.format === 'table') {
     const printer = info.subresource === 'scale' ? scalePrinter : undefined;
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now(), printer);
-    writeJsonPieces(res, 200, writer.pieces([object.object], { resourceVersion: String(stored.resourceVersion) }));
+    writeJsonPieces(res, 200, writer.pieces([object.object], type.unversioned ? {} : { resourceVersion: String(stored.resourceVersion) }));
   } else if (output.format === 'yaml') {
     writeObject(res, 200, object.object, 'yaml');
   } else if (output.pretty) {

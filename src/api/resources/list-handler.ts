@@ -16,7 +16,7 @@ const CONTINUE_EXPIRED =
 export function listResource(request: ResourceRequest, res: Response): void {
   const { cluster, type, info } = request;
   const options = parseListOptions(type, request.query, info.namespace, false);
-  const page = pageRequest(request, options);
+  const page = type.unversioned ? {} : pageRequest(request, options);
   let result: ListResult;
   try {
     result = listObjects(cluster.store, type, options.query, page);
@@ -25,7 +25,7 @@ export function listResource(request: ResourceRequest, res: Response): void {
     if (error instanceof StoreError) throw storeErrorToApiError(error);
     throw error;
   }
-  const metadata: TableListMeta = { resourceVersion: String(result.resourceVersion) };
+  const metadata: TableListMeta = type.unversioned ? {} : { resourceVersion: String(result.resourceVersion) };
   if (result.lastKey !== undefined) {
     metadata.continue = encodeContinue({ resourceVersion: result.resourceVersion, lastKey: scopedKey(request, result.lastKey) });
     if (result.remaining !== undefined) metadata.remainingItemCount = result.remaining;

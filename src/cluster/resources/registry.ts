@@ -49,6 +49,9 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     verbs: ['get', 'list'],
     shortNames: ['cs'],
     deprecationWarning: 'v1 ComponentStatus is deprecated in v1.19+',
+    unversioned: true,
+    // pkg/registry/core/componentstatus/rest.go sets the name alone; Go writes the zero creationTimestamp as null.
+    fromStorage: (object) => ({ ...object, metadata: { name: object.metadata.name, creationTimestamp: null as unknown as undefined } }),
   }),
   core({
     plural: 'configmaps',

@@ -57,6 +57,11 @@ export interface ResourceType {
    */
   storedAs?: ResourceKey;
   fromStorage?: (object: Readonly<KubeObject>) => KubeObject;
+  /**
+   * Served upstream by a REST registry that reads no storage (componentstatuses probe the components on each
+   * request): its objects carry only a name, its lists no resourceVersion and no pages.
+   */
+  unversioned?: true;
 }
 
 export function resourceKey(group: string, plural: string): ResourceKey {

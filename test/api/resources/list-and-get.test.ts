@@ -75,6 +75,22 @@ describe('listing and getting objects', () => {
     expect(ep.headers['warning']).toBe('299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"');
   });
 
+  test('component statuses are probed, not stored: a name alone, no resourceVersion, no pages', async () => {
+    const list = await request(app).get('/api/v1/componentstatuses?limit=1').expect(200);
+    expect(list.body.metadata).toEqual({});
+    expect(list.body.items).toHaveLength(3);
+    expect(list.body.items[0]).toEqual({
+      apiVersion: 'v1',
+      kind: 'ComponentStatus',
+      metadata: { name: 'controller-manager', creationTimestamp: null },
+      conditions: [{ type: 'Healthy', status: 'True', message: 'ok' }],
+    });
+    const one = await request(app).get('/api/v1/componentstatuses/etcd-0').expect(200);
+    expect(one.body.metadata).toEqual({ name: 'etcd-0', creationTimestamp: null });
+    const table = await request(app).get('/api/v1/componentstatuses').set('Accept', TABLE_ACCEPT).expect(200);
+    expect(table.body.metadata).toEqual({});
+  });
+
   test('watching componentstatuses is not allowed: they are not watchable', async () => {
     const res = await request(app).get('/api/v1/componentstatuses?watch=true').expect(405);
     expect(res.body.reason).toBe('MethodNotAllowed');
