@@ -31,6 +31,15 @@ describe('the JS client reading the talk cluster', () => {
     expect(list.items).toHaveLength(2);
   });
 
+  it('lists the component statuses, each a name and its health (no creation time, as the probing registry sends)', async () => {
+    const list = await core().listComponentStatus();
+    expect(list.items.map((cs) => [cs.metadata?.name, cs.metadata?.creationTimestamp ?? null, cs.conditions?.[0]?.status, cs.conditions?.[0]?.message])).toEqual([
+      ['controller-manager', null, 'True', 'ok'],
+      ['etcd-0', null, 'True', '{"health":"true"}'],
+      ['scheduler', null, 'True', 'ok'],
+    ]);
+  });
+
   it('reads node1, deserialized into the typed model (timestamps as Dates)', async () => {
     const node = await core().readNode({ name: 'node1' });
     expect(node.metadata?.name).toBe('node1');
