@@ -66,7 +66,8 @@ export function parseListOptions(type: ResourceType, query: Query, namespace: st
   if (causes.length > 0) throw invalid('ListOptions', 'meta.k8s.io', '', causes);
 
   let continueFrom: ContinuePoint | undefined;
-  if (continueToken) {
+  // A watch has no pages: its continue parameter is ignored, as the watch cache ignores it.
+  if (continueToken && !isWatch) {
     if (resourceVersion !== undefined && resourceVersion !== '' && resourceVersion !== '0') {
       throw badRequest('specifying resource version is not allowed when using continue');
     }

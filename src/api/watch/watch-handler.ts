@@ -27,6 +27,9 @@ export interface WatchTiming {
   defaultTimeoutMs: number;
 }
 
+/** How long before a watch's timeout its last bookmark is sent. */
+const BOOKMARK_BEFORE_TIMEOUT_MS = 2_000;
+
 export const DEFAULT_WATCH_TIMING: WatchTiming = { timers: realTimers, bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 };
 
 /**
@@ -94,7 +97,8 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     const current = listObjects(store, type, query);
     for (const item of current.items) sendStored('ADDED', item);
     from = current.resourceVersion;
-    if (options.sendInitialEvents) {
+    // The end of the initial events is announced only to a client that takes bookmarks (cacher.go).
+    if (options.sendInitialEvents && options.allowWatchBookmarks) {
       res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), from, true)));
     }
   }
@@ -121,11 +125,21 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   const timeoutMs = options.timeoutSeconds !== undefined && options.timeoutSeconds > 0 ? options.timeoutSeconds * 1000 : timing.defaultTimeoutMs;
   timers.push(timing.timers.after(timeoutMs, finish));
   if (options.allowWatchBookmarks) {
-    timers.push(
-      timing.timers.every(timing.bookmarkIntervalMs, () => {
-        res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), store.resourceVersion)));
-      }),
-    );
+    // Periodically, and once more 2 s before the watch times out, so the client resumes from a fresh
+    // resourceVersion (cache_watcher.go nextBookmarkTime).
+    let remainingMs = timeoutMs;
+    const scheduleBookmark = (): void => {
+      const delay = Math.min(timing.bookmarkIntervalMs, remainingMs - BOOKMARK_BEFORE_TIMEOUT_MS);
+      if (delay <= 0) return;
+      timers.push(
+        timing.timers.after(delay, () => {
+          remainingMs -= delay;
+          res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), store.resourceVersion)));
+          scheduleBookmark();
+        }),
+      );
+    };
+    scheduleBookmark();
   }
   req.on('close', finish);
   res.on('error', finish);

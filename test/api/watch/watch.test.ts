@@ -106,6 +106,22 @@ describe('watch', () => {
     watch.close();
   });
 
+  test('watch-list without allowWatchBookmarks sends the initial state but no bookmark marking its end', async () => {
+    const watch = await openStream(served.port, '/api/v1/nodes?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&resourceVersion=');
+    const events = await watch.take(3);
+    expect(events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED']);
+    const node = cluster.store.get('/nodes', undefined, 'node1')?.object as KubeObject;
+    cluster.store.update('/nodes', relabel(node, { ...node.metadata.labels, seen: 'after' }));
+    const [next] = await watch.take(1);
+    expect(next?.type).toBe('MODIFIED');
+    watch.close();
+  });
+
+  test('a continue parameter on a watch is ignored, as the watch cache ignores it', async () => {
+    const watch = await openStream(served.port, `/api/v1/nodes?watch=true&continue=not-a-token&resourceVersion=${cluster.store.resourceVersion}`);
+    expect(watch.response.statusCode).toBe(200);
+    watch.close();
+  });
 });
 
 describe('watch from a compacted resourceVersion', () => {
@@ -163,6 +179,37 @@ describe('watch timing', () => {
       const [event] = await watch.take(1);
       expect(event).toEqual({ type: 'BOOKMARK', object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(rv) } } });
       watch.close();
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a bookmark also comes 2 s before the watch times out, so the client resumes from a fresh resourceVersion', async () => {
+    const { cluster, timers, served } = await timedApp();
+    try {
+      const rv = cluster.store.resourceVersion;
+      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=8`);
+      timers.advance(5_999);
+      const node = cluster.store.get('/nodes', undefined, 'node1')?.object as KubeObject;
+      const changed = cluster.store.update('/nodes', node);
+      const [modified] = await watch.take(1);
+      expect(modified?.type).toBe('MODIFIED');
+      timers.advance(1);
+      const [bookmark] = await watch.take(1);
+      expect(bookmark).toEqual({ type: 'BOOKMARK', object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(changed.resourceVersion) } } });
+      timers.advance(2_000);
+      expect(await watch.next()).toBeUndefined();
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a watch shorter than 2 s gets no bookmark', async () => {
+    const { cluster, timers, served } = await timedApp();
+    try {
+      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${cluster.store.resourceVersion}&timeoutSeconds=1`);
+      timers.advance(1_000);
+      expect(await watch.next()).toBeUndefined();
     } finally {
       await served.close();
     }
