@@ -1,6 +1,7 @@
 import type { Response } from 'express';
-import { type KubeObject, storageKeyOf } from '../../cluster/index.js';
+import { type KubeObject, StoreError, storageKeyOf } from '../../cluster/index.js';
 import { ApiError, badRequest, notFound } from '../errors/api-error.js';
+import { storeErrorToApiError } from '../errors/store-errors.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { scalePrinter } from '../printing/scale-printer.js';
 import { TableWriter } from '../tables/table-response.js';
@@ -22,6 +23,7 @@ export function getResource(request: ResourceRequest, res: Response): void {
   const { cluster, type, info } = request;
   const name = info.name as string;
   checkPathSegmentName(name);
+  checkReadableAt(request);
   const stored = cluster.store.get(storageKeyOf(type), type.namespaced ? info.namespace : undefined, name);
   if (!stored) {
     // componentstatuses are not etcd-backed upstream; their registry answers a plain error, a 500 without reason.
@@ -52,4 +54,17 @@ function checkPathSegmentName(name: string): void {
   if (name === '.' || name === '..') problems.push(`may not be '${name}'`);
   else for (const illegal of ['/', '%']) if (name.includes(illegal)) problems.push(`may not contain '${illegal}'`);
   if (problems.length > 0) throw badRequest(`Name parameter invalid: ${JSON.stringify(name)}: ${problems.join(';')}`);
+}
+
+/**
+ * A GET with a resourceVersion reads a state at least that new (the watch cache's GetOptions semantics); one the
+ * cluster has not reached is the list's 504 Too large resource version.
+ */
+function checkReadableAt(request: ResourceRequest): void {
+  const text = request.query['resourceVersion'];
+  const requested = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : undefined;
+  const current = request.cluster.store.resourceVersion;
+  if (requested !== undefined && requested > current) {
+    throw storeErrorToApiError(new StoreError('TooLargeResourceVersion', '', { requested, limit: current }));
+  }
 }

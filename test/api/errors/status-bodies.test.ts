@@ -44,9 +44,17 @@ describe('Status bodies', () => {
     expect(JSON.parse(res.text)).toMatchObject({ kind: 'Status', code: 406, reason: 'NotAcceptable' });
   });
 
-  test('a too large resourceVersion is a 504 that tells the client when to retry, in the header as in the details', async () => {
-    const res = await request(app).get(`/api/v1/pods?resourceVersion=${cluster.store.resourceVersion + 100}`).expect(504);
-    expect(res.headers['retry-after']).toBe('1');
-    expect(res.body).toMatchObject({ reason: 'Timeout', details: { retryAfterSeconds: 1 } });
-  });
+  test.each(['/api/v1/pods', '/api/v1/namespaces/default/pods/web-1'])(
+    'a too large resourceVersion on GET %s is a 504 that tells the client when to retry, in the header as in the details',
+    async (path) => {
+      const ahead = cluster.store.resourceVersion + 100;
+      const res = await request(app).get(`${path}?resourceVersion=${ahead}`).expect(504);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body).toMatchObject({
+        reason: 'Timeout',
+        message: `Timeout: Too large resource version: ${ahead}, current: ${cluster.store.resourceVersion}`,
+        details: { retryAfterSeconds: 1 },
+      });
+    },
+  );
 });
