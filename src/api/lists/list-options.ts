@@ -8,7 +8,7 @@ import {
   type ResourceType,
 } from '../../cluster/index.js';
 import { ApiError, badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
-import { queryBool } from '../request/query-bool.js';
+import { queryBool, queryInt } from '../request/query-values.js';
 import { decodeContinue, type ContinuePoint } from './continue-token.js';
 
 export type ResourceVersionMatch = 'NotOlderThan' | 'Exact';
@@ -34,12 +34,7 @@ const single = (query: Query, name: string): string | undefined => {
 };
 
 
-function integer(query: Query, name: string): number | undefined {
-  const text = single(query, name);
-  if (text === undefined || text === '') return undefined;
-  if (!/^-?\d+$/.test(text)) throw badRequest(`invalid ${name} parameter: ${text}`);
-  return Number(text);
-}
+const integer = (query: Query, name: string): number | undefined => queryInt(single(query, name));
 
 /**
  * Parses list/watch options, validating them as the real server does (apimachinery pkg/apis/meta/internalversion/

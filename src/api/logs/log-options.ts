@@ -1,4 +1,4 @@
-import { queryBool } from '../request/query-bool.js';
+import { queryBool, queryInt } from '../request/query-values.js';
 import { badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
 
 /** core/v1 PodLogOptions as read from the query string. */
@@ -23,12 +23,7 @@ const text = (query: Query, name: string): string | undefined => {
 
 const bool = (query: Query, name: string): boolean => queryBool(text(query, name));
 
-function int(query: Query, name: string): number | undefined {
-  const value = text(query, name);
-  if (value === undefined || value === '') return undefined;
-  if (!/^-?\d+$/.test(value)) throw badRequest(`strconv.ParseInt: parsing "${value}": invalid syntax`);
-  return Number(value);
-}
+const int = (query: Query, name: string): number | undefined => queryInt(text(query, name));
 
 /** Parses and validates like k/k pkg/apis/core/validation ValidatePodLogOptions. */
 export function parsePodLogOptions(podName: string, query: Query): PodLogOptions {
