@@ -5,17 +5,26 @@ import { matchesType, parseAccept } from './accept.js';
 export type ResourceOutput =
   | { format: 'json'; pretty: boolean }
   | { format: 'yaml' }
-  | { format: 'table'; version: 'v1' | 'v1beta1'; pretty: boolean };
+  | { format: 'table'; version: 'v1' | 'v1beta1'; pretty: boolean }
+  /** meta.k8s.io PartialObjectMetadata(List): the objects' metadata alone (client-go's metadata client). */
+  | { format: 'metadata'; version: 'v1' | 'v1beta1'; pretty: boolean };
+
+/** The metadata-only kind a request may be answered as: the list kind for a list, the object kind otherwise. */
+export type PartialMetadataKind = 'PartialObjectMetadata' | 'PartialObjectMetadataList';
 
 export const SERVED_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'] as const;
 
 /**
  * Chooses the output for a GET/LIST/WATCH of a resource. A clause asking for a conversion this endpoint cannot
- * make (`as=` other than Table, or Table where tables are not possible) is skipped, so
+ * make (`as=` other than Table or the request's PartialObjectMetadata kind, or Table where tables are not
+ * possible) is skipped, so
  * `...;as=Table..., application/json` falls through to JSON (apiserver negotiation/negotiate.go).
  * Protobuf is not spoken; clients that send it also list JSON (`application/vnd.kubernetes.protobuf,application/json`).
  */
-export function negotiateResourceOutput(accept: string | undefined, options: { tableAllowed: boolean; pretty: boolean }): ResourceOutput {
+export function negotiateResourceOutput(
+  accept: string | undefined,
+  options: { tableAllowed: boolean; pretty: boolean; partialMetadata?: PartialMetadataKind },
+): ResourceOutput {
   const ranges = parseAccept(accept);
   if (ranges.length === 0) return { format: 'json', pretty: options.pretty };
   for (const range of ranges) {
@@ -31,6 +40,14 @@ export function negotiateResourceOutput(accept: string | undefined, options: { t
         matchesType(range, 'application', 'json')
       ) {
         return { format: 'table', version, pretty: options.pretty || range.params['pretty'] === '1' };
+      }
+      if (
+        as === options.partialMetadata &&
+        group === 'meta.k8s.io' &&
+        (version === 'v1' || version === 'v1beta1') &&
+        matchesType(range, 'application', 'json')
+      ) {
+        return { format: 'metadata', version, pretty: options.pretty || range.params['pretty'] === '1' };
       }
       continue;
     }

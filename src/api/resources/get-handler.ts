@@ -7,6 +7,7 @@ import { scalePrinter } from '../printing/scale-printer.js';
 import { TableWriter } from '../tables/table-response.js';
 import { presented } from './presented-object.js';
 import type { ResourceRequest } from './resource-request.js';
+import { partialObjectMetadata } from './partial-metadata.js';
 import { scaleOf } from './scale-subresource.js';
 
 /** A computed view has no stored JSON to reuse: it is serialized on demand. */
@@ -36,6 +37,8 @@ export function getResource(request: ResourceRequest, res: Response): void {
     const printer = info.subresource === 'scale' ? scalePrinter : undefined;
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now(), printer);
     writeJsonPieces(res, 200, writer.pieces([object.object], type.unversioned ? {} : { resourceVersion: String(stored.resourceVersion) }));
+  } else if (output.format === 'metadata') {
+    writeObject(res, 200, partialObjectMetadata(object.object, output.version), output.pretty ? 'pretty' : 'json');
   } else if (output.format === 'yaml') {
     writeObject(res, 200, object.object, 'yaml');
   } else if (output.pretty) {

@@ -6,6 +6,7 @@ import { encodeContinue } from '../lists/continue-token.js';
 import { type ListOptions, parseListOptions } from '../lists/list-options.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { TableWriter, type TableListMeta } from '../tables/table-response.js';
+import { partialObjectMetadata, partialObjectMetadataListHead } from './partial-metadata.js';
 import { presented } from './presented-object.js';
 import { groupVersionOf, type ResourceRequest } from './resource-request.js';
 
@@ -35,6 +36,15 @@ export function listResource(request: ResourceRequest, res: Response): void {
   if (output.format === 'table') {
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
     writeJsonPieces(res, 200, writer.pieces(items.map((item) => item.object), metadata));
+    return;
+  }
+  if (output.format === 'metadata') {
+    const reduced = items.map((item) => partialObjectMetadata(item.object, output.version));
+    if (output.pretty) {
+      writeObject(res, 200, { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${output.version}`, metadata, items: reduced }, 'pretty');
+    } else {
+      writeJsonPieces(res, 200, [partialObjectMetadataListHead(output.version, metadata), reduced.map((object) => JSON.stringify(object)).join(','), ']}']);
+    }
     return;
   }
   if (output.format === 'yaml' || output.pretty) {

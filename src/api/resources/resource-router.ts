@@ -62,7 +62,14 @@ function resolve(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
 
 function buildRequest(cluster: Cluster, type: ResourceType, info: ResourceRequestInfo, req: Request, query: Record<string, unknown>): ResourceRequest {
   const tableAllowed = info.subresource !== 'log';
-  const output = negotiateResourceOutput(req.get('accept'), { tableAllowed, pretty: wantsPretty(query, req.get('user-agent')) });
+  // Objects of the store can be answered as their metadata alone; logs, scales and computed metrics cannot.
+  const metadataAllowed = type.storage === 'stored' && info.subresource === undefined;
+  const partialMetadata = metadataAllowed ? (info.verb === 'list' ? 'PartialObjectMetadataList' : 'PartialObjectMetadata') : undefined;
+  const output = negotiateResourceOutput(req.get('accept'), {
+    tableAllowed,
+    pretty: wantsPretty(query, req.get('user-agent')),
+    ...(partialMetadata ? { partialMetadata } : {}),
+  });
   const includeObject = output.format === 'table' ? parseIncludeObject(query['includeObject']) : 'Metadata';
   return { cluster, type, info, query, output, includeObject };
 }

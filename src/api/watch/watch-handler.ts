@@ -13,6 +13,7 @@ import {
 import { ApiError, badRequest } from '../errors/api-error.js';
 import { storeErrorToApiError } from '../errors/store-errors.js';
 import { parseListOptions } from '../lists/list-options.js';
+import { partialObjectMetadata } from '../resources/partial-metadata.js';
 import { presented } from '../resources/presented-object.js';
 import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
 import { TableWriter } from '../tables/table-response.js';
@@ -57,12 +58,17 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
 
   const table = request.output.format === 'table' ? new TableWriter(type, request.output.version, request.includeObject, () => cluster.clock.now()) : undefined;
   let columnsSent = false;
+  const output = request.output;
   const encode = (object: Readonly<KubeObject>, json: () => string): string => {
+    if (output.format === 'metadata') return JSON.stringify(partialObjectMetadata(object, output.version));
     if (!table) return json();
     const withColumns = !columnsSent;
     columnsSent = true;
     return table.eventObject(object, withColumns, object.metadata.resourceVersion ?? '');
   };
+  // A bookmark is transformed as every event object is: a PartialObjectMetadata for a metadata watch.
+  const bookmarkKind = (): [string, string] =>
+    output.format === 'metadata' ? ['PartialObjectMetadata', `meta.k8s.io/${output.version}`] : [type.kind, groupVersionOf(type)];
   const send = (type: WatchEventType, object: Readonly<KubeObject>, json: () => string): void => {
     res.write(frame(type, encode(object, json)));
   };
@@ -99,7 +105,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     from = current.resourceVersion;
     // The end of the initial events is announced only to a client that takes bookmarks (cacher.go).
     if (options.sendInitialEvents && options.allowWatchBookmarks) {
-      res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), from, true)));
+      res.write(frame('BOOKMARK', bookmarkObject(...bookmarkKind(), from, true)));
     }
   }
 
@@ -134,7 +140,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
       timers.push(
         timing.timers.after(delay, () => {
           remainingMs -= delay;
-          res.write(frame('BOOKMARK', bookmarkObject(type.kind, groupVersionOf(type), store.resourceVersion)));
+          res.write(frame('BOOKMARK', bookmarkObject(...bookmarkKind(), store.resourceVersion)));
           scheduleBookmark();
         }),
       );
