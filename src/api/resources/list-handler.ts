@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import { listObjects, type ListResult, type PageRequest, StoreError } from '../../cluster/index.js';
 import { ApiError } from '../errors/api-error.js';
 import { storeErrorToApiError } from '../errors/store-errors.js';
-import { encodeContinue } from '../lists/continue-token.js';
+import { encodeContinue, LATEST } from '../lists/continue-token.js';
 import { type ListOptions, parseListOptions } from '../lists/list-options.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
 import { TableWriter, type TableListMeta } from '../tables/table-response.js';
@@ -65,7 +65,7 @@ function pageRequest(request: ResourceRequest, options: ListOptions): PageReques
   const page: PageRequest = options.limit !== undefined ? { limit: options.limit } : {};
   if (options.continueFrom) {
     page.after = storeKey(request, options.continueFrom.lastKey);
-    page.atResourceVersion = options.continueFrom.resourceVersion;
+    if (options.continueFrom.resourceVersion !== LATEST) page.atResourceVersion = options.continueFrom.resourceVersion;
     return page;
   }
   const rv = options.resourceVersion === undefined ? undefined : Number(options.resourceVersion);
@@ -79,7 +79,8 @@ function pageRequest(request: ResourceRequest, options: ListOptions): PageReques
 
 function expiredList(request: ResourceRequest, options: ListOptions): ApiError {
   if (options.continueFrom) {
-    const fresh = encodeContinue({ resourceVersion: request.cluster.store.resourceVersion, lastKey: options.continueFrom.lastKey });
+    // The token to go on with continues at the latest state (etcd3 store handleCompactedErrorForPaging).
+    const fresh = encodeContinue({ resourceVersion: LATEST, lastKey: options.continueFrom.lastKey });
     return new ApiError(410, 'Expired', CONTINUE_EXPIRED, undefined, fresh);
   }
   return new ApiError(410, 'Expired', 'The resourceVersion for the provided list is too old.');

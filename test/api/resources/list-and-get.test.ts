@@ -214,6 +214,24 @@ describe('pagination', () => {
     expect(res.body.reason).toBe('Expired');
     expect(res.body.message).toMatch(/^The provided continue parameter is too old/);
     expect(res.body.metadata.continue).toEqual(expect.any(String));
+    // The fresh token continues after the same key, at whatever state is latest when it is used.
+    const token = JSON.parse(Buffer.from(res.body.metadata.continue, 'base64url').toString('utf8'));
+    expect(token).toMatchObject({ v: 'meta.k8s.io/v1', rv: -1 });
+    const rest = await request(small.app).get('/api/v1/namespaces/default/pods').query({ limit: 10, continue: res.body.metadata.continue }).expect(200);
+    expect(rest.body.metadata.resourceVersion).toBe(String(small.cluster.store.resourceVersion));
+    expect(rest.body.items.map((pod: KubeObject) => pod.metadata.name)).toEqual(['web-1', 'web-2']);
+  });
+
+  const tokenOf = (content: object): string => Buffer.from(JSON.stringify(content), 'utf8').toString('base64url');
+  test.each([
+    ['not a token!', 'continue key is not valid: illegal base64 data at input byte 3'],
+    [tokenOf({ v: 'v99', rv: 5, start: 'web-1\u0000' }), 'continue key is not valid: server does not recognize this encoded version v99'],
+    [tokenOf({ v: 'meta.k8s.io/v1', rv: 0, start: 'web-1\u0000' }), 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'],
+    [tokenOf({ v: 'meta.k8s.io/v1', rv: 5, start: '' }), 'continue key is not valid: encoded start key empty (version meta.k8s.io/v1)'],
+    [tokenOf({ v: 'meta.k8s.io/v1', rv: 5, start: '../secrets/x' }), 'continue key is not valid: ../secrets/x'],
+  ])('the continue token %s is refused in the real store’s words', async (token, detail) => {
+    const res = await request(app).get('/api/v1/namespaces/default/pods').query({ limit: 1, continue: token }).expect(400);
+    expect(res.body).toMatchObject({ reason: 'BadRequest', message: `invalid continue token: ${detail}` });
   });
 
   test('resourceVersionMatch without resourceVersion is 422 Invalid', async () => {
