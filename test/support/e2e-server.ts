@@ -76,7 +76,10 @@ const LIVE_START_BEHIND_MS = 60 * 60_000;
 
 export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
   const dir = await mkdtemp(join(tmpdir(), 'kubefacade-e2e-'));
-  const now = freezeDate(new Date(Date.now() - (options.live === undefined ? 0 : LIVE_START_BEHIND_MS)));
+  // A live server starts on a whole second: objects carry whole-second timestamps, so every run of a live
+  // suite then sees the same ages, samples and metrics at the same simulated instant.
+  const liveStart = Math.floor((Date.now() - LIVE_START_BEHIND_MS) / 1000) * 1000;
+  const now = freezeDate(new Date(options.live === undefined ? Date.now() : liveStart));
   let running: RunningKubefacade;
   try {
     running = await startKubefacade({

@@ -72,8 +72,16 @@ describeEachKubectl('kubectl top on the live cluster', (binary) => {
       const memory = item.containers.reduce((sum, c) => sum + nanos(c.usage.memory), 0);
       return [item.metadata.namespace, item.metadata.name, `${milli(cpu)}m`, mebibytes(memory)];
     });
-    const running = server().running.cluster.store.list('/pods', {}).items.filter((stored) => (stored.object as Pod).status?.phase === 'Running');
-    expect(metrics.items).toHaveLength(running.length);
+    // metrics-server reports Running pods only, and only once each container has two samples (a few scrapes
+    // after it started): every long-running pod is there, a just-started one may not be yet.
+    const running = server().running.cluster.store.list('/pods', {}).items.map((stored) => stored.object as Pod).filter((pod) => pod.status?.phase === 'Running');
+    const name = (pod: { metadata: { namespace?: string; name: string } }): string => `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const reported = new Set(metrics.items.map(name));
+    expect([...reported].every((key) => running.some((pod) => name(pod) === key))).toBe(true);
+    const now = server().running.cluster.clock.now();
+    const settled = running.filter((pod) => (pod.status?.containerStatuses ?? []).every((c) => now - Date.parse(c.state?.running?.startedAt ?? '') >= 60_000));
+    expect(settled.length).toBeGreaterThan(10);
+    for (const pod of settled) expect(reported).toContain(name(pod));
     expect(rows(stdout).map(cells)).toEqual([['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)'], ...expected]);
   });
 });

@@ -17,15 +17,19 @@ export interface Sample {
 }
 
 /**
- * When the simulated metrics-server scraped each node: every METRIC_RESOLUTION_MS from a seeded offset, each
- * node's statistics a seeded few seconds older than the scrape. So the window between two samples varies
- * between 10 and 20 seconds ("20.05s"), and the same seed gives the same instants.
+ * When the simulated metrics-server scraped each node: every METRIC_RESOLUTION_MS from a seeded offset after the
+ * cluster's start, each node's statistics a seeded few seconds older than the scrape. So the window between two
+ * samples varies between 10 and 20 seconds ("20.05s"), and the same seed gives the same instants relative to
+ * the start.
  */
 export class ScrapeTiming {
   private readonly offset: number;
 
-  constructor(private readonly random: SeededRandom) {
-    this.offset = random.fork('scrape-offset').int(0, METRIC_RESOLUTION_MS - 1);
+  constructor(
+    private readonly random: SeededRandom,
+    origin = 0,
+  ) {
+    this.offset = origin + random.fork('scrape-offset').int(0, METRIC_RESOLUTION_MS - 1);
   }
 
   /** The latest sample of `node` taken at or before `now`. */

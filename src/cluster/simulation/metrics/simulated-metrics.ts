@@ -16,6 +16,11 @@ export interface SimulatedMetricsOptions {
   clock: Clock;
   /** The simulation's `random.fork('metrics')`: usage depends only on the seed, the objects and the time. */
   random: SeededRandom;
+  /**
+   * The instant the cluster started (default: the clock's at construction). Scrapes and usage waves are timed
+   * from it, so a seed gives the same metrics at the same elapsed time whatever the wall clock said at start.
+   */
+  origin?: number;
 }
 
 /** Profiles are drawn once per container; past this many the cache starts again (pods come and go). */
@@ -33,13 +38,15 @@ export class SimulatedMetrics implements MetricsSource {
   private readonly clock: Clock;
   private readonly random: SeededRandom;
   private readonly timing: ScrapeTiming;
+  private readonly origin: number;
   private readonly profiles = new Map<string, UsageProfile>();
 
   constructor(options: SimulatedMetricsOptions) {
     this.store = options.store;
     this.clock = options.clock;
     this.random = options.random;
-    this.timing = new ScrapeTiming(options.random.fork('scrape'));
+    this.origin = options.origin ?? options.clock.now();
+    this.timing = new ScrapeTiming(options.random.fork('scrape'), this.origin);
   }
 
   nodeMetrics(name: string): NodeMetrics | undefined {
@@ -70,8 +77,8 @@ export class SimulatedMetrics implements MetricsSource {
     const sample = this.timing.sampleAt(node.metadata.name, now);
     const system = this.profile(`node/${node.metadata.name}`, (random) => systemProfile(random));
     const age = sample.timestamp - Date.parse(node.metadata.creationTimestamp ?? '');
-    let cpu = cpuAt(system, sample.timestamp, Number.isNaN(age) ? Infinity : age);
-    let memory = memoryAt(system, sample.timestamp, Number.isNaN(age) ? Infinity : age);
+    let cpu = cpuAt(system, sample.timestamp - this.origin, Number.isNaN(age) ? Infinity : age);
+    let memory = memoryAt(system, sample.timestamp - this.origin, Number.isNaN(age) ? Infinity : age);
     for (const pod of this.podsOn(node.metadata.name)) {
       for (const usage of this.runningUsage(pod, sample)) {
         cpu += usage.cpu;
@@ -118,7 +125,7 @@ export class SimulatedMetrics implements MetricsSource {
       const key = `container/${pod.metadata.uid ?? `${pod.metadata.namespace}/${pod.metadata.name}`}/${container.name}/${container.image ?? ''}`;
       const profile = this.profile(key, (random) => containerProfile(container as Container, random));
       const age = sample.timestamp - startedAt;
-      return [{ name: container.name, startedAt, cpu: cpuAt(profile, sample.timestamp, age), memory: memoryAt(profile, sample.timestamp, age) }];
+      return [{ name: container.name, startedAt, cpu: cpuAt(profile, sample.timestamp - this.origin, age), memory: memoryAt(profile, sample.timestamp - this.origin, age) }];
     });
   }
 
