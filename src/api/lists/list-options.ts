@@ -33,7 +33,6 @@ const single = (query: Query, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
-
 const integer = (query: Query, name: string): number | undefined => queryInt(single(query, name));
 
 /**
