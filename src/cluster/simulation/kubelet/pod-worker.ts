@@ -4,10 +4,11 @@ import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import type { TaskHandle } from '../simulation-clock.js';
 import { goDuration, rfc3339, rfc3339Nano } from '../time-format.js';
-import { copyOf, type PodCondition, PODS } from '../types.js';
+import { copyOf, PODS } from '../types.js';
 import { ContainerRun, type ContainerState } from './container-run.js';
 import { allocatePodIp, createdMessage, formatPod, imageId, imageSizeBytes, internalIp, pullPolicy, runtimeScheme } from './container-runtime.js';
 import { type ContainerBehaviour, type ContainerCrash, defaultLogs, KUBELET_TIMINGS } from './kubelet-config.js';
+import { podStatus } from './pod-status.js';
 
 /** What a pod worker needs from its kubelet. */
 export interface KubeletHost {
@@ -278,37 +279,7 @@ export class PodWorker {
     const stored = this.pod();
     if (!stored || this.stopped) return;
     const pod = copyOf(stored);
-    const now = rfc3339(this.now());
-    const allRunning = this.containers.length > 0 && this.containers.every((c) => c.started);
-    const unready = this.containers.filter((c) => !c.ready).map((c) => c.name);
-    const previous = pod.status?.conditions ?? [];
-    const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
-      const before = previous.find((c) => c.type === type);
-      const status = ok ? 'True' : 'False';
-      const result: PodCondition = { type, status, lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : now };
-      // The API sends `lastProbeTime: null` for conditions no probe set; the client model cannot type null.
-      Object.assign(result, { lastProbeTime: null });
-      if (!ok && reason) Object.assign(result, { reason, message });
-      return result;
-    };
-    const notReady = `containers with unready status: [${unready.join(' ')}]`;
-    const node = this.host.node();
-    pod.status = {
-      ...pod.status,
-      phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
-      conditions: [
-        condition('Initialized', true),
-        condition('Ready', unready.length === 0, 'ContainersNotReady', notReady),
-        condition('ContainersReady', unready.length === 0, 'ContainersNotReady', notReady),
-        condition('PodScheduled', true),
-      ],
-      hostIP: internalIp(node),
-      hostIPs: [{ ip: internalIp(node) }],
-      containerStatuses: this.containers.map((c) => c.status()),
-      qosClass: pod.status?.qosClass ?? 'BestEffort',
-    };
-    if (this.startTime) pod.status.startTime = this.startTime;
-    if (this.podIP) Object.assign(pod.status, { podIP: this.podIP, podIPs: [{ ip: this.podIP }] });
+    pod.status = podStatus(stored, this.containers, { now: rfc3339(this.now()), hostIP: internalIp(this.host.node()), podIP: this.podIP, startTime: this.startTime });
     this.host.context.store.update(PODS, pod);
   }
 

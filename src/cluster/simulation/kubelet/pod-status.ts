@@ -1,0 +1,51 @@
+import type { Pod } from '../../objects.js';
+import type { PodCondition } from '../types.js';
+import type { ContainerRun } from './container-run.js';
+
+/** What the kubelet knows of a pod beyond its containers when it posts status. */
+export interface PodStatusFacts {
+  /** The instant the status is posted, RFC 3339. */
+  now: string;
+  /** The node's address (status.hostIP). */
+  hostIP: string;
+  podIP: string | undefined;
+  startTime: string | undefined;
+}
+
+/**
+ * The status the kubelet's status manager posts for a pod (pkg/kubelet/status, kubelet_pods.go
+ * generateAPIPodStatus): phase, the four conditions with their transition times kept while unchanged,
+ * IPs and the containers' statuses. Pure: `pod` is not changed; the new status is returned.
+ */
+export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[], facts: PodStatusFacts): NonNullable<Pod['status']> {
+  const allRunning = containers.length > 0 && containers.every((c) => c.started);
+  const unready = containers.filter((c) => !c.ready).map((c) => c.name);
+  const previous = pod.status?.conditions ?? [];
+  const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+    const before = previous.find((c) => c.type === type);
+    const status = ok ? 'True' : 'False';
+    const result: PodCondition = { type, status, lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : facts.now };
+    // The API sends `lastProbeTime: null` for conditions no probe set; the client model cannot type null.
+    Object.assign(result, { lastProbeTime: null });
+    if (!ok && reason) Object.assign(result, { reason, message });
+    return result;
+  };
+  const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  const status: NonNullable<Pod['status']> = {
+    ...pod.status,
+    phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
+    conditions: [
+      condition('Initialized', true),
+      condition('Ready', unready.length === 0, 'ContainersNotReady', notReady),
+      condition('ContainersReady', unready.length === 0, 'ContainersNotReady', notReady),
+      condition('PodScheduled', true),
+    ],
+    hostIP: facts.hostIP,
+    hostIPs: [{ ip: facts.hostIP }],
+    containerStatuses: containers.map((c) => c.status()),
+    qosClass: pod.status?.qosClass ?? 'BestEffort',
+  };
+  if (facts.startTime) status.startTime = facts.startTime;
+  if (facts.podIP) Object.assign(status, { podIP: facts.podIP, podIPs: [{ ip: facts.podIP }] });
+  return status;
+}
