@@ -6,8 +6,9 @@ import type { TaskHandle } from '../simulation-clock.js';
 import { rfc3339 } from '../time-format.js';
 import { copyOf, NODES, type PodCondition, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
-import { checkNode, type FitFailure, fitErrorMessage, type NodeUsage, podRequests } from './node-fit.js';
-import { nonZeroRequests, scoreNode } from './node-score.js';
+import { checkNode, type FitFailure, fitErrorMessage } from './node-fit.js';
+import { scoreNode } from './node-score.js';
+import { NodeUsageCache } from './node-usage-cache.js';
 
 export interface SchedulerOptions {
   /** Pods with this spec.schedulerName (or none) are ours. */
@@ -42,6 +43,7 @@ export class Scheduler implements Controller {
   private queue: WorkQueue | undefined;
   private readonly unschedulable = new Map<string, Unschedulable>();
   private readonly subscriptions = new Subscriptions();
+  private readonly usage = new NodeUsageCache();
   private readonly schedulerName: string;
 
   constructor(options: SchedulerOptions = {}) {
@@ -55,6 +57,7 @@ export class Scheduler implements Controller {
     const queue = new WorkQueue(context.clock, (key) => this.scheduleOne(key), this.name);
     this.queue = queue;
     this.subscriptions.add(queue);
+    this.subscriptions.add(this.usage.follow(context.store));
     this.subscriptions.add(
       context.store.watch(PODS, undefined, (event) => {
         const pod = event.object.object as Pod;
@@ -106,11 +109,10 @@ export class Scheduler implements Controller {
     const pod = store.get(PODS, namespace, name)?.object as Pod | undefined;
     if (!pod || !this.isOurs(pod)) return this.forget(key);
     const nodes = store.list(NODES).items.map((stored) => stored.object as Node);
-    const usage = this.usageByNode();
     const failures: FitFailure[] = [];
     const feasible: { node: Node; score: number }[] = [];
     for (const node of nodes) {
-      const bound = usage.get(node.metadata.name) ?? { fit: { milliCpu: 0, memory: 0, pods: 0 }, score: { milliCpu: 0, memory: 0 } };
+      const bound = this.usage.of(node.metadata.name);
       const failure = checkNode(pod, node, bound.fit);
       if (failure) failures.push(failure);
       else feasible.push({ node, score: scoreNode(node, bound.score, pod) });
@@ -119,29 +121,6 @@ export class Scheduler implements Controller {
     const best = Math.max(...feasible.map((f) => f.score));
     const tied = feasible.filter((f) => f.score === best).map((f) => f.node.metadata.name).sort();
     this.bind(key, pod, (this.random as SeededRandom).pick(tied));
-  }
-
-  /** Requests of the pods bound to each node and not finished: exact ones for fit, non-zero ones for scoring. */
-  private usageByNode(): Map<string, { fit: NodeUsage; score: { milliCpu: number; memory: number } }> {
-    const usage = new Map<string, { fit: NodeUsage; score: { milliCpu: number; memory: number } }>();
-    for (const stored of this.context.store.list(PODS).items) {
-      const pod = stored.object as Pod;
-      const nodeName = pod.spec?.nodeName;
-      if (!nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
-      let entry = usage.get(nodeName);
-      if (!entry) {
-        entry = { fit: { milliCpu: 0, memory: 0, pods: 0 }, score: { milliCpu: 0, memory: 0 } };
-        usage.set(nodeName, entry);
-      }
-      const exact = podRequests(pod);
-      const nonZero = nonZeroRequests(pod);
-      entry.fit.milliCpu += exact.milliCpu;
-      entry.fit.memory += exact.memory;
-      entry.fit.pods += 1;
-      entry.score.milliCpu += nonZero.milliCpu;
-      entry.score.memory += nonZero.memory;
-    }
-    return usage;
   }
 
   /** pods/binding: the apiserver sets spec.nodeName and the PodScheduled condition in one write. */
