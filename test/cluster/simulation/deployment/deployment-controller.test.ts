@@ -2,18 +2,10 @@ import type { Event, Pod } from '../../../../src/cluster/index.js';
 import { createDeploymentController } from '../../../../src/cluster/simulation/deployment/deployment-controller.js';
 import { createReplicaSetController } from '../../../../src/cluster/simulation/replicaset/replicaset-controller.js';
 import type { Deployment, ReplicaSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
-import { type Harness, PODS, runningPod, startHarness } from '../replicaset/workload-harness.js';
+import { type Harness, PODS, runningPod, startHarness, WEB_ON_TWO_NODES as CLUSTER } from '../replicaset/workload-harness.js';
 
 const DEPLOYMENTS = 'apps/deployments';
 const RS = 'apps/replicasets';
-
-const CLUSTER = `
-nodes:
-  - { name: node1, internalIP: 10.0.0.1 }
-  - { name: node2, internalIP: 10.0.0.2 }
-workloads:
-  - { name: web, kind: Deployment, replicas: 2, labels: { app: web }, image: nginx:1.25, ports: [80], age: 10m }
-`;
 
 const scalingEvents = (h: Harness): string[] =>
   h.list<Event>('/events', 'default')

@@ -1,17 +1,9 @@
 import type { Event, Pod } from '../../../../src/cluster/index.js';
 import { createReplicaSetController } from '../../../../src/cluster/simulation/replicaset/replicaset-controller.js';
 import type { ReplicaSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
-import { type Harness, PODS, runningPod, startHarness } from './workload-harness.js';
+import { type Harness, PODS, runningPod, startHarness, WEB_ON_TWO_NODES as CLUSTER } from './workload-harness.js';
 
 const RS = 'apps/replicasets';
-
-const CLUSTER = `
-nodes:
-  - { name: node1, internalIP: 10.0.0.1 }
-  - { name: node2, internalIP: 10.0.0.2 }
-workloads:
-  - { name: web, kind: Deployment, replicas: 2, labels: { app: web }, image: nginx:1.25, ports: [80], age: 10m }
-`;
 
 function webReplicaSet(h: Harness): ReplicaSet {
   const found = h.list<ReplicaSet>(RS, 'default').find((rs) => rs.metadata.name.startsWith('web-'));

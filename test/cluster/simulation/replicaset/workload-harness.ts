@@ -6,6 +6,15 @@ import { rfc3339 } from '../../../../src/cluster/simulation/time-format.js';
 
 export const NOW = Date.parse('2026-01-01T12:00:00Z');
 
+/** Two workers and a Deployment `web` of two replicas: the cluster the workload controllers' tests start from. */
+export const WEB_ON_TWO_NODES = `
+nodes:
+  - { name: node1, internalIP: 10.0.0.1 }
+  - { name: node2, internalIP: 10.0.0.2 }
+workloads:
+  - { name: web, kind: Deployment, replicas: 2, labels: { app: web }, image: nginx:1.25, ports: [80], age: 10m }
+`;
+
 export interface Harness {
   cluster: Cluster;
   clock: SimulationClock;
