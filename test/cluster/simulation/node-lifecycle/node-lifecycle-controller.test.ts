@@ -1,7 +1,7 @@
-import type { Node, Pod } from '../../../src/cluster/objects.js';
-import { Kubelet } from '../../../src/cluster/simulation/kubelet/kubelet.js';
-import { NodeLifecycleController } from '../../../src/cluster/simulation/node-lifecycle/node-lifecycle-controller.js';
-import { eventsAbout, iso, nodes, pods, START, testSimulation } from './simulation-test-cluster.js';
+import type { Node, Pod } from '../../../../src/cluster/objects.js';
+import { Kubelet } from '../../../../src/cluster/simulation/kubelet/kubelet.js';
+import { NodeLifecycleController } from '../../../../src/cluster/simulation/node-lifecycle/node-lifecycle-controller.js';
+import { eventsAbout, iso, nodes, pods, START, testSimulation } from '../simulation-test-cluster.js';
 
 function setup() {
   const sim = testSimulation([

@@ -1,7 +1,7 @@
-import type { KubeObject, Pod } from '../../../src/cluster/objects.js';
-import { fitErrorMessage } from '../../../src/cluster/simulation/scheduler/node-fit.js';
-import { Scheduler } from '../../../src/cluster/simulation/scheduler/scheduler.js';
-import { eventsAbout, type NodeSpec, nodes, pod, type PodSpec, pods, testSimulation } from './simulation-test-cluster.js';
+import type { KubeObject, Pod } from '../../../../src/cluster/objects.js';
+import { fitErrorMessage } from '../../../../src/cluster/simulation/scheduler/node-fit.js';
+import { Scheduler } from '../../../../src/cluster/simulation/scheduler/scheduler.js';
+import { eventsAbout, type NodeSpec, nodes, pod, type PodSpec, pods, testSimulation } from '../simulation-test-cluster.js';
 
 const MASTER = { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' };
 

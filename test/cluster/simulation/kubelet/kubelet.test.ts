@@ -1,7 +1,7 @@
-import type { KubeObject, Node, Pod } from '../../../src/cluster/objects.js';
-import { Kubelet } from '../../../src/cluster/simulation/kubelet/kubelet.js';
-import type { ContainerBehaviour } from '../../../src/cluster/simulation/kubelet/kubelet-config.js';
-import { eventsAbout, iso, nodes, type PodSpec, pods, START, testSimulation } from './simulation-test-cluster.js';
+import type { KubeObject, Node, Pod } from '../../../../src/cluster/objects.js';
+import { Kubelet } from '../../../../src/cluster/simulation/kubelet/kubelet.js';
+import type { ContainerBehaviour } from '../../../../src/cluster/simulation/kubelet/kubelet-config.js';
+import { eventsAbout, iso, nodes, type PodSpec, pods, START, testSimulation } from '../simulation-test-cluster.js';
 
 function runKubelet(podSpecs: PodSpec[], options: { ready?: boolean; behaviour?: ContainerBehaviour; kubeletVersion?: string } = {}) {
   const sim = testSimulation([...nodes({ name: 'node1', ready: options.ready === false ? 'False' : 'True', ...(options.kubeletVersion ? { kubeletVersion: options.kubeletVersion } : {}) }), ...pods(...podSpecs)]);
