@@ -24,17 +24,11 @@ export interface ClusterOptions {
   historyCapacity?: number;
   /** Told how loading goes, so a large cluster can show a progress line. */
   onProgress?: (progress: LoadProgress) => void;
+  /** Told what a user should know of how the cluster was read (kinds served without a definition, ...). */
+  onWarning?: (message: string) => void;
 }
 
 export type LoadProgress = { phase: 'reading' } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
-
-/** Secondary indexes the API's common queries use: pods by node (describe node, kubelets), events by object. */
-const INDEXES: Partial<Record<ResourceKey, Record<string, IndexFunction>>> = {
-  '/pods': { 'spec.nodeName': (pod) => (pod.spec as { nodeName?: string } | undefined)?.nodeName || undefined },
-  '/events': {
-    'involvedObject.name': (event) => (event.involvedObject as { name?: string } | undefined)?.name || undefined,
-  },
-};
 
 /** Reads a cluster file (or takes objects), expands it, and puts it into a new store: a static cluster. */
 export function loadCluster(source: ClusterSource, options: ClusterOptions = {}): Cluster {
@@ -71,9 +65,10 @@ export interface OpenedCluster {
  */
 export function openCluster(source: ClusterSource, options: OpenOptions = {}): OpenedCluster {
   const now = options.now ?? new Date((options.clock ?? systemClock).now());
-  const registry = options.registry ?? defaultRegistry;
   options.onProgress?.({ phase: 'reading' });
-  const loaded = readSource(source, now, registry);
+  const loaded = readSource(source, now, options.registry ?? defaultRegistry);
+  for (const warning of loaded.warnings) options.onWarning?.(warning);
+  const { registry } = loaded;
   const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
   if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined };
   const clock = new SimulationClock(now.getTime(), options.onTaskError);
@@ -91,8 +86,8 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
 
 function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions & { seed?: number | string }): Cluster {
   const store = new ClusterStore({
-    resources: registry.types.filter((t) => t.storage === 'stored' && t.storedAs === undefined).map(keyOf),
-    indexes: INDEXES,
+    resources: registry.storedResources(),
+    indexes: storeIndexes(registry),
     ...(options.historyCapacity !== undefined ? { historyCapacity: options.historyCapacity } : {}),
   });
   const total = loaded.objects.length;
@@ -109,13 +104,24 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
 }
 
 function readSource(source: ClusterSource, now: Date, registry: ResourceRegistry): LoadedCluster {
-  if ('file' in source) return loadClusterFile(source.file, { now });
-  if ('text' in source) return loadClusterText(source.text, { now, fileName: source.fileName });
+  if ('file' in source) return loadClusterFile(source.file, { now, registry });
+  if ('text' in source) return loadClusterText(source.text, { now, registry, fileName: source.fileName });
   return {
     form: 'objects',
     objects: source.objects.map((object) => ({ resource: resourceOfObject(registry, object), object })),
     containerLogs: new Map(),
+    registry: registry.copy(),
+    warnings: [],
   };
+}
+
+/** The secondary indexes each stored resource declares in the registry. */
+function storeIndexes(registry: ResourceRegistry): Partial<Record<ResourceKey, Readonly<Record<string, IndexFunction>>>> {
+  const indexes: Partial<Record<ResourceKey, Readonly<Record<string, IndexFunction>>>> = {};
+  for (const type of registry.types) {
+    if (type.indexes && type.storedAs === undefined) indexes[keyOf(type)] = type.indexes;
+  }
+  return indexes;
 }
 
 function summarize(store: ClusterStore): string {

@@ -17,14 +17,14 @@ function resourceDiscovery(type: ResourceType): object {
     .map((sub) => ({
       subresource: sub.name,
       responseKind: { group: sub.group ?? '', version: sub.version ?? '', kind: sub.kind },
-      verbs: [...sub.verbs].sort(),
+      verbs: [...sub.verbs],
     }));
   return {
     resource: type.plural,
     responseKind: { group: '', version: '', kind: type.kind },
     scope: type.namespaced ? 'Namespaced' : 'Cluster',
     singularResource: type.singular,
-    verbs: [...type.verbs].sort(),
+    verbs: [...type.verbs],
     ...(type.shortNames.length > 0 ? { shortNames: [...type.shortNames] } : {}),
     ...(type.categories.length > 0 ? { categories: [...type.categories] } : {}),
     ...(subresources.length > 0 ? { subresources } : {}),

@@ -66,7 +66,7 @@ export function apiResources(type: ResourceType): ApiResource[] {
     singularName: type.singular,
     namespaced: type.namespaced,
     kind: type.kind,
-    verbs: [...type.verbs].sort(),
+    verbs: [...type.verbs],
   };
   const shortNames = nonEmpty(type.shortNames);
   const categories = nonEmpty(type.categories);
@@ -82,7 +82,7 @@ export function apiResources(type: ResourceType): ApiResource[] {
       ...(sub.group !== undefined ? { group: sub.group } : {}),
       ...(sub.version !== undefined ? { version: sub.version } : {}),
       kind: sub.kind,
-      verbs: [...sub.verbs].sort(),
+      verbs: [...sub.verbs],
     }),
   );
   return [resource, ...subresources];

@@ -1,10 +1,14 @@
 import type { KubeObject } from '../objects.js';
+import type { IndexFunction } from '../store/resource-table.js';
 
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
 
 export const ALL_VERBS: readonly Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-/** `group/plural`, with an empty group for core: "/pods", "apps/deployments". The store is keyed by it. */
+/**
+ * `group/plural`, with an empty group for core: "/pods", "apps/deployments". The store is keyed by it: every
+ * version of a group's resource reads the same stored objects, kept at the storage version.
+ */
 export type ResourceKey = `${string}/${string}`;
 
 export interface SubresourceType {
@@ -25,8 +29,13 @@ export interface FieldSelectorSpec {
   keys: readonly string[];
   /** Legacy keys rewritten before matching (pods: spec.host → spec.nodeName). */
   aliases?: Readonly<Record<string, string>>;
-  /** `converter`: "field label not supported: k"; `default`: "\"k\" is not a known field selector: only ...". */
-  style: 'converter' | 'default';
+  /**
+   * The error for an unknown key: `converter` "field label not supported: k"; `default` "\"k\" is not a known
+   * field selector: only ..."; `kind` "field label \"k\" not supported for <Kind>" (batch's conversion funcs).
+   */
+  style: 'converter' | 'default' | 'kind';
+  /** The kind named by the `kind` style's message. */
+  kind?: string;
   fields(object: KubeObject): Record<string, string>;
 }
 
@@ -57,11 +66,45 @@ export interface ResourceType {
    */
   storedAs?: ResourceKey;
   fromStorage?: (object: Readonly<KubeObject>) => KubeObject;
+  /** How an object of this version is written to the store when kept at another version (autoscaling/v1 → v2). */
+  toStorage?: (object: Readonly<KubeObject>) => KubeObject;
   /**
    * Served upstream by a REST registry that reads no storage (componentstatuses probe the components on each
    * request): its objects carry only a name, its lists no resourceVersion and no pages.
    */
   unversioned?: true;
+  /** Secondary indexes of the stored objects, by selectable field: a list selecting one value reads only its keys. */
+  indexes?: Readonly<Record<string, IndexFunction>>;
+  /** Set for a resource a CustomResourceDefinition defines: what its CRD says of this version. */
+  custom?: CustomResourceVersion;
+  /**
+   * How the resource came to be served: `builtin` (a default v1.33 server's), `crd` (a CustomResourceDefinition
+   * of the cluster), `derived` (objects of a kind nobody defined, served from what their kind says).
+   */
+  origin: 'builtin' | 'crd' | 'derived';
+}
+
+/** A printer column of a CRD version (apiextensions/v1 CustomResourceColumnDefinition). */
+export interface CustomResourceColumn {
+  name: string;
+  type: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+  jsonPath: string;
+}
+
+export interface CustomResourceVersion {
+  /** The CRD's name: `<plural>.<group>`. */
+  crd: string;
+  /** `additionalPrinterColumns` of this version; undefined when the CRD declares none. */
+  columns?: CustomResourceColumn[];
+  /** `schema.openAPIV3Schema` of this version, when the CRD has one. */
+  schema?: Record<string, unknown>;
+  /** The version objects are stored at (the CRD's `storage: true` version). */
+  storageVersion: string;
+  /** `subresources.scale` of this version, for the scale subresource's Table. */
+  scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
 }
 
 export function resourceKey(group: string, plural: string): ResourceKey {

@@ -136,3 +136,25 @@ export const secretFields: FieldSelectorSpec = {
   style: 'converter',
   fields: (secret) => ({ ...metaFields(secret, true), type: text(secret, 'type') }),
 };
+
+/** k/k pkg/apis/core/v1/conversion.go: ReplicationControllers also select on status.replicas. */
+export const replicationControllerFields: FieldSelectorSpec = {
+  keys: ['metadata.name', 'metadata.namespace', 'status.replicas'],
+  style: 'converter',
+  fields: (rc) => ({ ...metaFields(rc, true), 'status.replicas': text(rc, 'status', 'replicas') || '0' }),
+};
+
+/** k/k pkg/apis/batch/v1/conversion.go: Jobs select on status.successful, and word refusals their own way. */
+export const jobFields: FieldSelectorSpec = {
+  keys: ['metadata.name', 'metadata.namespace', 'status.successful'],
+  style: 'kind',
+  kind: 'Job',
+  fields: (job) => ({ ...metaFields(job, true), 'status.successful': text(job, 'status', 'succeeded') || '0' }),
+};
+
+/** k/k pkg/apis/certificates/v1/conversion.go: CSRs select on spec.signerName. */
+export const certificateSigningRequestFields: FieldSelectorSpec = {
+  keys: ['metadata.name', 'spec.signerName'],
+  style: 'converter',
+  fields: (csr) => ({ 'metadata.name': csr.metadata.name, 'spec.signerName': text(csr, 'spec', 'signerName') }),
+};

@@ -45,7 +45,10 @@ describe('legacy discovery documents', () => {
     expect(res.body.kind).toBe('APIGroupList');
     expect(res.body.apiVersion).toBe('v1');
     expect(res.body.groups.map((g: { name: string }) => g.name)).toEqual(registry.groups());
-    expect(res.body.groups[0]).toEqual({ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } });
+    // apiregistration.k8s.io and apps share the top priority (17800); ties go by name.
+    expect(res.body.groups.slice(0, 3).map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'events.k8s.io']);
+    expect(res.body.groups[1]).toEqual({ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } });
+    expect(res.body.groups.at(-1).name).toBe('metrics.k8s.io');
     expect(res.text).not.toContain('serverAddressByClientCIDRs');
   });
 
@@ -83,11 +86,22 @@ describe('legacy discovery documents', () => {
     expect(scale).toEqual({ name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
   });
 
+  test('autoscaling lists v2 first and as its preferred version, as upstream', async () => {
+    const res = await request(app).get('/apis/autoscaling').expect(200);
+    expect(res.body.versions).toEqual([
+      { groupVersion: 'autoscaling/v2', version: 'v2' },
+      { groupVersion: 'autoscaling/v1', version: 'v1' },
+    ]);
+    expect(res.body.preferredVersion).toEqual({ groupVersion: 'autoscaling/v2', version: 'v2' });
+  });
+
   test('the access reviews are listed as the registry has them', async () => {
     const res = await request(app).get('/apis/authorization.k8s.io/v1').expect(200);
     expect(res.body.resources).toEqual([
+      { name: 'localsubjectaccessreviews', singularName: 'localsubjectaccessreview', namespaced: true, kind: 'LocalSubjectAccessReview', verbs: ['create'] },
       { name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] },
       { name: 'selfsubjectrulesreviews', singularName: 'selfsubjectrulesreview', namespaced: false, kind: 'SelfSubjectRulesReview', verbs: ['create'] },
+      { name: 'subjectaccessreviews', singularName: 'subjectaccessreview', namespaced: false, kind: 'SubjectAccessReview', verbs: ['create'] },
     ]);
   });
 
@@ -122,7 +136,7 @@ describe('legacy discovery documents', () => {
     expect(curl.text).toBe(`${JSON.stringify(JSON.parse(curl.text), null, 2)}\n`);
   });
 
-  test('discovery follows the registry: a group it gains appears, after the prioritized ones', async () => {
+  test('discovery follows the registry: a custom group it gains appears after the built-in ones, before metrics.k8s.io', async () => {
     const widgets: ResourceType = {
       ...(RESOURCE_TYPES.find((t) => t.plural === 'leases') as ResourceType),
       group: 'example.com',
@@ -132,17 +146,17 @@ describe('legacy discovery documents', () => {
       kind: 'Widget',
       listKind: 'WidgetList',
       namespaced: false,
-      verbs: ['list', 'get'],
+      verbs: ['get', 'list'],
       storage: 'virtual',
     };
     delete widgets.storageVersionHash;
     const extended = discoveryApp(new ResourceRegistry([...RESOURCE_TYPES, widgets]));
     const groups = (await request(extended).get('/apis').expect(200)).body.groups.map((g: { name: string }) => g.name);
-    expect(groups).toEqual([...registry.groups(), 'example.com']);
+    expect(groups).toEqual([...registry.groups().filter((g) => g !== 'metrics.k8s.io'), 'example.com', 'metrics.k8s.io']);
     const list = await request(extended).get('/apis/example.com/v1alpha1').expect(200);
     expect(list.body.resources).toEqual([{ name: 'widgets', singularName: 'widget', namespaced: false, kind: 'Widget', verbs: ['get', 'list'] }]);
     const aggregated = await request(extended).get('/apis').set('Accept', V2).expect(200);
-    expect(aggregated.body.items.at(-1).metadata).toEqual({ name: 'example.com', creationTimestamp: null });
+    expect(aggregated.body.items.at(-2).metadata).toEqual({ name: 'example.com', creationTimestamp: null });
   });
 });
 
@@ -228,7 +242,7 @@ describe('aggregated discovery', () => {
     const aggregated = await request(app).get('/apis').set('Accept', V2).expect(200);
     const legacy = await request(app).get('/apis').expect(200);
     expect(aggregated.body.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(legacy.body.groups.map((g: { name: string }) => g.name));
-    const apps = aggregated.body.items[0];
+    const apps = aggregated.body.items[1];
     expect(apps.metadata).toEqual({ name: 'apps', creationTimestamp: null });
     const deployments = apps.versions[0].resources.find((r: { resource: string }) => r.resource === 'deployments');
     expect(deployments.subresources).toEqual([
