@@ -46,10 +46,11 @@ export function parseIncludeObject(value: unknown): IncludeObject {
 
 /**
  * A row for `object`: the printer's cells, its row conditions, and the object as includeObject asks —
- * PartialObjectMetadata in the Table's own meta.k8s.io version, the whole object, or null.
+ * PartialObjectMetadata in the Table's own meta.k8s.io version, the whole object, or null. `shown` is the object
+ * in the version the client asked for, when it was printed from another (its stored form).
  */
-export function tableRow(printer: Printer, object: KubeObject, now: number, includeObject: IncludeObject, apiVersion: string): TableRow {
-  const row: TableRow = { cells: printer.cells(object, now), object: rowObject(object, includeObject, apiVersion) };
+export function tableRow(printer: Printer, object: KubeObject, now: number, includeObject: IncludeObject, apiVersion: string, shown: KubeObject = object): TableRow {
+  const row: TableRow = { cells: printer.cells(object, now), object: rowObject(shown, includeObject, apiVersion) };
   const conditions = printer.conditions?.(object);
   if (conditions && conditions.length > 0) row.conditions = conditions;
   return row;

@@ -33,4 +33,9 @@ export interface Printer {
   cells(object: KubeObject, now: number): unknown[];
   /** Row conditions, when the resource has any (pods: Completed). */
   conditions?(object: KubeObject): TableRowCondition[] | undefined;
+  /**
+   * The order of a list's rows, when the printer sorts the page it is given (FlowSchemas by precedence); list order
+   * otherwise. Never applied to a single object or a watch event. Returns a new array.
+   */
+  order?(objects: readonly KubeObject[]): KubeObject[];
 }

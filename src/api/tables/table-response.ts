@@ -17,7 +17,7 @@ export class TableWriter {
   private readonly printer: Printer;
 
   constructor(
-    type: ResourceType,
+    private readonly type: ResourceType,
     private readonly version: 'v1' | 'v1beta1',
     private readonly includeObject: IncludeObject,
     /** Ages are computed when each row is printed: a watch's later rows age with the clock. */
@@ -38,15 +38,20 @@ export class TableWriter {
     return `{"kind":"Table","apiVersion":"${this.apiVersion}","metadata":${JSON.stringify(metadata)},"columnDefinitions":${columns},"rows":[`;
   }
 
+  /**
+   * The row of an object as the client reads it. Cells are printed from the object's stored form, as upstream
+   * prints the internal version whatever version was asked for (an autoscaling/v1 HPA shows its v2 metrics).
+   */
   row(object: Readonly<KubeObject>): string {
-    return JSON.stringify(tableRow(this.printer, object as KubeObject, this.now(), this.includeObject, this.apiVersion));
+    const printed = this.type.toStorage ? this.type.toStorage(object) : object;
+    return JSON.stringify(tableRow(this.printer, printed as KubeObject, this.now(), this.includeObject, this.apiVersion, object as KubeObject));
   }
 
-  /** A whole Table as pieces ready to write. */
-  pieces(objects: Iterable<Readonly<KubeObject>>, metadata: TableListMeta): string[] {
+  /** A whole Table as pieces ready to write, its rows in the printer's order when it has one. */
+  pieces(objects: readonly Readonly<KubeObject>[], metadata: TableListMeta): string[] {
     const pieces = [this.head(metadata)];
     let first = true;
-    for (const object of objects) {
+    for (const object of this.printer.order ? this.printer.order(objects as KubeObject[]) : objects) {
       pieces.push(first ? this.row(object) : `,${this.row(object)}`);
       first = false;
     }
