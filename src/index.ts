@@ -43,6 +43,8 @@ export interface StartOptions {
   driver?: 'real' | 'manual';
   /** Told how loading a large cluster goes, for a progress line. */
   onLoadProgress?: (progress: LoadProgress) => void;
+  /** Told what a user should know of how the cluster was read; logged as warnings by default. */
+  onLoadWarning?: (message: string) => void;
 }
 
 export interface RunningKubefacade {
@@ -77,6 +79,7 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.driver !== undefined ? { driver: options.driver } : {}),
     ...(options.onLoadProgress !== undefined ? { onProgress: options.onLoadProgress } : {}),
+    onWarning: options.onLoadWarning ?? ((message) => logger.warn(message)),
     // A failing controller task is a bug to report, not a reason to stop serving.
     onTaskError: (error, task) => logger.error({ err: error, task }, 'simulation task failed'),
     onStep: (step, applied) => logger.info({ at: step.atMs / 1000, line: step.line, applied }, `scenario: ${describeStep(step.action)}`),

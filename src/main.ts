@@ -53,6 +53,7 @@ export async function main(env: MainEnvironment): Promise<number> {
       stateDir: config.stateDir,
       logger,
       ...(env.stderrIsTTY ? { onLoadProgress: (progress: LoadProgress) => env.stderr(progressLine(config.clusterFile, progress)) } : {}),
+      onLoadWarning: (message) => env.stderr(`${env.stderrIsTTY ? '\r\x1b[K' : ''}warning: ${message}\n`),
       simulate: config.simulate === 'auto' ? 'auto' : config.simulate === 'live',
       speed: config.speed,
       seed: config.seed,

@@ -79,7 +79,10 @@ export function parseCommandLine(argv: readonly string[], context: CommandLineCo
 function addServeOptions(serve: Command, context: CommandLineContext): void {
   serve
     .addOption(
-      new Option('--cluster <file>', 'the cluster file to serve')
+      new Option(
+        '--cluster <path>',
+        'the cluster to serve: a cluster file, kubectl get -o yaml|json output, a folder of them, a support bundle (.tar.gz or unpacked), a must-gather or a cluster-info dump',
+      )
         .default(context.defaultClusterFile, 'the talk cluster, <package>/fixtures/talk-cluster.yaml')
         .argParser(parsePath),
     )
