@@ -11,8 +11,8 @@ import { partialObjectMetadata } from './partial-metadata.js';
 import { scaleOf } from './scale-subresource.js';
 
 /** A computed view has no stored JSON to reuse: it is serialized on demand. */
-function scaleView(object: Readonly<KubeObject>): { object: KubeObject; json: () => string } {
-  const scale = scaleOf(object);
+function scaleView(object: Readonly<KubeObject>, type: ResourceRequest['type']): { object: KubeObject; json: () => string } {
+  const scale = scaleOf(object, type.custom?.scale);
   return { object: scale, json: () => JSON.stringify(scale) };
 }
 
@@ -31,7 +31,7 @@ export function getResource(request: ResourceRequest, res: Response): void {
     if (type.plural === 'componentstatuses') throw new ApiError(500, '', `Component not found: ${name}`);
     throw notFound(type.group, type.plural, name);
   }
-  const object = info.subresource === 'scale' ? scaleView(stored.object) : presented(type, stored);
+  const object = info.subresource === 'scale' ? scaleView(stored.object, type) : presented(type, stored);
   const output = request.output;
   if (output.format === 'table') {
     const printer = info.subresource === 'scale' ? scalePrinter : undefined;

@@ -88,6 +88,11 @@ describe('reading custom resources', () => {
     expect(refused.body.message).toBe('field label not supported: spec.cronSpec');
   });
 
+  test('the scale subresource reads the paths the CRD declares', async () => {
+    const res = await request(app).get('/apis/stable.example.com/v1/namespaces/default/crontabs/nightly/scale').expect(200);
+    expect(res.body).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 2 }, status: { replicas: 2 } });
+  });
+
   test('kubectl get crd prints the default Name / Created At table', async () => {
     const res = await request(app).get('/apis/apiextensions.k8s.io/v1/customresourcedefinitions').set('Accept', TABLE_ACCEPT).expect(200);
     expect(res.body.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(['Name', 'Created At']);
