@@ -80,18 +80,27 @@ export class ClusterStore {
   }
 
   /**
-   * Puts a whole cluster in at once: every object gets a resourceVersion, no events are published and the
-   * history starts after the load (a watch from before it is Expired, as after an etcd compaction).
+   * Puts a whole cluster in at once: no events are published and the history starts after the load (a watch from
+   * before it is Expired, as after an etcd compaction). An object that comes with a numeric resourceVersion (a
+   * captured one) keeps it, as its API server showed it; the others take the versions after the highest kept.
    */
   load(entries: Iterable<{ resource: ResourceKey; object: KubeObject }>, onProgress?: (stored: number) => void): void {
+    const all = [...entries];
+    let highest = this.revision;
+    for (const { object } of all) {
+      const kept = capturedResourceVersion(object);
+      if (kept !== undefined && kept > highest) highest = kept;
+    }
+    let next = highest;
     let stored = 0;
-    for (const { resource, object } of entries) {
+    for (const { resource, object } of all) {
       const table = this.table(resource);
       const key = objectKey(object.metadata.namespace, object.metadata.name);
       if (table.objects.has(key)) throw this.alreadyExists(resource, key);
-      table.put(this.stamp(resource, key, object, ++this.revision));
+      table.put(this.stamp(resource, key, object, capturedResourceVersion(object) ?? ++next));
       if (++stored % 10_000 === 0) onProgress?.(stored);
     }
+    this.revision = next;
     this.history.compactedThrough = this.revision;
   }
 
@@ -230,4 +239,11 @@ export class ClusterStore {
 function deterministicUid(resource: ResourceKey, key: string, resourceVersion: number): string {
   const hex = createHash('sha256').update(`${resource}\u0000${key}\u0000${resourceVersion}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A resourceVersion an object was captured with, when it is one this store can keep (a positive integer). */
+function capturedResourceVersion(object: KubeObject): number | undefined {
+  const text = object.metadata.resourceVersion;
+  if (typeof text !== 'string' || !/^[1-9]\d{0,15}$/.test(text)) return undefined;
+  return Number(text);
 }

@@ -142,3 +142,24 @@ describe('ClusterStore', () => {
     expect(JSON.parse(stored.json()).metadata.name).toBe('a');
   });
 });
+
+describe('loading a captured cluster', () => {
+  test('objects keep the resourceVersions they were captured with; the others and later writes follow the highest', () => {
+    const store = new ClusterStore({ resources: ['/configmaps'] });
+    const cm = (name: string, resourceVersion?: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: 'default', ...(resourceVersion ? { resourceVersion } : {}) },
+    });
+    store.load([
+      { resource: '/configmaps', object: cm('a', '812') },
+      { resource: '/configmaps', object: cm('b') },
+      { resource: '/configmaps', object: cm('c', '12') },
+      { resource: '/configmaps', object: cm('d', 'not-a-number') },
+    ]);
+    const rv = (name: string): string | undefined => store.get('/configmaps', 'default', name)?.object.metadata.resourceVersion;
+    expect(['a', 'b', 'c', 'd'].map(rv)).toEqual(['812', '813', '12', '814']);
+    expect(store.resourceVersion).toBe(814);
+    expect(store.create('/configmaps', cm('e')).resourceVersion).toBe(815);
+  });
+});
