@@ -156,3 +156,4 @@ export type * from './selectors/types.js';
 export * from './store/index.js';
 export { ComponentHealth, etcdHealthCheck };
 export type { MetricsSource, NodeMetrics, PodMetrics } from './simulation/metrics/index.js';
+export { evaluate, JsonPathError, type JsonPathTemplate, parseJsonPath, printResults } from './jsonpath/index.js';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../cluster/index.js';
-import { evaluate, JsonPathError, type JsonPathTemplate, parseJsonPath, printResults } from '../../cluster/jsonpath/index.js';
+import { evaluate, JsonPathError, type JsonPathTemplate, parseJsonPath, printResults } from '../../cluster/index.js';
 import { CREATION_TIMESTAMP_DESCRIPTION, nameColumn } from './columns.js';
 import { humanDuration } from './human-duration.js';
 import type { ColumnDefinition, Printer } from './types.js';

@@ -3,6 +3,7 @@ import { type KubeObject, StoreError, storageKeyOf } from '../../cluster/index.j
 import { ApiError, badRequest, notFound } from '../errors/api-error.js';
 import { storeErrorToApiError } from '../errors/store-errors.js';
 import { writeJsonPieces, writeObject } from '../responses/write-body.js';
+import { customResourceScalePrinter } from '../printing/custom-resource-printer.js';
 import { scalePrinter } from '../printing/scale-printer.js';
 import { TableWriter } from '../tables/table-response.js';
 import { presented } from './presented-object.js';
@@ -34,7 +35,8 @@ export function getResource(request: ResourceRequest, res: Response): void {
   const object = info.subresource === 'scale' ? scaleView(stored.object, type) : presented(type, stored);
   const output = request.output;
   if (output.format === 'table') {
-    const printer = info.subresource === 'scale' ? scalePrinter : undefined;
+    // A custom resource's Scale is printed from the paths its CRD declares (apiextensions helpers.go).
+    const printer = info.subresource !== 'scale' ? undefined : type.custom ? customResourceScalePrinter(type.custom.scale) : scalePrinter;
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now(), printer);
     writeJsonPieces(res, 200, writer.pieces([object.object], type.unversioned ? {} : { resourceVersion: String(stored.resourceVersion) }));
   } else if (output.format === 'metadata') {

@@ -1,5 +1,5 @@
 import type { CustomResourceVersion, KubeObject } from '../../cluster/index.js';
-import { evaluate, parseJsonPath } from '../../cluster/jsonpath/index.js';
+import { evaluate, parseJsonPath } from '../../cluster/index.js';
 import { labelSelectorString } from '../printing/labels-format.js';
 
 type Scalable = KubeObject & {

@@ -1,6 +1,6 @@
 import { compare, type FilterOperator, isFilterOperator } from './compare.js';
-import { GoFloat, goKind, goSprint, goTypeName, isGoMap } from './go-values.js';
-import { JsonPathError } from './jsonpath-error.js';
+import { EvaluationFailure, fail, failingWith } from './evaluation-failure.js';
+import { GoFloat, goSprint, goTypeName, isGoMap } from './go-values.js';
 import type { ArrayNode, FieldNode, FilterNode, IdentifierNode, JsonPathNode, JsonPathTemplate, ListNode } from './nodes.js';
 
 /**
@@ -18,34 +18,6 @@ export interface EvaluateOptions {
 }
 
 const encoder = new TextEncoder();
-
-/**
- * An error as Go's eval functions return it: together with values (`return input, err`). Only an existence
- * filter looks at them — `[?(@.ports[1])]` keeps an element whose second port is out of bounds, because the
- * failing index returns its input.
- */
-class EvaluationFailure extends JsonPathError {
-  constructor(
-    message: string,
-    readonly partial: unknown[],
-  ) {
-    super(message, 'evaluate');
-  }
-}
-
-function fail(message: string, partial: unknown[]): never {
-  throw new EvaluationFailure(message, partial);
-}
-
-/** Runs `step`; a failure inside it is re-thrown carrying `partial` instead, as the enclosing Go function returns. */
-function failingWith<T>(partial: unknown[], step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof JsonPathError) throw new EvaluationFailure(error.message, partial);
-    throw error;
-  }
-}
 
 /** What `.*` and `..` descend into: map values, slice elements, and the bytes of a string (Go indexes bytes). */
 function children(value: unknown): unknown[] {
@@ -85,7 +57,7 @@ class Evaluation {
         this.beginRange--;
         this.inRange++;
         if (results.length > 0) {
-          for (const value of results) full.push(...this.findResults(i + 1, value));
+          for (const value of results) for (const nested of this.findResults(i + 1, value)) full.push(nested);
         } else {
           // Still walk the body once, so that its `end` is found and processing resumes after it.
           this.findResults(i + 1, null);
@@ -184,13 +156,14 @@ class Evaluation {
     return results;
   }
 
-  private evalRecursive(input: unknown[]): unknown[] {
-    const results: unknown[] = [];
+  /** Pre-order: a value, then what is below it. Only values with children are listed (never numbers). */
+  private evalRecursive(input: unknown[], results: unknown[] = []): unknown[] {
     for (const value of input) {
       if (isNil(value)) continue;
       const below = children(value);
-      // Only values with children are listed: maps, slices, non-empty strings; never numbers.
-      if (below.length > 0) results.push(value, ...this.evalRecursive(below));
+      if (below.length === 0) continue;
+      results.push(value);
+      this.evalRecursive(below, results);
     }
     return results;
   }

@@ -1,6 +1,19 @@
-import { JsonPathError } from './jsonpath-error.js';
-import { type JsonPathNode, type JsonPathTemplate, list, type ListNode, type SliceParam } from './nodes.js';
-import { unquoteExtend } from './unquote.js';
+import {
+  char,
+  COMPARISON,
+  describeRune,
+  DICT_KEY,
+  EOF,
+  fail,
+  isAlphaNumeric,
+  isDigit,
+  isEndOfLine,
+  isTerminator,
+  parseNumberLiteral,
+  parseSlice,
+} from './lexical-rules.js';
+import { type JsonPathNode, type JsonPathTemplate, list, type ListNode } from './nodes.js';
+import { UnquoteError, unquoteExtend } from './unquote.js';
 
 /**
  * The template parser of client-go util/jsonpath/parser.go, re-expressed as a loop: text outside `{...}` is
@@ -124,11 +137,7 @@ class Parser {
         break;
       }
     }
-    const value = this.consume();
-    const integer = atoi(value);
-    if (integer !== undefined) cur.nodes.push({ type: 'int', value: integer });
-    else if (FLOAT.test(value)) cur.nodes.push({ type: 'float', value: Number(value) });
-    else fail(`cannot parse number ${value}`);
+    cur.nodes.push(parseNumberLiteral(this.consume()));
   }
 
   /** `[...]` up to the first `]`: a union, a quoted key, or an index/slice. */
@@ -152,9 +161,9 @@ class Parser {
       cur.nodes.push(...parseAction(`.${key[1] ?? ''}`).nodes);
       return;
     }
-    const slice = SLICE.exec(text);
-    if (!slice) fail(`invalid array index ${text}`);
-    cur.nodes.push({ type: 'array', params: sliceParams([slice[1] ?? '', slice[2] ?? '', slice[3] ?? '']) });
+    const params = parseSlice(text);
+    if (!params) fail(`invalid array index ${text}`);
+    cur.nodes.push({ type: 'array', params });
   }
 
   /** `[?(...)]`: ends at the first `)` outside the (single) quoted string, which must be followed by `]`. */
@@ -197,8 +206,9 @@ class Parser {
     const value = this.consume();
     try {
       cur.nodes.push({ type: 'text', text: unquoteExtend(value) });
-    } catch {
-      fail(`unquote string ${value} error invalid syntax`);
+    } catch (error) {
+      if (error instanceof UnquoteError) fail(`unquote string ${value} error ${error.message}`);
+      throw error;
     }
   }
 
