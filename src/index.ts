@@ -9,7 +9,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ApiMetrics } from './api/observability/index.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
-import { type Cluster, type ClusterSource, describeStep, type LoadProgress, openCluster, type Simulation } from './cluster/index.js';
+import { type Cluster, type ClusterSource, describeStep, type LoadProgress, openCluster, readCapture, type Simulation } from './cluster/index.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import { type ServingMaterial, servingMaterialFor } from './tls/index.js';
@@ -72,7 +72,10 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
   const http = options.http ?? false;
   const logger = options.logger ?? createLogger(logLevelOf(options.logLevel));
   const now = new Date();
-  const { cluster, simulation } = openCluster(options.cluster ?? { file: defaultClusterFile() }, {
+  // A path may name a file, a folder, a support bundle's archive...: the capture is read before the cluster opens.
+  const source = options.cluster ?? { file: defaultClusterFile() };
+  const progress = options.onLoadProgress;
+  const { cluster, simulation } = openCluster('file' in source ? { capture: await readCapture(source.file, progress ? { onProgress: (read, total) => progress({ phase: 'reading', read, total }) } : {}) } : source, {
     now,
     simulate: options.simulate ?? false,
     ...(options.speed !== undefined ? { speed: options.speed } : {}),

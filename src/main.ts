@@ -85,7 +85,7 @@ export async function main(env: MainEnvironment): Promise<number> {
 function progressLine(file: string, progress: LoadProgress): string {
   switch (progress.phase) {
     case 'reading':
-      return `\r\x1b[Kloading ${file} ...`;
+      return progress.total === undefined ? `\r\x1b[Kloading ${file} ...` : `\r\x1b[Kloading ${file}: ${progress.read ?? 0} of ${progress.total} files read`;
     case 'storing':
       return `\r\x1b[Kloading ${file}: ${progress.stored} of ${progress.total} objects stored`;
     case 'loaded':

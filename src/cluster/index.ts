@@ -3,7 +3,7 @@ import { ComponentHealth, etcdHealthCheck } from './simulation/component-health/
 import { SimulatedMetrics } from './simulation/metrics/index.js';
 import { SeededRandom } from './simulation/random.js';
 import { Cluster } from './cluster.js';
-import { loadClusterFile, loadClusterText, type LoadedCluster, resourceOfObject } from './fixtures/index.js';
+import { type Capture, loadCapture, type TimedLogLine, loadClusterFile, loadClusterText, type LoadedCluster, resourceOfObject } from './fixtures/index.js';
 import { ContainerLogs, type LogLine } from './logs/container-logs.js';
 import type { KubeObject } from './objects.js';
 import { registry as defaultRegistry, type ResourceRegistry } from './resources/registry.js';
@@ -14,7 +14,11 @@ import type { Simulation } from './simulation/simulation.js';
 import { SimulationClock, type TaskErrorHandler } from './simulation/simulation-clock.js';
 import { ClusterStore, type IndexFunction } from './store/index.js';
 
-export type ClusterSource = { file: string } | { objects: KubeObject[] } | { text: string; fileName: string };
+/**
+ * Where a cluster comes from: a cluster file (read at once), objects, text, or a capture already read from disk
+ * (`readCapture`: a file, a folder, a support bundle, a must-gather, a cluster-info dump).
+ */
+export type ClusterSource = { file: string } | { objects: KubeObject[] } | { text: string; fileName: string } | { capture: Capture };
 
 export interface ClusterOptions {
   /** The instant the cluster starts: ages in a compact cluster file are counted back from it. */
@@ -28,7 +32,8 @@ export interface ClusterOptions {
   onWarning?: (message: string) => void;
 }
 
-export type LoadProgress = { phase: 'reading' } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
+/** How loading goes: files read (a capture's, when counted), objects stored, done. */
+export type LoadProgress = { phase: 'reading'; read?: number; total?: number } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
 
 /** Reads a cluster file (or takes objects), expands it, and puts it into a new store: a static cluster. */
 export function loadCluster(source: ClusterSource, options: ClusterOptions = {}): Cluster {
@@ -93,12 +98,9 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
   const total = loaded.objects.length;
   store.load(loaded.objects, (stored) => options.onProgress?.({ phase: 'storing', stored, total }));
   options.onProgress?.({ phase: 'loaded', objects: total });
-  const logs = new ContainerLogs(
-    [...(loaded.containerLogs ?? new Map())].map(([key, lines]): [string, LogLine[]] => [
-      key,
-      lines.map((l) => ({ time: l.time, text: l.line })),
-    ]),
-  );
+  const asLogLines = (logs: Map<string, TimedLogLine[]>): [string, LogLine[]][] =>
+    [...logs].map(([key, lines]) => [key, lines.map((l) => ({ time: l.time, text: l.line }))]);
+  const logs = new ContainerLogs(asLogLines(loaded.containerLogs), asLogLines(loaded.previousContainerLogs));
   const metrics = new SimulatedMetrics({ store, clock, random: new SeededRandom(options.seed ?? 1).fork('metrics') });
   return new Cluster({ store, registry, logs, clock, metrics, components: ComponentHealth.fromStore(store), summary: summarize(store) });
 }
@@ -106,10 +108,12 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
 function readSource(source: ClusterSource, now: Date, registry: ResourceRegistry): LoadedCluster {
   if ('file' in source) return loadClusterFile(source.file, { now, registry });
   if ('text' in source) return loadClusterText(source.text, { now, registry, fileName: source.fileName });
+  if ('capture' in source) return loadCapture(source.capture, { now, registry });
   return {
     form: 'objects',
     objects: source.objects.map((object) => ({ resource: resourceOfObject(registry, object), object })),
     containerLogs: new Map(),
+    previousContainerLogs: new Map(),
     registry: registry.copy(),
     warnings: [],
   };
@@ -137,7 +141,7 @@ export type { Simulation } from './simulation/simulation.js';
 export type { ScenarioStep } from './simulation/scenario/index.js';
 export { describeStep } from './simulation/scenario/index.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
-export { ClusterFileError } from './fixtures/index.js';
+export { type Capture, ClusterFileError, readCapture } from './fixtures/index.js';
 export { kubeletAddress, kubeletAnswers, kubeletPort } from './kubelet-reachability.js';
 export type { ContainerLogs, LogLine } from './logs/container-logs.js';
 export type * from './objects.js';

@@ -40,8 +40,10 @@ const keyOf = (namespace: string, pod: string, container: string): string => `${
 export class ContainerLogs {
   private readonly logs = new Map<string, ContainerLog>();
 
-  constructor(initial: Iterable<[string, LogLine[]]> = []) {
+  /** Starts with the lines a cluster file or capture holds: of the running instances, and of the previous ones. */
+  constructor(initial: Iterable<[string, LogLine[]]> = [], previous: Iterable<[string, LogLine[]]> = []) {
     for (const [key, lines] of initial) this.logs.set(key, { current: [...lines], previous: [], followers: new Set() });
+    for (const [key, lines] of previous) this.logOf(key).previous = [...lines];
   }
 
   read(namespace: string, pod: string, container: string, instance: ContainerInstance = 'current'): readonly LogLine[] {

@@ -1,4 +1,4 @@
-import { eventV1FromCore } from './conversions/event-v1.js';
+import { coreEventFromEventsV1, eventV1FromCore, hpaV1ToV2, hpaV2ToV1 } from './conversions/index.js';
 import { ALL_VERBS, type FieldSelectorSpec, type ResourceType, type SubresourceType, type Verb } from './resource-type.js';
 import {
   certificateSigningRequestFields,
@@ -201,6 +201,7 @@ const GROUPS: ResourceType[] = [
     categories: ['all'],
     subresources: [status('HorizontalPodAutoscaler')],
     storedAs: { gv: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers' },
+    more: { fromStorage: hpaV2ToV1, toStorage: hpaV1ToV2 },
   }),
   namespaced('batch/v1', 'cronjobs', 'CronJob', { shortNames: ['cj'], categories: ['all'], subresources: [status('CronJob')] }),
   namespaced('batch/v1', 'jobs', 'Job', { categories: ['all'], fieldSelector: jobFields, subresources: [status('Job')] }),
@@ -218,7 +219,7 @@ const GROUPS: ResourceType[] = [
     shortNames: ['ev'],
     fieldSelector: eventsV1Fields,
     storedAs: { gv: 'v1', kind: 'Event', plural: 'events' },
-    more: { fromStorage: eventV1FromCore },
+    more: { fromStorage: eventV1FromCore, toStorage: coreEventFromEventsV1 },
   }),
   cluster('flowcontrol.apiserver.k8s.io/v1', 'flowschemas', 'FlowSchema', { subresources: [status('FlowSchema')] }),
   cluster('flowcontrol.apiserver.k8s.io/v1', 'prioritylevelconfigurations', 'PriorityLevelConfiguration', {
