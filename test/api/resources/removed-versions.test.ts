@@ -42,8 +42,8 @@ test('HorizontalPodAutoscalers of any version are readable at v2 and at v1, prin
   const cells = tables.map((t) => t.body.rows.map((r: { cells: unknown[] }) => r.cells));
   expect(cells[0]).toEqual(cells[1]);
   expect(cells[1]).toEqual([
-    ['api', 'Deployment/api', 'cpu: 12%/60%', '1', 4, 1, '5y'],
-    ['web', 'Deployment/web', 'cpu: 42%/70%', '2', 10, 3, '5y'],
+    ['api', 'Deployment/api', 'cpu: 12%/60%', '1', 4, 1, '5y185d'],
+    ['web', 'Deployment/web', 'cpu: 42%/70%', '2', 10, 3, '5y185d'],
   ]);
 });
 
