@@ -2,7 +2,7 @@
  * The `kubefacade` command: config → cluster → app → listen → (signal) → stop. The only module with side
  * effects on the process; everything it needs from the process arrives in a MainEnvironment so tests can run it.
  */
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { Config } from './cli/config.js';
 import { defaultClusterFile, packageInfo } from './cli/package-root.js';
@@ -53,7 +53,8 @@ export async function main(env: MainEnvironment): Promise<number> {
       stateDir: config.stateDir,
       logger,
       ...(env.stderrIsTTY ? { onLoadProgress: (progress: LoadProgress) => env.stderr(progressLine(config.clusterFile, progress)) } : {}),
-      onLoadWarning: (message) => env.stderr(`${env.stderrIsTTY ? '\r\x1b[K' : ''}warning: ${message}\n`),
+      // Warnings name files as errors do: relative to the working directory when below it.
+      onLoadWarning: (message) => env.stderr(`${env.stderrIsTTY ? '\r\x1b[K' : ''}warning: ${message.split(`${env.cwd}${sep}`).join('')}\n`),
       simulate: config.simulate === 'auto' ? 'auto' : config.simulate === 'live',
       speed: config.speed,
       seed: config.seed,

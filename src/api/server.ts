@@ -51,7 +51,7 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(metricsRouter(options.metrics));
   app.get('/version', versionHandler());
   app.use(createDiscoveryRouter(cluster.registry, { serverAddress: options.serverAddress }));
-  app.use(createOpenApiRouter({ now: () => new Date(cluster.clock.now()) }));
+  app.use(createOpenApiRouter({ now: () => new Date(cluster.clock.now()), registry: cluster.registry }));
   app.use(createResourceRouter(cluster, options.watchTiming ?? DEFAULT_WATCH_TIMING));
   app.use(rootPaths(cluster.registry));
   app.use(errorHandler(options.logger));

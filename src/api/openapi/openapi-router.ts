@@ -1,14 +1,19 @@
 import { type Request, type Response, Router } from 'express';
+import type { ResourceRegistry } from '../../cluster/index.js';
 import { notAcceptable, resourceNotFound } from '../errors/api-error.js';
 import { matchesType, parseAccept } from '../negotiation/accept.js';
 import { isNotModified } from './conditional-get.js';
-import { loadOpenApiDocuments, type OpenApiDocuments, serverRelativeUrl } from './openapi-documents.js';
+import { clusterOpenApiDocuments } from './cluster-documents.js';
+import type { OpenApiDocuments } from './openapi-documents.js';
+import { serverRelativeUrl } from './served-document.js';
 
 export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
 export interface OpenApiRouterOptions {
   /** The clock: the documents' Last-Modified is when the router is built; Expires counts from each request. */
   now?: () => Date;
+  /** The served cluster's resources: its custom resources are published beside the built-in ones. */
+  registry?: ResourceRegistry;
   documents?: OpenApiDocuments;
 }
 
@@ -38,7 +43,7 @@ const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', protob
  * a v3 document asked for by its current `?hash=` is immutable for a year, a stale hash is redirected (301).
  */
 export function createOpenApiRouter(options: OpenApiRouterOptions = {}): Router {
-  const documents = options.documents ?? loadOpenApiDocuments();
+  const documents = options.documents ?? clusterOpenApiDocuments(options.registry);
   const now = options.now ?? (() => new Date());
   const lastModified = now();
   const router = Router({ caseSensitive: true, strict: true });
@@ -46,23 +51,24 @@ export function createOpenApiRouter(options: OpenApiRouterOptions = {}): Router 
   router.get('/openapi/v2', (req, res) => {
     res.append('Vary', 'Accept');
     const format = negotiate(req, V2_OFFERS);
-    const body = format === 'protobuf' ? documents.v2Protobuf() : documents.v2.body;
-    send(req, res, body, documents.v2.etag, CONTENT_TYPES[format], lastModified);
+    const body = format === 'protobuf' ? documents.v2Protobuf() : documents.v2().body;
+    send(req, res, body, documents.v2().etag, CONTENT_TYPES[format], lastModified);
   });
 
   router.get('/swagger-2.0.0.pb-v1', (req, res) => {
-    send(req, res, documents.v2Protobuf(), documents.v2.etag, OPENAPI_V2_PROTOBUF, lastModified);
+    send(req, res, documents.v2Protobuf(), documents.v2().etag, OPENAPI_V2_PROTOBUF, lastModified);
   });
 
   router.get('/openapi/v3', (req, res) => {
-    send(req, res, documents.v3Root.body, documents.v3Root.etag, 'application/json', lastModified);
+    const root = documents.v3Root();
+    send(req, res, root.body, root.etag, 'application/json', lastModified);
   });
 
   router.get('/openapi/v3/*key', (req, res) => {
     res.append('Vary', 'Accept');
     const format = negotiate(req, V3_OFFERS);
     const key = (req.params as { key: string[] }).key.join('/');
-    const document = documents.v3.get(key);
+    const document = documents.v3(key);
     if (!document) throw resourceNotFound();
     const hash = firstQueryValue(req.query['hash']);
     if (hash !== undefined && hash !== '') {

@@ -6,7 +6,7 @@
  * Keywords a Kubernetes document never uses are refused rather than silently dropped.
  */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 type Message = { [key: string]: unknown };
 
 const OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];

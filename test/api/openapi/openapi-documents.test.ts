@@ -13,7 +13,7 @@ interface Gvk {
 
 const read = (file: string): Node => JSON.parse(readFileSync(join(openApiDirectory(), file), 'utf8')) as Node;
 const v2 = read('v2.json');
-const served = RESOURCE_TYPES.filter((t) => t.group !== 'metrics.k8s.io');
+const served = RESOURCE_TYPES.filter((t) => t.origin === 'builtin');
 
 function refs(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => refs(v, found));
@@ -62,14 +62,40 @@ describe('openapi/v2.json', () => {
     expect(schemaWithGvk(v2['definitions'] as Node, { group: type.group, version: type.version, kind: type.kind })).toBeDefined();
   });
 
-  test('keeps no path of a resource kubefacade does not serve', () => {
+  test('keeps no path of a resource a default v1.33 server does not serve (alpha, beta, newer)', () => {
     const paths = Object.keys(v2['paths'] as Node);
-    expect(paths.filter((p) => /\/(jobs|statefulsets|persistentvolumes|subjectaccessreviews)\b/.test(p))).toEqual([]);
+    const unserved = /^\/apis\/(resource\.k8s\.io|storagemigration\.k8s\.io|internal\.apiserver\.k8s\.io)\/|\/v1(alpha|beta)\d+\/|\/(volumeattributesclasses|mutatingadmissionpolicies)\b/;
+    expect(paths.filter((p) => unserved.test(p) && !p.startsWith('/apis/metrics.k8s.io/'))).toEqual([]);
     expect(paths).toEqual(expect.arrayContaining(['/api/', '/api/v1/', '/apis/', '/apis/apps/', '/apis/apps/v1/', '/version/']));
+  });
+
+  test("has metrics-server's paths under its group version only, as kube-aggregator merges an APIService's", () => {
+    const paths = Object.keys(v2['paths'] as Node).filter((p) => p.startsWith('/apis/metrics.k8s.io/'));
+    expect(paths.sort()).toEqual([
+      '/apis/metrics.k8s.io/v1beta1/',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/{namespace}/pods',
+      '/apis/metrics.k8s.io/v1beta1/namespaces/{namespace}/pods/{name}',
+      '/apis/metrics.k8s.io/v1beta1/nodes',
+      '/apis/metrics.k8s.io/v1beta1/nodes/{name}',
+      '/apis/metrics.k8s.io/v1beta1/pods',
+    ]);
+    const nodeMetrics = (v2['definitions'] as Node)['io.k8s.metrics.pkg.apis.metrics.v1beta1.NodeMetrics'] as Node;
+    expect(nodeMetrics['required']).toEqual(['timestamp', 'window', 'usage']);
+    expect((nodeMetrics['properties'] as Node)['window']).toEqual({ $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Duration' });
   });
 });
 
 describe('openapi/v3 documents, as kubectl explain and create read them', () => {
+  test("metrics-server's is its v2 document converted, under its group version only, with its own title", () => {
+    const document = read('v3/apis/metrics.k8s.io/v1beta1.json');
+    expect(document['info']).toEqual({ title: 'Kubernetes metrics-server', version: 'v0.7.2' });
+    expect(Object.keys(document['paths'] as Node)).toContain('/apis/metrics.k8s.io/');
+    expect(() => read('v3/apis/metrics.k8s.io.json')).toThrow();
+    const schemas = (document['components'] as Node)['schemas'] as Node;
+    const metadata = ((schemas['io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetrics'] as Node)['properties'] as Node)['metadata'];
+    expect(metadata).toEqual({ allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }], description: expect.any(String) as unknown });
+  });
+
   test.each(served.map((t) => [`${t.group}/${t.plural}`, t] as const))('%s: a path names its kind, and a schema has that kind', (_name, type) => {
     const document = read(join('v3', `${v3Key(type)}.json`));
     const paths = document['paths'] as Node;

@@ -102,7 +102,7 @@ describe('GET /openapi/v3/<group version>', () => {
     },
   );
 
-  test.each([['/openapi/v3/apis/batch/v1'], ['/openapi/v3/apis/apps/v2'], ['/openapi/v3/nope']])('%s is a NotFound Status', async (path) => {
+  test.each([['/openapi/v3/apis/resource.k8s.io/v1'], ['/openapi/v3/apis/apps/v2'], ['/openapi/v3/apis/metrics.k8s.io'], ['/openapi/v3/nope']])('%s is a NotFound Status', async (path) => {
     const res = await request(app).get(path).expect(404);
     expect(res.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
   });

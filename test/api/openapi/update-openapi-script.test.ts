@@ -13,7 +13,7 @@ interface GroupVersionResource {
 
 interface Script {
   SERVED_RESOURCES: GroupVersionResource[];
-  GROUPS_OUTSIDE_UPSTREAM: string[];
+  METRICS_RESOURCES: GroupVersionResource[];
   updateOpenApi(source: string, outDir: string): unknown;
 }
 
@@ -35,10 +35,18 @@ function filesUnder(directory: string): string[] {
 }
 
 describe('scripts/update-openapi.mjs', () => {
-  test('keeps the resources of the registry, apart from groups upstream does not publish', async () => {
+  const builtin = RESOURCE_TYPES.filter((t) => t.origin === 'builtin');
+  const metrics = (t: GroupVersionResource) => t.group === 'metrics.k8s.io';
+
+  test('keeps the built-in resources of the registry, stored and create-only, as upstream publishes them', async () => {
     const script = await loadScript();
-    const registered = RESOURCE_TYPES.filter((t) => !script.GROUPS_OUTSIDE_UPSTREAM.includes(t.group)).map(gvr);
-    expect(script.SERVED_RESOURCES.map(gvr).sort()).toEqual(registered.sort());
+    expect(builtin.filter((t) => !metrics(t)).every((t) => t.storage === 'stored' || t.verbs.join() === 'create')).toBe(true);
+    expect(script.SERVED_RESOURCES.map(gvr).sort()).toEqual(builtin.filter((t) => !metrics(t)).map(gvr).sort());
+  });
+
+  test("merges in metrics-server's resources, as the registry serves them", async () => {
+    const script = await loadScript();
+    expect(script.METRICS_RESOURCES.map(gvr).sort()).toEqual(builtin.filter(metrics).map(gvr).sort());
   });
 
   (existsSync(SOURCE) ? test : test.skip)('regenerates exactly the committed openapi/ from the upstream swagger', async () => {

@@ -82,7 +82,7 @@ kubectlCases('kubectl discovery and version', [
   {
     says: 'lists the cluster-scoped core resources by name',
     args: ['api-resources', '--namespaced=false', '-o', 'name', '--api-group='],
-    stdout: lines('componentstatuses', 'namespaces', 'nodes'),
+    stdout: lines('componentstatuses', 'namespaces', 'nodes', 'persistentvolumes'),
   },
   {
     says: 'prints group/version lines, sorted',
