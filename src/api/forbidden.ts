@@ -10,8 +10,12 @@ import type { StatusDetails } from './errors/status.js';
  * POST, PUT, PATCH and DELETE — on resources, unknown resources, and plain paths alike — is judged by the policy
  * and, when denied, answered 403 in RBAC wording (apiserver pkg/endpoints/filters/authorization.go →
  * handlers/responsewriters/errors.go Forbidden). Writes the policy allows (the self-subject reviews) pass on.
+ * A GET is a read, except under the old `/api/v1/proxy/…` prefix, whose verb is `proxy` (requestinfo.go
+ * specialVerbs): the policy grants no such verb, so it is refused the same way.
  */
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const PROXY_PREFIX = /^\/(api\/[^/]+|apis\/[^/]+\/[^/]+)\/proxy\/./;
 
 /** Go's %q for the ASCII text of paths and names. */
 const goQuote = (text: string): string => JSON.stringify(text);
@@ -55,7 +59,7 @@ function firstQueryValue(url: string, key: string): string | undefined {
 /** Middleware: denies every write the read-only policy does not allow, before any handler sees it. */
 export function forbidWrites(user: UserInfo = ANONYMOUS_USER): RequestHandler {
   return (req, res, next) => {
-    if (!WRITE_METHODS.has(req.method)) return next();
+    if (!WRITE_METHODS.has(req.method) && !(READ_METHODS.has(req.method) && PROXY_PREFIX.test(req.path))) return next();
     let attributes: AuthorizationAttributes;
     try {
       attributes = requestAttributes(req.method, req.path, firstQueryValue(req.originalUrl, 'watch'));

@@ -5,6 +5,12 @@ import type { AuthorizationAttributes } from '../request/request-attributes.js';
  * SelfSubjectRulesReview listings all come from the same place: everyone may read everything (the facade is
  * read-only) and may ask about their own access and identity, as system:basic-user grants upstream
  * (k/k plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go). Nothing else is allowed.
+ *
+ * RBAC's `*` names subresources too, so reading everything includes `get` on nodes/proxy, pods/proxy and
+ * services/proxy, which is how a GET through a proxy is authorized (apiserver pkg/endpoints/request/requestinfo.go):
+ * the simulated kubelet's Summary and log files are readable (api/proxy/). It also includes `get` on pods/exec,
+ * pods/attach and pods/portforward; opening those streams needs `create` as well, which is never granted
+ * (api/connect/stream-connect.ts).
  */
 export interface ResourceRule {
   verbs: string[];

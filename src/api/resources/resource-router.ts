@@ -1,5 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Cluster, ResourceType } from '../../cluster/index.js';
+import type { Cluster, ResourceType, SubresourceType } from '../../cluster/index.js';
+import { connectHandlerFor } from '../connect/connect-handlers.js';
+import type { ConnectRequest } from '../connect/connect-request.js';
 import { methodNotAllowed, resourceNotFound } from '../errors/api-error.js';
 import { podLogs } from '../logs/pod-log-handler.js';
 import { serveMetrics } from '../metrics-api/index.js';
@@ -20,7 +22,9 @@ const READABLE_SUBRESOURCES = new Set(['status', 'ephemeralcontainers', 'resize'
 
 /**
  * GET on resource URLs: resolves the resource from the registry, checks scope and verb, negotiates the
- * output and hands over to the get, list, watch or log handler. Anything else falls through.
+ * output and hands over to the get, list, watch or log handler. A connect subresource (exec, proxy, ...) goes
+ * to the handler of the kind the registry declares it with, before any output is negotiated: what it answers
+ * is the backend's, or a Status. Anything else falls through.
  */
 export function createResourceRouter(cluster: Cluster, timing: WatchTiming): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -28,9 +32,13 @@ export function createResourceRouter(cluster: Cluster, timing: WatchTiming): Req
     const query = req.query as Record<string, unknown>;
     const info = parseRequestInfo(req.method, req.path, query);
     if (!info.isResourceRequest) return next();
-    const type = resolve(cluster, info);
-    const request = buildRequest(cluster, type, info, req, query);
+    const type = resolveResource(cluster, info);
+    const subresource = info.subresource === undefined ? undefined : declaredSubresource(type, info.subresource);
+    const connect = subresource === undefined ? undefined : connectHandlerFor(subresource);
     if (type.deprecationWarning) addWarning(res, type.deprecationWarning);
+    if (subresource !== undefined && connect !== undefined) return connect(connectRequest(cluster, type, subresource, info, req, res));
+    checkReadable(type, info);
+    const request = buildRequest(cluster, type, info, req, query);
     if (info.subresource === 'log') return podLogs(request, req, res);
     // Computed resources (metrics.k8s.io) are not in the store: their own handler answers them.
     if (type.storage === 'virtual') return serveMetrics(request, res, cluster.metrics);
@@ -45,19 +53,37 @@ export function createResourceRouter(cluster: Cluster, timing: WatchTiming): Req
   };
 }
 
-function resolve(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
+function resolveResource(cluster: Cluster, info: ResourceRequestInfo): ResourceType {
   const type = cluster.registry.find(info.group, info.version, info.resource);
   if (!type) throw resourceNotFound();
   if (!type.namespaced && info.namespace !== undefined) throw resourceNotFound();
-  if (info.subresource !== undefined) {
-    const known = type.subresources.some((s) => s.name === info.subresource);
-    if (!known) throw resourceNotFound();
-    if (!READABLE_SUBRESOURCES.has(info.subresource) || info.name === undefined) throw methodNotAllowed();
-  }
   // A namespaced object is only reachable through its namespace: /api/v1/pods/x is no URL at all.
   if (type.namespaced && info.name !== undefined && info.namespace === undefined) throw resourceNotFound();
-  if (!type.verbs.includes(info.verb)) throw methodNotAllowed();
   return type;
+}
+
+function declaredSubresource(type: ResourceType, name: string): SubresourceType {
+  const subresource = type.subresources.find((s) => s.name === name);
+  if (!subresource) throw resourceNotFound();
+  return subresource;
+}
+
+function checkReadable(type: ResourceType, info: ResourceRequestInfo): void {
+  if (info.subresource !== undefined && (!READABLE_SUBRESOURCES.has(info.subresource) || info.name === undefined)) throw methodNotAllowed();
+  if (!type.verbs.includes(info.verb)) throw methodNotAllowed();
+}
+
+/**
+ * A connect subresource is served on one object, for the verbs it declares (a GET is `get`); what follows the
+ * subresource in the path is the proxy's. Upstream the routes are `…/{name}/{subresource}` and
+ * `…/{name}/{subresource}/{path:*}` (apiserver pkg/endpoints/installer.go, connect actions).
+ */
+function connectRequest(cluster: Cluster, type: ResourceType, subresource: SubresourceType, info: ResourceRequestInfo, req: Request, res: Response): ConnectRequest {
+  if (info.name === undefined || info.subresource === undefined || !subresource.verbs.includes(info.verb)) throw methodNotAllowed();
+  const segments = req.path.split('/');
+  const before = (info.group === '' ? 2 : 3) + (info.namespace !== undefined ? 2 : 0) + 3;
+  const subpath = req.path.slice(segments.slice(0, 1 + before).join('/').length);
+  return { cluster, type, subresource, info: { ...info, name: info.name, subresource: info.subresource }, subpath, req, res };
 }
 
 function buildRequest(cluster: Cluster, type: ResourceType, info: ResourceRequestInfo, req: Request, query: Record<string, unknown>): ResourceRequest {
