@@ -12,12 +12,13 @@ import type { Json, JsonObject } from './swagger-to-gnostic.js';
 /**
  * The OpenAPI documents of a served cluster, as kube-apiserver's aggregator merges them: the built-in resources'
  * and metrics-server's (pre-generated), and the cluster's custom resources' (built here from its registry, as
- * apiextensions-apiserver builds them from its CRDs). Kinds served without a CRD have no schema and are not published,
- * as upstream would have none either. A cluster without CRDs is served the pre-generated documents as they are.
+ * apiextensions-apiserver builds them from its CRDs). A kind served without a CRD (a capture that lost it) is
+ * published as the CRD it must have had would be with a schema that keeps unknown fields, so that spec-driven clients
+ * find every group discovery offers. A cluster without custom resources is served the pre-generated documents as they are.
  */
 export function clusterOpenApiDocuments(registry: ResourceRegistry | undefined, directory: string = openApiDirectory()): OpenApiDocuments {
   const builtin = loadOpenApiDocuments(directory);
-  const custom = registry?.types.filter((type) => type.origin === 'crd') ?? [];
+  const custom = registry?.types.filter((type) => type.origin !== 'builtin') ?? [];
   if (custom.length === 0) return builtin;
   const base = loadCustomResourceBase(directory);
   // Built now, when the app is: the custom resources' v3 documents are small; a built-in one keeps its key.

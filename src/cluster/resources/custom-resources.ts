@@ -97,7 +97,8 @@ export function customResourceTypes(crd: Readonly<KubeObject>, readField: Select
 
 /**
  * A resource for objects whose kind nothing defines (a capture that holds custom resources but not their CRD):
- * named as a REST mapper would guess it, served with a custom resource's default columns (Name, Age).
+ * named as a REST mapper would guess it, served with a custom resource's default columns (Name, Age), described as
+ * the least CRD that could have defined it would describe it.
  */
 export function derivedResourceType(group: string, version: string, kind: string, namespaced: boolean, readField: SelectableFieldReader): ResourceType {
   const plural = guessPlural(kind);
@@ -117,7 +118,8 @@ export function derivedResourceType(group: string, version: string, kind: string
     storage: 'stored',
     origin: 'derived',
     storageVersionHash: storageVersionHash(group, version, kind),
-    custom: { crd: `${plural}.${group}`, storageVersion: version },
+    // The least a CRD of apiextensions.k8s.io/v1 must say of its objects: they are objects, any fields kept.
+    custom: { crd: `${plural}.${group}`, storageVersion: version, schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
   };
 }
 

@@ -173,11 +173,16 @@ describe('a cluster without CustomResourceDefinitions', () => {
     expect(clusterOpenApiDocuments(registry)).toBe(loadOpenApiDocuments());
   });
 
-  test('a kind served without a CRD has no schema, so none is published, as upstream would have none', async () => {
+  test('a kind served without a CRD is published as the least CRD that could define it: objects keeping every field', async () => {
     const cluster = loadCluster({ file: 'test/fixtures/good/custom-resource-without-crd.yaml' }, { clock: new ManualClock(NOW.getTime()), now: NOW, onWarning: () => undefined });
     expect(cluster.registry.types.some((t) => t.origin === 'derived' && t.kind === 'Widget')).toBe(true);
-    expect(clusterOpenApiDocuments(cluster.registry)).toBe(loadOpenApiDocuments());
-    const root = (await request(openApiApp(() => NOW, cluster.registry)).get('/openapi/v3').expect(200)).body as { paths: Node };
-    expect(Object.keys(root.paths).filter((key) => key.includes('example.com'))).toEqual([]);
+    const app = openApiApp(() => NOW, cluster.registry);
+    const root = (await request(app).get('/openapi/v3').expect(200)).body as { paths: Record<string, unknown> };
+    expect(Object.keys(root.paths).filter((key) => key.includes('example.com'))).toEqual(['apis/example.com/v1']);
+    const v3 = (await request(app).get('/openapi/v3/apis/example.com/v1').expect(200)).body as { components: { schemas: Record<string, Node> } };
+    expect(v3.components.schemas['com.example.v1.Widget']).toMatchObject({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { apiVersion: {}, kind: {}, metadata: {} } });
+    const v2 = (await request(app).get('/openapi/v2').set('accept', 'application/json').expect(200)).body as { definitions: Record<string, Node>; paths: Record<string, unknown> };
+    expect(v2.definitions['com.example.v1.Widget']).toEqual({ type: 'object', 'x-kubernetes-group-version-kind': [{ group: 'example.com', kind: 'Widget', version: 'v1' }] });
+    expect(Object.keys(v2.paths).filter((path) => path.includes('example.com') && !path.includes('watch'))).toEqual(['/apis/example.com/v1/widgets', '/apis/example.com/v1/widgets/{name}']);
   });
 });

@@ -3,7 +3,8 @@
  * a CRD and one CronTab). 1.27/1.28 load /openapi/v2 (protobuf) first, then, like 1.29+, explain from the
  * /openapi/v3 document of the resource's group version; `--output plaintext-openapiv2` explains from /openapi/v2,
  * where apiextensions-apiserver publishes the schema converted (untyped where v2 cannot say the type: `<>`).
- * 1.30+ print a blank line after FIELD and a field's enum.
+ * 1.30+ print a blank line after FIELD and a field's enum. A kind no CRD defines is published with a schema that keeps
+ * every field, so it is explained by the fields every custom resource has.
  */
 import { kubectlCases, lines } from './kubectl-cases.js';
 
@@ -140,4 +141,16 @@ kubectlCases(
     },
   ],
   CLUSTER,
+);
+
+kubectlCases(
+  'kubectl explain (a kind no CRD defines)',
+  [
+    {
+      says: 'explains it as the CRD it must have had would: every custom resource has apiVersion, kind and metadata',
+      args: ['explain', 'widgets'],
+      stdout: lines('GROUP:      example.com', 'KIND:       Widget', 'VERSION:    v1', '', 'DESCRIPTION:', '    <empty>', 'FIELDS:', ...TYPE_META, ''),
+    },
+  ],
+  { cluster: { file: 'test/fixtures/good/custom-resource-without-crd.yaml' } },
 );
