@@ -19,13 +19,33 @@ export function syntheticCluster(nodes: number, pods: number, namespaces: number
       metadata: { name, creationTimestamp: created, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' } },
       spec: { podCIDR: `10.${(i >> 8) & 255}.${i & 255}.0/24` },
       status: {
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: created, lastTransitionTime: created }],
-        addresses: [{ type: 'InternalIP', address: `172.16.${(i >> 8) & 255}.${i & 255}` }, { type: 'Hostname', address: name }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastHeartbeatTime: created,
+            lastTransitionTime: created,
+          },
+        ],
+        addresses: [
+          { type: 'InternalIP', address: `172.16.${(i >> 8) & 255}.${i & 255}` },
+          { type: 'Hostname', address: name },
+        ],
         capacity: { cpu: '8', memory: '32Gi', pods: '110' },
         allocatable: { cpu: '7800m', memory: '31Gi', pods: '110' },
         nodeInfo: {
-          machineID: name, systemUUID: name, bootID: name, kernelVersion: '6.1.0', osImage: 'Debian GNU/Linux 12 (bookworm)',
-          containerRuntimeVersion: 'containerd://1.7.0', kubeletVersion: 'v1.33.1', kubeProxyVersion: 'v1.33.1', operatingSystem: 'linux', architecture: 'amd64',
+          machineID: name,
+          systemUUID: name,
+          bootID: name,
+          kernelVersion: '6.1.0',
+          osImage: 'Debian GNU/Linux 12 (bookworm)',
+          containerRuntimeVersion: 'containerd://1.7.0',
+          kubeletVersion: 'v1.33.1',
+          kubeProxyVersion: 'v1.33.1',
+          operatingSystem: 'linux',
+          architecture: 'amd64',
         },
       },
     });
@@ -47,17 +67,44 @@ export function syntheticCluster(nodes: number, pods: number, namespaces: number
       },
       spec: {
         nodeName: node,
-        containers: [{ name: 'app', image: `registry.example/${app}:1.0`, ports: [{ containerPort: 8080, protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
-        restartPolicy: 'Always', schedulerName: 'default-scheduler', serviceAccountName: 'default', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst',
+        containers: [
+          {
+            name: 'app',
+            image: `registry.example/${app}:1.0`,
+            ports: [{ containerPort: 8080, protocol: 'TCP' }],
+            resources: { requests: { cpu: '100m', memory: '128Mi' } },
+          },
+        ],
+        restartPolicy: 'Always',
+        schedulerName: 'default-scheduler',
+        serviceAccountName: 'default',
+        terminationGracePeriodSeconds: 30,
+        dnsPolicy: 'ClusterFirst',
         tolerations: [
           { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
           { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
         ],
       },
       status: {
-        phase: 'Running', hostIP: '172.16.0.1', podIP: ip, podIPs: [{ ip }], startTime: created, qosClass: 'Burstable',
+        phase: 'Running',
+        hostIP: '172.16.0.1',
+        podIP: ip,
+        podIPs: [{ ip }],
+        startTime: created,
+        qosClass: 'Burstable',
         conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastTransitionTime: created })),
-        containerStatuses: [{ name: 'app', ready: true, started: true, restartCount: 0, image: `registry.example/${app}:1.0`, imageID: `registry.example/${app}@sha256:0`, containerID: `containerd://${p.toString(16).padStart(64, '0')}`, state: { running: { startedAt: created } } }],
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: true,
+            started: true,
+            restartCount: 0,
+            image: `registry.example/${app}:1.0`,
+            imageID: `registry.example/${app}@sha256:0`,
+            containerID: `containerd://${p.toString(16).padStart(64, '0')}`,
+            state: { running: { startedAt: created } },
+          },
+        ],
       },
     });
   }

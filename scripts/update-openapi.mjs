@@ -31,12 +31,29 @@ const DEFAULT_SOURCE = resolve(REPO_ROOT, '..', 'shared', 'reference', 'kubernet
  */
 const BUILTIN = {
   v1: [
-    'bindings', 'componentstatuses', 'configmaps', 'endpoints', 'events', 'limitranges', 'namespaces', 'nodes',
-    'persistentvolumeclaims', 'persistentvolumes', 'pods', 'podtemplates', 'replicationcontrollers', 'resourcequotas',
-    'secrets', 'serviceaccounts', 'services',
+    'bindings',
+    'componentstatuses',
+    'configmaps',
+    'endpoints',
+    'events',
+    'limitranges',
+    'namespaces',
+    'nodes',
+    'persistentvolumeclaims',
+    'persistentvolumes',
+    'pods',
+    'podtemplates',
+    'replicationcontrollers',
+    'resourcequotas',
+    'secrets',
+    'serviceaccounts',
+    'services',
   ],
   'admissionregistration.k8s.io/v1': [
-    'mutatingwebhookconfigurations', 'validatingadmissionpolicies', 'validatingadmissionpolicybindings', 'validatingwebhookconfigurations',
+    'mutatingwebhookconfigurations',
+    'validatingadmissionpolicies',
+    'validatingadmissionpolicybindings',
+    'validatingwebhookconfigurations',
   ],
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
   'apiregistration.k8s.io/v1': ['apiservices'],
@@ -98,7 +115,10 @@ function isServedPath(path, served) {
   for (const resource of served) {
     const prefix = `${gvPrefix(resource)}/`;
     if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length).replace(/^watch\//, '').replace(/^namespaces\/\{namespace\}\//, '');
+    const rest = path
+      .slice(prefix.length)
+      .replace(/^watch\//, '')
+      .replace(/^namespaces\/\{namespace\}\//, '');
     if (rest.split('/')[0] === resource.plural) return true;
   }
   return false;
@@ -158,7 +178,10 @@ function pick(object, names) {
 /** The swagger reduced to the served paths and everything they (and EXTRA_DEFINITIONS, supplement) reference. */
 export function trimSwagger(swagger, served, supplement) {
   const keep = discoveryPaths(served);
-  const paths = pick(swagger.paths, Object.keys(swagger.paths).filter((p) => keep.has(p) || isServedPath(p, served)));
+  const paths = pick(
+    swagger.paths,
+    Object.keys(swagger.paths).filter((p) => keep.has(p) || isServedPath(p, served)),
+  );
   const parameterNames = new Set(
     collectRefs(paths)
       .map((ref) => refName(ref, 'parameters'))
@@ -253,7 +276,10 @@ function convertOperation(operation, swagger, structDefaults) {
   converted.responses = Object.fromEntries(
     Object.entries(responses).map(([code, response]) => {
       const { schema, ...description } = response;
-      return [code, schema === undefined ? description : { ...description, content: content(produces, convertSchema(schema, swagger.definitions, structDefaults)) }];
+      return [
+        code,
+        schema === undefined ? description : { ...description, content: content(produces, convertSchema(schema, swagger.definitions, structDefaults)) },
+      ];
     }),
   );
   return converted;
@@ -273,9 +299,7 @@ function convertPathItem(item, swagger, structDefaults) {
 function toV3Document(swagger, pathNames, { structDefaults = true, info = swagger.info } = {}) {
   const paths = Object.fromEntries(pathNames.map((path) => [path, convertPathItem(swagger.paths[path], swagger, structDefaults)]));
   const names = reachableDefinitions(swagger, [paths].map(toV2Refs), []);
-  const schemas = Object.fromEntries(
-    [...names].sort().map((name) => [name, convertSchema(swagger.definitions[name], swagger.definitions, structDefaults)]),
-  );
+  const schemas = Object.fromEntries([...names].sort().map((name) => [name, convertSchema(swagger.definitions[name], swagger.definitions, structDefaults)]));
   return { components: { schemas, securitySchemes: swagger.securityDefinitions ?? {} }, info, openapi: '3.0.0', paths };
 }
 
@@ -361,10 +385,7 @@ export const SUPPLEMENTARY_DEFINITIONS = {
     description: 'Only the metadata of an object.',
     properties: { ...typeMeta, metadata: { ...ref(`${META}.ObjectMeta`), description: 'Standard object metadata.' } },
     type: 'object',
-    'x-kubernetes-group-version-kind': [
-      gvk('meta.k8s.io', 'v1', 'PartialObjectMetadata'),
-      gvk('meta.k8s.io', 'v1beta1', 'PartialObjectMetadata'),
-    ],
+    'x-kubernetes-group-version-kind': [gvk('meta.k8s.io', 'v1', 'PartialObjectMetadata'), gvk('meta.k8s.io', 'v1beta1', 'PartialObjectMetadata')],
   },
   [`${META}.PartialObjectMetadataList`]: {
     description: 'A list of object metadata.',
@@ -375,10 +396,7 @@ export const SUPPLEMENTARY_DEFINITIONS = {
     },
     required: ['items'],
     type: 'object',
-    'x-kubernetes-group-version-kind': [
-      gvk('meta.k8s.io', 'v1', 'PartialObjectMetadataList'),
-      gvk('meta.k8s.io', 'v1beta1', 'PartialObjectMetadataList'),
-    ],
+    'x-kubernetes-group-version-kind': [gvk('meta.k8s.io', 'v1', 'PartialObjectMetadataList'), gvk('meta.k8s.io', 'v1beta1', 'PartialObjectMetadataList')],
   },
   [`${META}.GroupVersionKind`]: {
     description: 'A group, version and kind.',
@@ -422,7 +440,7 @@ export const SUPPLEMENTARY_DEFINITIONS = {
     properties: {
       categories: strings('Categories (all).'),
       resource: str('The plural name.'),
-      responseKind: { ...ref(`${META}.GroupVersionKind`), description: 'The kind served; group and version empty when they are the resource\'s.' },
+      responseKind: { ...ref(`${META}.GroupVersionKind`), description: "The kind served; group and version empty when they are the resource's." },
       scope: str('Cluster or Namespaced.'),
       shortNames: strings('Short names.'),
       singularResource: str('The singular name.'),
@@ -454,8 +472,16 @@ const METRICS_MEDIA_TYPES = ['application/json', 'application/yaml', 'applicatio
 const METRICS_STREAM_TYPES = ['application/json;stream=watch', 'application/vnd.kubernetes.protobuf;stream=watch'];
 /** metav1.ListOptions' query parameters as of apimachinery 0.31 (no shardSelector), added to every list route. */
 const LIST_OPTIONS = [
-  'allowWatchBookmarks', 'continue', 'fieldSelector', 'labelSelector', 'limit', 'resourceVersion',
-  'resourceVersionMatch', 'sendInitialEvents', 'timeoutSeconds', 'watch',
+  'allowWatchBookmarks',
+  'continue',
+  'fieldSelector',
+  'labelSelector',
+  'limit',
+  'resourceVersion',
+  'resourceVersionMatch',
+  'sendInitialEvents',
+  'timeoutSeconds',
+  'watch',
 ];
 
 /** A shared upstream parameter by its name, as a reference (the same Go options types document it identically). */
@@ -557,9 +583,13 @@ function metricsServerPaths(swagger) {
   const unauthorized = { 401: { description: 'Unauthorized' } };
   const discovery = (operationId, description, tag, definition) => ({
     get: {
-      consumes: METRICS_MEDIA_TYPES, description, operationId, produces: METRICS_MEDIA_TYPES,
+      consumes: METRICS_MEDIA_TYPES,
+      description,
+      operationId,
+      produces: METRICS_MEDIA_TYPES,
       responses: { 200: { description: 'OK', schema: ref(`${META}.${definition}`) }, ...unauthorized },
-      schemes: ['https'], tags: [tag],
+      schemes: ['https'],
+      tags: [tag],
     },
   });
   const operation = (action, kind, operationId, description, produces, definition) => ({
@@ -650,8 +680,7 @@ export function customResourceBase(trimmed) {
   const pod = trimmed.definitions['io.k8s.api.core.v1.Pod'].properties;
   const names = reachableDefinitions(trimmed, [], CUSTOM_RESOURCE_REFERENCES);
   return {
-    description:
-      'What the server builds the OpenAPI of custom resources from at run time (src/api/openapi/custom-resources/); not served. See SOURCE.md.',
+    description: 'What the server builds the OpenAPI of custom resources from at run time (src/api/openapi/custom-resources/); not served. See SOURCE.md.',
     parameters: {
       delete: query(item.delete),
       deletecollection: list,
@@ -691,7 +720,10 @@ export function sortKeys(value) {
  * beside the v3 documents so the server's /openapi/v3 index needs none of them read.
  */
 function servedEtag(value) {
-  return createHash('sha512').update(JSON.stringify(sortKeys(value))).digest('hex').toUpperCase();
+  return createHash('sha512')
+    .update(JSON.stringify(sortKeys(value)))
+    .digest('hex')
+    .toUpperCase();
 }
 
 function writeJson(file, value) {

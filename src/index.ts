@@ -75,18 +75,23 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
   // A path may name a file, a folder, a support bundle's archive...: the capture is read before the cluster opens.
   const source = options.cluster ?? { file: defaultClusterFile() };
   const progress = options.onLoadProgress;
-  const { cluster, simulation } = openCluster('file' in source ? { capture: await readCapture(source.file, progress ? { onProgress: (read, total) => progress({ phase: 'reading', read, total }) } : {}) } : source, {
-    now,
-    simulate: options.simulate ?? false,
-    ...(options.speed !== undefined ? { speed: options.speed } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.driver !== undefined ? { driver: options.driver } : {}),
-    ...(options.onLoadProgress !== undefined ? { onProgress: options.onLoadProgress } : {}),
-    onWarning: options.onLoadWarning ?? ((message) => logger.warn(message)),
-    // A failing controller task is a bug to report, not a reason to stop serving.
-    onTaskError: (error, task) => logger.error({ err: error, task }, 'simulation task failed'),
-    onStep: (step, applied) => logger.info({ at: step.atMs / 1000, line: step.line, applied }, `scenario: ${describeStep(step.action)}`),
-  });
+  const { cluster, simulation } = openCluster(
+    'file' in source
+      ? { capture: await readCapture(source.file, progress ? { onProgress: (read, total) => progress({ phase: 'reading', read, total }) } : {}) }
+      : source,
+    {
+      now,
+      simulate: options.simulate ?? false,
+      ...(options.speed !== undefined ? { speed: options.speed } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.driver !== undefined ? { driver: options.driver } : {}),
+      ...(options.onLoadProgress !== undefined ? { onProgress: options.onLoadProgress } : {}),
+      onWarning: options.onLoadWarning ?? ((message) => logger.warn(message)),
+      // A failing controller task is a bug to report, not a reason to stop serving.
+      onTaskError: (error, task) => logger.error({ err: error, task }, 'simulation task failed'),
+      onStep: (step, applied) => logger.info({ at: step.atMs / 1000, line: step.line, applied }, `scenario: ${describeStep(step.action)}`),
+    },
+  );
   try {
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
     let address = '';

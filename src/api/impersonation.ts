@@ -8,7 +8,12 @@ import type { ResourceAttributes } from './request/request-attributes.js';
 const SERVICE_ACCOUNT_PREFIX = 'system:serviceaccount:';
 
 /** What one impersonation header asks to act as, as the authorizer is asked about it. */
-function actingAs(resource: 'users' | 'groups' | 'serviceaccounts' | 'uids' | 'userextras', name: string, namespace = '', subresource = ''): ResourceAttributes {
+function actingAs(
+  resource: 'users' | 'groups' | 'serviceaccounts' | 'uids' | 'userextras',
+  name: string,
+  namespace = '',
+  subresource = '',
+): ResourceAttributes {
   const apiGroup = resource === 'uids' || resource === 'userextras' ? 'authentication.k8s.io' : '';
   return { isResourceRequest: true, verb: 'impersonate', apiGroup, apiVersion: '', namespace, resource, name, subresource, path: '' };
 }

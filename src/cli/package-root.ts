@@ -38,11 +38,6 @@ function findPackage(start: string): PackageInfo {
 
 function isManifest(value: unknown): value is { name: string; version: string } {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    'name' in value &&
-    typeof value.name === 'string' &&
-    'version' in value &&
-    typeof value.version === 'string'
+    typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string' && 'version' in value && typeof value.version === 'string'
   );
 }

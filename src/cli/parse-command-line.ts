@@ -5,9 +5,7 @@ import type { Config } from './config.js';
 import { parseHost, parsePath, parsePort, parseSeed, parseSpeed } from './option-parsers.js';
 
 /** What the command line comes to: a config to run, or text to print and an exit code (help, version, mistakes). */
-export type CommandLineOutcome =
-  | { kind: 'run'; config: Config }
-  | { kind: 'exit'; code: 0 | 2; stdout: string; stderr: string };
+export type CommandLineOutcome = { kind: 'run'; config: Config } | { kind: 'exit'; code: 0 | 2; stdout: string; stderr: string };
 
 export interface CommandLineContext {
   /** Relative paths on the command line are relative to this directory. */
@@ -89,15 +87,9 @@ function addServeOptions(serve: Command, context: CommandLineContext): void {
     .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1').argParser(parseHost))
     .addOption(new Option('--port <port>', 'the port to listen on; 0 picks a free one').default(6443).argParser(parsePort))
     .addOption(new Option('--http', 'serve plain HTTP instead of HTTPS'))
-    .addOption(
-      new Option('--write-kubeconfig <file>', 'write a kubeconfig for this server to <file> once it listens').argParser(parsePath),
-    )
+    .addOption(new Option('--write-kubeconfig <file>', 'write a kubeconfig for this server to <file> once it listens').argParser(parsePath))
     .addOption(new Option('--log-level <level>', 'the log level (pino)').choices(LOG_LEVELS).default('info'))
-    .addOption(
-      new Option('--state-dir <dir>', 'where the CA and serving certificate are kept across restarts')
-        .default('.state')
-        .argParser(parsePath),
-    )
+    .addOption(new Option('--state-dir <dir>', 'where the CA and serving certificate are kept across restarts').default('.state').argParser(parsePath))
     .addOption(new Option('--speed <factor>', 'simulated seconds per real second').default(1).argParser(parseSpeed))
     .addOption(new Option('--seed <n>', 'seed of the simulation: the same seed replays the same changes').default(1).argParser(parseSeed))
     .addOption(new Option('--live', 'run the simulation (default for a compact cluster file)').conflicts('static'))

@@ -33,7 +33,8 @@ export interface ClusterOptions {
 }
 
 /** How loading goes: files read (a capture's, when counted), objects stored, done. */
-export type LoadProgress = { phase: 'reading'; read?: number; total?: number } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
+export type LoadProgress =
+  { phase: 'reading'; read?: number; total?: number } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
 
 /** Reads a cluster file (or takes objects), expands it, and puts it into a new store: a static cluster. */
 export function loadCluster(source: ClusterSource, options: ClusterOptions = {}): Cluster {
@@ -148,14 +149,7 @@ export type * from './objects.js';
 export { listObjects, matchesQuery, type ObjectQuery, type PageRequest } from './queries/object-query.js';
 export { registry, ResourceRegistry } from './resources/registry.js';
 export * from './resources/resource-type.js';
-export {
-  checkFieldSelector,
-  createFieldSelector,
-  createLabelSelector,
-  parseFieldSelector,
-  parseLabelSelector,
-  SelectorError,
-} from './selectors/index.js';
+export { checkFieldSelector, createFieldSelector, createLabelSelector, parseFieldSelector, parseLabelSelector, SelectorError } from './selectors/index.js';
 export type * from './selectors/types.js';
 export * from './store/index.js';
 export { ComponentHealth, etcdHealthCheck };

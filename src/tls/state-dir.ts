@@ -15,10 +15,7 @@ export type StateEntry = keyof typeof STATE_FILES;
 export async function readKeyPair(stateDir: string, entry: StateEntry): Promise<KeyPairPem | undefined> {
   const files = STATE_FILES[entry];
   try {
-    const [certPem, keyPem] = await Promise.all([
-      readFile(join(stateDir, files.certPem), 'utf8'),
-      readFile(join(stateDir, files.keyPem), 'utf8'),
-    ]);
+    const [certPem, keyPem] = await Promise.all([readFile(join(stateDir, files.certPem), 'utf8'), readFile(join(stateDir, files.keyPem), 'utf8')]);
     return { certPem, keyPem };
   } catch (error: unknown) {
     if (isMissingFile(error)) return undefined;

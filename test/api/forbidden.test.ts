@@ -17,29 +17,109 @@ const ANON = 'User "system:anonymous"';
 describe('writes on a read-only server', () => {
   test.each([
     // Named objects, namespaced: the observed `kubectl delete pod web-1` / `label` / `apply` wording.
-    ['DELETE', '/api/v1/namespaces/default/pods/web-1', `pods "web-1" is forbidden: ${ANON} cannot delete resource "pods" in API group "" in the namespace "default"`, { name: 'web-1', kind: 'pods' }],
-    ['PATCH', '/api/v1/namespaces/default/pods/web-1?fieldManager=kubectl-label', `pods "web-1" is forbidden: ${ANON} cannot patch resource "pods" in API group "" in the namespace "default"`, { name: 'web-1', kind: 'pods' }],
-    ['PUT', '/api/v1/namespaces/default/configmaps/settings', `configmaps "settings" is forbidden: ${ANON} cannot update resource "configmaps" in API group "" in the namespace "default"`, { name: 'settings', kind: 'configmaps' }],
+    [
+      'DELETE',
+      '/api/v1/namespaces/default/pods/web-1',
+      `pods "web-1" is forbidden: ${ANON} cannot delete resource "pods" in API group "" in the namespace "default"`,
+      { name: 'web-1', kind: 'pods' },
+    ],
+    [
+      'PATCH',
+      '/api/v1/namespaces/default/pods/web-1?fieldManager=kubectl-label',
+      `pods "web-1" is forbidden: ${ANON} cannot patch resource "pods" in API group "" in the namespace "default"`,
+      { name: 'web-1', kind: 'pods' },
+    ],
+    [
+      'PUT',
+      '/api/v1/namespaces/default/configmaps/settings',
+      `configmaps "settings" is forbidden: ${ANON} cannot update resource "configmaps" in API group "" in the namespace "default"`,
+      { name: 'settings', kind: 'configmaps' },
+    ],
     // Collections: `kubectl create -f pod.yaml`, deletecollection.
-    ['POST', '/api/v1/namespaces/default/pods?fieldManager=kubectl-create&fieldValidation=Strict', `pods is forbidden: ${ANON} cannot create resource "pods" in API group "" in the namespace "default"`, { kind: 'pods' }],
-    ['DELETE', '/api/v1/namespaces/default/pods', `pods is forbidden: ${ANON} cannot deletecollection resource "pods" in API group "" in the namespace "default"`, { kind: 'pods' }],
+    [
+      'POST',
+      '/api/v1/namespaces/default/pods?fieldManager=kubectl-create&fieldValidation=Strict',
+      `pods is forbidden: ${ANON} cannot create resource "pods" in API group "" in the namespace "default"`,
+      { kind: 'pods' },
+    ],
+    [
+      'DELETE',
+      '/api/v1/namespaces/default/pods',
+      `pods is forbidden: ${ANON} cannot deletecollection resource "pods" in API group "" in the namespace "default"`,
+      { kind: 'pods' },
+    ],
     // Groups qualify the resource in the prefix and name it in the reason.
-    ['PATCH', '/apis/apps/v1/namespaces/default/deployments/web', `deployments.apps "web" is forbidden: ${ANON} cannot patch resource "deployments" in API group "apps" in the namespace "default"`, { name: 'web', group: 'apps', kind: 'deployments' }],
-    ['POST', '/apis/apps/v1/namespaces/prod/deployments', `deployments.apps is forbidden: ${ANON} cannot create resource "deployments" in API group "apps" in the namespace "prod"`, { group: 'apps', kind: 'deployments' }],
+    [
+      'PATCH',
+      '/apis/apps/v1/namespaces/default/deployments/web',
+      `deployments.apps "web" is forbidden: ${ANON} cannot patch resource "deployments" in API group "apps" in the namespace "default"`,
+      { name: 'web', group: 'apps', kind: 'deployments' },
+    ],
+    [
+      'POST',
+      '/apis/apps/v1/namespaces/prod/deployments',
+      `deployments.apps is forbidden: ${ANON} cannot create resource "deployments" in API group "apps" in the namespace "prod"`,
+      { group: 'apps', kind: 'deployments' },
+    ],
     // Subresources are part of the reason's resource, not of the prefix.
-    ['PUT', '/apis/apps/v1/namespaces/default/deployments/web/scale', `deployments.apps "web" is forbidden: ${ANON} cannot update resource "deployments/scale" in API group "apps" in the namespace "default"`, { name: 'web', group: 'apps', kind: 'deployments' }],
-    ['POST', '/api/v1/namespaces/default/pods/web-1/eviction', `pods "web-1" is forbidden: ${ANON} cannot create resource "pods/eviction" in API group "" in the namespace "default"`, { name: 'web-1', kind: 'pods' }],
+    [
+      'PUT',
+      '/apis/apps/v1/namespaces/default/deployments/web/scale',
+      `deployments.apps "web" is forbidden: ${ANON} cannot update resource "deployments/scale" in API group "apps" in the namespace "default"`,
+      { name: 'web', group: 'apps', kind: 'deployments' },
+    ],
+    [
+      'POST',
+      '/api/v1/namespaces/default/pods/web-1/eviction',
+      `pods "web-1" is forbidden: ${ANON} cannot create resource "pods/eviction" in API group "" in the namespace "default"`,
+      { name: 'web-1', kind: 'pods' },
+    ],
     // Cluster scope.
-    ['DELETE', '/api/v1/nodes/node1', `nodes "node1" is forbidden: ${ANON} cannot delete resource "nodes" in API group "" at the cluster scope`, { name: 'node1', kind: 'nodes' }],
-    ['POST', '/api/v1/namespaces', `namespaces is forbidden: ${ANON} cannot create resource "namespaces" in API group "" at the cluster scope`, { kind: 'namespaces' }],
-    ['PATCH', '/apis/coordination.k8s.io/v1/leases', `leases.coordination.k8s.io is forbidden: ${ANON} cannot patch resource "leases" in API group "coordination.k8s.io" at the cluster scope`, { group: 'coordination.k8s.io', kind: 'leases' }],
+    [
+      'DELETE',
+      '/api/v1/nodes/node1',
+      `nodes "node1" is forbidden: ${ANON} cannot delete resource "nodes" in API group "" at the cluster scope`,
+      { name: 'node1', kind: 'nodes' },
+    ],
+    [
+      'POST',
+      '/api/v1/namespaces',
+      `namespaces is forbidden: ${ANON} cannot create resource "namespaces" in API group "" at the cluster scope`,
+      { kind: 'namespaces' },
+    ],
+    [
+      'PATCH',
+      '/apis/coordination.k8s.io/v1/leases',
+      `leases.coordination.k8s.io is forbidden: ${ANON} cannot patch resource "leases" in API group "coordination.k8s.io" at the cluster scope`,
+      { group: 'coordination.k8s.io', kind: 'leases' },
+    ],
     // A namespace is read as being in itself (requestinfo.go), and keeps status/finalize as subresources.
-    ['DELETE', '/api/v1/namespaces/team-a', `namespaces "team-a" is forbidden: ${ANON} cannot delete resource "namespaces" in API group "" in the namespace "team-a"`, { name: 'team-a', kind: 'namespaces' }],
-    ['PUT', '/api/v1/namespaces/team-a/finalize', `namespaces "team-a" is forbidden: ${ANON} cannot update resource "namespaces/finalize" in API group "" in the namespace "team-a"`, { name: 'team-a', kind: 'namespaces' }],
+    [
+      'DELETE',
+      '/api/v1/namespaces/team-a',
+      `namespaces "team-a" is forbidden: ${ANON} cannot delete resource "namespaces" in API group "" in the namespace "team-a"`,
+      { name: 'team-a', kind: 'namespaces' },
+    ],
+    [
+      'PUT',
+      '/api/v1/namespaces/team-a/finalize',
+      `namespaces "team-a" is forbidden: ${ANON} cannot update resource "namespaces/finalize" in API group "" in the namespace "team-a"`,
+      { name: 'team-a', kind: 'namespaces' },
+    ],
     // Authorization precedes routing: resources that do not exist are refused just the same.
-    ['POST', '/apis/example.com/v1/namespaces/default/widgets', `widgets.example.com is forbidden: ${ANON} cannot create resource "widgets" in API group "example.com" in the namespace "default"`, { group: 'example.com', kind: 'widgets' }],
+    [
+      'POST',
+      '/apis/example.com/v1/namespaces/default/widgets',
+      `widgets.example.com is forbidden: ${ANON} cannot create resource "widgets" in API group "example.com" in the namespace "default"`,
+      { group: 'example.com', kind: 'widgets' },
+    ],
     // Proxy is a verb, and takes no subresource.
-    ['POST', '/api/v1/proxy/namespaces/default/pods/web-1/x', `pods "web-1" is forbidden: ${ANON} cannot proxy resource "pods" in API group "" in the namespace "default"`, { name: 'web-1', kind: 'pods' }],
+    [
+      'POST',
+      '/api/v1/proxy/namespaces/default/pods/web-1/x',
+      `pods "web-1" is forbidden: ${ANON} cannot proxy resource "pods" in API group "" in the namespace "default"`,
+      { name: 'web-1', kind: 'pods' },
+    ],
   ])('%s %s → %s', async (method, path, message, details) => {
     const res = await request(app)[method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](path).send({}).expect(403);
     expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403 });
@@ -88,6 +168,8 @@ describe('writes on a read-only server', () => {
   test('a special verb with nothing after it cannot be read, and is a plain-text 500 as upstream', async () => {
     const res = await request(app).post('/api/v1/watch').expect(500);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(res.text).toBe('Internal Server Error: "/api/v1/watch": failed to create RequestInfo: unable to determine kind and namespace from url, /api/v1/watch\n');
+    expect(res.text).toBe(
+      'Internal Server Error: "/api/v1/watch": failed to create RequestInfo: unable to determine kind and namespace from url, /api/v1/watch\n',
+    );
   });
 });

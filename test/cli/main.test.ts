@@ -32,7 +32,12 @@ function prepare(argv: string[], cwd: string): Run {
     stderr: (text) => void (stderr += text),
     logDestination: new Writable({
       write(chunk: Buffer, _encoding, done) {
-        log.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+        log.push(
+          ...chunk
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
         done();
       },
     }),
@@ -43,7 +48,12 @@ function prepare(argv: string[], cwd: string): Run {
 }
 
 function manyConfigMaps(count: number): object[] {
-  return Array.from({ length: count }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'default' }, data: { n: String(i) } }));
+  return Array.from({ length: count }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `cm-${i}`, namespace: 'default' },
+    data: { n: String(i) },
+  }));
 }
 
 let dir: string;
@@ -51,7 +61,12 @@ let clusterFile: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kubefacade-main-'));
   clusterFile = join(dir, 'cluster.yaml');
-  await writeFile(clusterFile, sampleObjects().map((o) => dump(o)).join('---\n'));
+  await writeFile(
+    clusterFile,
+    sampleObjects()
+      .map((o) => dump(o))
+      .join('---\n'),
+  );
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -73,9 +88,7 @@ describe('kubefacade serve', () => {
 
     run.requestStop('SIGTERM');
     await expect(exited).resolves.toBe(0);
-    expect(run.log.map((line) => JSON.parse(line) as { msg: string }).map((l) => l.msg)).toEqual(
-      expect.arrayContaining(['serving', 'stopping']),
-    );
+    expect(run.log.map((line) => JSON.parse(line) as { msg: string }).map((l) => l.msg)).toEqual(expect.arrayContaining(['serving', 'stopping']));
   });
 
   it.each([

@@ -46,7 +46,7 @@ describe('kubefacade serve', () => {
 
   it.each([
     ['an unknown flag', ['serve', '--sped', '2'], "unknown option '--sped'"],
-    ['an unknown command', ['run'], "too many arguments"],
+    ['an unknown command', ['run'], 'too many arguments'],
     ['a port that is not a number', ['serve', '--port', 'https'], 'Expected a port number from 0 to 65535.'],
     ['a port out of range', ['serve', '--port', '65536'], 'Expected a port number from 0 to 65535.'],
     ['a negative port', ['serve', '--port=-1'], 'Expected a port number from 0 to 65535.'],

@@ -74,7 +74,12 @@ describe('stopping', () => {
   it('ends open watches, so nothing keeps jest alive', async () => {
     const server = await startKubefacade({ cluster: { objects: sampleObjects() }, http: true });
     const ended = new Promise<void>((resolve) => {
-      void new Watch(server.kubeConfig).watch('/api/v1/namespaces/default/pods', {}, () => undefined, () => resolve());
+      void new Watch(server.kubeConfig).watch(
+        '/api/v1/namespaces/default/pods',
+        {},
+        () => undefined,
+        () => resolve(),
+      );
     });
     const listed = new Promise<void>((resolve, reject) => {
       void new Watch(server.kubeConfig).watch(

@@ -101,7 +101,10 @@ export function findKubectlBinaries(env: NodeJS.ProcessEnv = process.env): Kubec
 /** Keeps the binaries `KUBEFACADE_KUBECTL` names; an entry that names none is an error, not a silent skip. */
 export function restrictKubectlBinaries(binaries: KubectlBinary[], selection: string | undefined): KubectlBinary[] {
   if (selection === undefined || selection.trim() === '') return binaries;
-  const entries = selection.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = selection
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   const chosen = new Set<KubectlBinary>();
   for (const entry of entries) {
     const matches = binaries.filter(
@@ -214,7 +217,10 @@ export function spawnKubectl(binary: KubectlBinary, args: readonly string[], opt
     stderr: () => err,
     waitForStdout: (ready, timeoutMs = 10_000) =>
       new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`kubectl ${args.join(' ')}: no expected output within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`kubectl ${args.join(' ')}: no expected output within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)),
+          timeoutMs,
+        );
         const finish = (error?: Error): void => {
           clearTimeout(timer);
           checks.delete(check);
@@ -230,7 +236,10 @@ export function spawnKubectl(binary: KubectlBinary, args: readonly string[], opt
       }),
     waitForExit: (timeoutMs = 10_000) =>
       new Promise<number | null>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`kubectl ${args.join(' ')} still running after ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`kubectl ${args.join(' ')} still running after ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)),
+          timeoutMs,
+        );
         void exit.then(() => {
           clearTimeout(timer);
           resolve(exitCode);

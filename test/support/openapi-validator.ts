@@ -49,8 +49,7 @@ let loaded: Loaded | undefined;
 function load(): Loaded {
   if (loaded) return loaded;
   const directory = openApiDirectory();
-  const read = (file: string): Definitions =>
-    (JSON.parse(readFileSync(join(directory, file), 'utf8')) as { definitions: Definitions }).definitions;
+  const read = (file: string): Definitions => (JSON.parse(readFileSync(join(directory, file), 'utf8')) as { definitions: Definitions }).definitions;
   const definitions: Definitions = { ...read('supplement.json'), ...read('v2.json') };
   const ajv = new Ajv({ strict: false, allErrors: true });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

@@ -12,7 +12,15 @@ export function node(name: string, ip: string, ready: boolean, ageSeconds: numbe
     metadata: { name, uid: `uid-node-${name}`, creationTimestamp: ago(ageSeconds), labels: { 'kubernetes.io/hostname': name, ...labels } },
     spec: {},
     status: {
-      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'KubeletReady' : 'KubeletNotReady', lastHeartbeatTime: ago(1), lastTransitionTime: ago(ageSeconds) }],
+      conditions: [
+        {
+          type: 'Ready',
+          status: ready ? 'True' : 'False',
+          reason: ready ? 'KubeletReady' : 'KubeletNotReady',
+          lastHeartbeatTime: ago(1),
+          lastTransitionTime: ago(ageSeconds),
+        },
+      ],
       addresses: [
         { type: 'InternalIP', address: ip },
         { type: 'Hostname', address: name },
@@ -55,7 +63,13 @@ export function pod(namespace: string, name: string, nodeName: string, labels: R
 }
 
 export function namespace(name: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, uid: `uid-ns-${name}`, creationTimestamp: ago(100) }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, uid: `uid-ns-${name}`, creationTimestamp: ago(100) },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
 }
 
 export function componentStatus(name: string, message: string): KubeObject {

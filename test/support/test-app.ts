@@ -11,7 +11,6 @@ export interface TestApp {
   clock: ManualClock;
 }
 
-
 /** The API app over a cluster of the given objects, on a clock that stands still until a test moves it. */
 export function testApp(objects: KubeObject[] = sampleObjects(), historyCapacity?: number): TestApp {
   const clock = new ManualClock(START);
@@ -20,5 +19,4 @@ export function testApp(objects: KubeObject[] = sampleObjects(), historyCapacity
   return { app, cluster, clock };
 }
 
-export const TABLE_ACCEPT =
-  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';

@@ -106,10 +106,7 @@ describe('the state dir', () => {
     await writeFile(join(stateDir, 'ca.key'), other.material.ca.keyPem);
     const second = await servingMaterialFor({ stateDir, host: '127.0.0.1', now: NOW });
     expect(second.material.ca.certPem).not.toBe(first.material.ca.certPem);
-    expect(second.notes).toEqual([
-      expect.stringContaining('key does not belong'),
-      expect.stringContaining('not signed by the CA'),
-    ]);
+    expect(second.notes).toEqual([expect.stringContaining('key does not belong'), expect.stringContaining('not signed by the CA')]);
     const leaf = new X509Certificate(second.material.serving.certPem);
     expect(leaf.verify(new X509Certificate(second.material.ca.certPem).publicKey)).toBe(true);
   });

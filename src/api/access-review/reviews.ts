@@ -29,7 +29,11 @@ function compactSelector(value: unknown): Json | undefined {
   if (requirements.length > 0) {
     out['requirements'] = requirements.map((r) => {
       const values = Array.isArray(r['values']) ? r['values'].filter((v): v is string => typeof v === 'string') : [];
-      return { key: typeof r['key'] === 'string' ? r['key'] : '', operator: typeof r['operator'] === 'string' ? r['operator'] : '', ...(values.length > 0 ? { values } : {}) };
+      return {
+        key: typeof r['key'] === 'string' ? r['key'] : '',
+        operator: typeof r['operator'] === 'string' ? r['operator'] : '',
+        ...(values.length > 0 ? { values } : {}),
+      };
     });
   }
   return out;
@@ -93,7 +97,10 @@ export function selfSubjectAccessReview(input: Json): Json {
     errors.push({ field: 'spec.nonResourceAttributes', detail: `Invalid value: ${internal}: cannot be specified in combination with resourceAttributes` });
   }
   if (!resource && !nonResource) {
-    errors.push({ field: 'spec.resourceAttributes', detail: 'Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified' });
+    errors.push({
+      field: 'spec.resourceAttributes',
+      detail: 'Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified',
+    });
   }
   if (!isEmptyMeta(input['metadata'])) {
     errors.push({ field: 'metadata', detail: `Invalid value: ${JSON.stringify(input['metadata'])}: must be empty` });

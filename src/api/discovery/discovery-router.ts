@@ -25,7 +25,10 @@ export function createDiscoveryRouter(registry: ResourceRegistry, options: Disco
   const aggregated = (root: 'api' | 'apis') => {
     const items = aggregatedItems(registry, root);
     const etagSource = JSON.stringify(items);
-    return { v2: new ServedDocument(aggregatedDiscovery(items, 'v2'), etagSource), v2beta1: new ServedDocument(aggregatedDiscovery(items, 'v2beta1'), etagSource) };
+    return {
+      v2: new ServedDocument(aggregatedDiscovery(items, 'v2'), etagSource),
+      v2beta1: new ServedDocument(aggregatedDiscovery(items, 'v2beta1'), etagSource),
+    };
   };
   const aggregatedApi = aggregated('api');
   const aggregatedApis = aggregated('apis');
@@ -60,9 +63,21 @@ export function createDiscoveryRouter(registry: ResourceRegistry, options: Disco
   };
 
   router.get('/api', serveRoot(versionsDocument, aggregatedApi));
-  router.get('/apis', serveRoot(() => groupList, aggregatedApis));
-  router.get('/api/:version', serveLegacy((req) => resourceLists.get(String(req.params['version']))));
-  router.get('/apis/:group', serveLegacy((req) => groups.get(String(req.params['group']))));
-  router.get('/apis/:group/:version', serveLegacy((req) => resourceLists.get(`${String(req.params['group'])}/${String(req.params['version'])}`)));
+  router.get(
+    '/apis',
+    serveRoot(() => groupList, aggregatedApis),
+  );
+  router.get(
+    '/api/:version',
+    serveLegacy((req) => resourceLists.get(String(req.params['version']))),
+  );
+  router.get(
+    '/apis/:group',
+    serveLegacy((req) => groups.get(String(req.params['group']))),
+  );
+  router.get(
+    '/apis/:group/:version',
+    serveLegacy((req) => resourceLists.get(`${String(req.params['group'])}/${String(req.params['version'])}`)),
+  );
   return router;
 }

@@ -73,18 +73,16 @@ export function apiResources(type: ResourceType): ApiResource[] {
   if (shortNames) resource.shortNames = shortNames;
   if (categories) resource.categories = categories;
   if (type.storageVersionHash) resource.storageVersionHash = type.storageVersionHash;
-  const subresources = [...type.subresources].sort(byName).map(
-    (sub): ApiResource => ({
-      name: `${type.plural}/${sub.name}`,
-      // Subresource storages implement no SingularNameProvider: the field is present and empty.
-      singularName: '',
-      namespaced: type.namespaced,
-      ...(sub.group !== undefined ? { group: sub.group } : {}),
-      ...(sub.version !== undefined ? { version: sub.version } : {}),
-      kind: sub.kind,
-      verbs: [...sub.verbs],
-    }),
-  );
+  const subresources = [...type.subresources].sort(byName).map((sub): ApiResource => ({
+    name: `${type.plural}/${sub.name}`,
+    // Subresource storages implement no SingularNameProvider: the field is present and empty.
+    singularName: '',
+    namespaced: type.namespaced,
+    ...(sub.group !== undefined ? { group: sub.group } : {}),
+    ...(sub.version !== undefined ? { version: sub.version } : {}),
+    kind: sub.kind,
+    verbs: [...sub.verbs],
+  }));
   return [resource, ...subresources];
 }
 
@@ -93,7 +91,5 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
   const types = [...registry.inGroupVersion(group, version)].sort((a, b) => byName({ name: a.plural }, { name: b.plural }));
   const resources = types.flatMap(apiResources);
   const gv = groupVersion({ group, version });
-  return group === ''
-    ? { kind: 'APIResourceList', groupVersion: gv, resources }
-    : { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources };
+  return group === '' ? { kind: 'APIResourceList', groupVersion: gv, resources } : { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gv, resources };
 }

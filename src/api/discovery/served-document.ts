@@ -29,7 +29,11 @@ export class ServedDocument {
     let body = this.bodies.get(format);
     if (!body) {
       const text =
-        format === 'yaml' ? yaml.dump(this.value, { noRefs: true, lineWidth: -1 }) : format === 'pretty' ? `${JSON.stringify(this.value, null, 2)}\n` : JSON.stringify(this.value);
+        format === 'yaml'
+          ? yaml.dump(this.value, { noRefs: true, lineWidth: -1 })
+          : format === 'pretty'
+            ? `${JSON.stringify(this.value, null, 2)}\n`
+            : JSON.stringify(this.value);
       body = Buffer.from(text, 'utf8');
       this.bodies.set(format, body);
     }

@@ -27,7 +27,10 @@ const NOT_VALID = 'continue key is not valid';
 /** Go's path.Clean leaves a clean path as it is: no empty, `.` or `..` segment, no trailing slash. */
 function isCleanPath(path: string): boolean {
   if (path === '/') return true;
-  return path.slice(1).split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return path
+    .slice(1)
+    .split('/')
+    .every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 /**

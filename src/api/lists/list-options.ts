@@ -96,14 +96,23 @@ function parseSelector<T extends LabelSelector | FieldSelector>(parse: () => T):
 const forbidden = (field: string, detail: string): InvalidCause => ({ field, reason: 'FieldValueForbidden', detail: `Forbidden: ${detail}` });
 
 /** apimachinery internalversion/validation ValidateListOptions, for a list. */
-function listOptionErrors(match: string | undefined, sendInitialEvents: string | undefined, resourceVersion: string | undefined, continueToken: string | undefined): InvalidCause[] {
+function listOptionErrors(
+  match: string | undefined,
+  sendInitialEvents: string | undefined,
+  resourceVersion: string | undefined,
+  continueToken: string | undefined,
+): InvalidCause[] {
   const causes: InvalidCause[] = [];
   if (sendInitialEvents !== undefined) causes.push(forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list'));
   if (match === undefined || match === '') return causes;
   if (!resourceVersion) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
   if (continueToken) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
   if (match !== 'NotOlderThan' && match !== 'Exact') {
-    causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueNotSupported', detail: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""` });
+    causes.push({
+      field: 'resourceVersionMatch',
+      reason: 'FieldValueNotSupported',
+      detail: `Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`,
+    });
   }
   if (match === 'Exact' && resourceVersion === '0') {
     causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
@@ -118,7 +127,8 @@ function watchOptionErrors(match: string | undefined, sendInitialEvents: string 
     causes.push(forbidden('resourceVersionMatch', 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'));
   }
   if (match === undefined || match === '') return causes;
-  if (sendInitialEvents === undefined) causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+  if (sendInitialEvents === undefined)
+    causes.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
   if (match !== 'NotOlderThan') {
     causes.push({ field: 'resourceVersionMatch', reason: 'FieldValueNotSupported', detail: `Unsupported value: "${match}": supported values: "NotOlderThan"` });
   }

@@ -40,7 +40,8 @@ export function parsePodLogOptions(podName: string, query: Query): PodLogOptions
   const sinceTimeText = text(query, 'sinceTime');
   const causes: InvalidCause[] = [];
   if (tailLines !== undefined) {
-    if (tailLines < 0) causes.push({ field: 'tailLines', reason: 'FieldValueInvalid', detail: `Invalid value: ${tailLines}: must be greater than or equal to 0` });
+    if (tailLines < 0)
+      causes.push({ field: 'tailLines', reason: 'FieldValueInvalid', detail: `Invalid value: ${tailLines}: must be greater than or equal to 0` });
     options.tailLines = tailLines;
   }
   if (limitBytes !== undefined) {
@@ -55,7 +56,8 @@ export function parsePodLogOptions(podName: string, query: Query): PodLogOptions
     const time = Date.parse(sinceTimeText);
     if (Number.isNaN(time)) throw badRequest(`parsing time "${sinceTimeText}" as "2006-01-02T15:04:05Z07:00": cannot parse`);
     options.sinceTime = time;
-    if (sinceSeconds !== undefined) causes.push({ field: '', reason: 'FieldValueForbidden', detail: 'Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified' });
+    if (sinceSeconds !== undefined)
+      causes.push({ field: '', reason: 'FieldValueForbidden', detail: 'Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified' });
   }
   if (causes.length > 0) throw invalid('PodLogOptions', '', podName, causes);
   return options;

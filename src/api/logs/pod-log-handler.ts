@@ -100,8 +100,7 @@ function checkContainerState(pod: Pod, podName: string, container: string, previ
   const waiting = status.state?.waiting;
   if (waiting && !status.lastState?.terminated) {
     const reason = waiting.reason ?? '';
-    const detail =
-      reason === 'ErrImagePull' ? 'image can\'t be pulled' : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    const detail = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
     throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${detail}`);
   }
   return status;

@@ -38,7 +38,12 @@ export function writeMetrics(request: ResourceRequest, res: Response, body: Metr
   const document =
     'single' in body
       ? body.single
-      : { kind: type.listKind, apiVersion: groupVersionOf(type), metadata: {}, items: body.list.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item) };
+      : {
+          kind: type.listKind,
+          apiVersion: groupVersionOf(type),
+          metadata: {},
+          items: body.list.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item),
+        };
   send(res, document, output.format === 'yaml' ? 'yaml' : output.pretty ? 'pretty' : 'json');
 }
 

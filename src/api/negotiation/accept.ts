@@ -22,7 +22,10 @@ export function parseAccept(header: string | undefined): MediaRange[] {
       const eq = part.indexOf('=');
       if (eq <= 0) continue;
       const key = part.slice(0, eq).trim().toLowerCase();
-      const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      const value = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       if (key === 'q') q = Number.isNaN(Number(value)) ? 0 : Number(value);
       else params[key] = value;
     }

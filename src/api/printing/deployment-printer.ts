@@ -19,7 +19,14 @@ const SELECTOR = 'Label selector for pods. Existing ReplicaSets whose pods are s
 
 export const deploymentPrinter: Printer = {
   // Up-to-date and Available are declared string columns but carry integers, as upstream.
-  columns: [nameColumn, text('Ready', 'Number of the pod with ready state'), text('Up-to-date', UPDATED), text('Available', AVAILABLE), ageColumn, ...templateColumns(SELECTOR)],
+  columns: [
+    nameColumn,
+    text('Ready', 'Number of the pod with ready state'),
+    text('Up-to-date', UPDATED),
+    text('Available', AVAILABLE),
+    ageColumn,
+    ...templateColumns(SELECTOR),
+  ],
   cells(object: KubeObject, now: number): unknown[] {
     const deployment = object as Deployment;
     const status = deployment.status;

@@ -32,9 +32,7 @@ export const eventPrinter: Printer = {
   ],
   cells(object: KubeObject, now: number): unknown[] {
     const event = eventFields(object);
-    const firstSeen = event.firstTimestamp
-      ? translateTimestampSince(event.firstTimestamp, now)
-      : translateTimestampSince(event.eventTime, now);
+    const firstSeen = event.firstTimestamp ? translateTimestampSince(event.firstTimestamp, now) : translateTimestampSince(event.eventTime, now);
     let lastSeen = event.lastTimestamp ? translateTimestampSince(event.lastTimestamp, now) : firstSeen;
     let count = event.count;
     if (event.series) {

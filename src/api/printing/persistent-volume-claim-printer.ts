@@ -19,8 +19,7 @@ const VOLUME_NAME = 'volumeName is the binding reference to the PersistentVolume
 const CAPACITY = 'capacity represents the actual resources of the underlying volume.';
 const ACCESS_MODES =
   'accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1';
-const VOLUME_MODE =
-  'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.';
+const VOLUME_MODE = 'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.';
 
 export const persistentVolumeClaimPrinter: Printer = {
   columns: [

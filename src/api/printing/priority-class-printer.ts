@@ -20,13 +20,7 @@ const PREEMPTION_POLICY =
   'preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.';
 
 export const priorityClassPrinter: Printer = {
-  columns: [
-    nameColumn,
-    integer('Value', VALUE),
-    column('Global-Default', 'boolean', GLOBAL_DEFAULT),
-    ageColumn,
-    text('PreemptionPolicy', PREEMPTION_POLICY),
-  ],
+  columns: [nameColumn, integer('Value', VALUE), column('Global-Default', 'boolean', GLOBAL_DEFAULT), ageColumn, text('PreemptionPolicy', PREEMPTION_POLICY)],
   cells(object: KubeObject, now: number): unknown[] {
     const priorityClass = object as PriorityClass;
     // The server defaults an unset preemptionPolicy to PreemptLowerPriority (k/k pkg/apis/scheduling/v1/defaults.go).

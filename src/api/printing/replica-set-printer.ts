@@ -15,7 +15,8 @@ type ReplicaSet = Wire<V1ReplicaSet> & KubeObject;
 
 const DESIRED =
   'Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset';
-const CURRENT = 'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset';
+const CURRENT =
+  'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset';
 const READY = 'The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.';
 const SELECTOR =
   'Selector is a label query over pods that should match the replica count. If the selector is empty, it is defaulted to the labels present on the pod template. Label keys and values that must match in order to be controlled by this replica set. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors';

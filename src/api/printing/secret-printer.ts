@@ -18,6 +18,11 @@ export const secretPrinter: Printer = {
   cells(object: KubeObject, now: number): unknown[] {
     const secret = object as Secret;
     // An empty type is defaulted to Opaque by the server (k/k pkg/apis/core/v1/defaults.go SetDefaults_Secret).
-    return [secret.metadata.name, secret.type || 'Opaque', Object.keys(secret.data ?? {}).length, translateTimestampSince(secret.metadata.creationTimestamp, now)];
+    return [
+      secret.metadata.name,
+      secret.type || 'Opaque',
+      Object.keys(secret.data ?? {}).length,
+      translateTimestampSince(secret.metadata.creationTimestamp, now),
+    ];
   },
 };

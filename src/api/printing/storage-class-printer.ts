@@ -9,8 +9,7 @@ import type { Printer } from './types.js';
 type StorageClass = Wire<V1StorageClass> & KubeObject;
 
 const PROVISIONER = 'provisioner indicates the type of the provisioner.';
-const RECLAIM_POLICY =
-  'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.';
+const RECLAIM_POLICY = 'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.';
 const VOLUME_BINDING_MODE =
   'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.';
 const ALLOW_VOLUME_EXPANSION = 'allowVolumeExpansion shows whether the storage class allow volume expand.';

@@ -49,7 +49,14 @@ export function parseIncludeObject(value: unknown): IncludeObject {
  * PartialObjectMetadata in the Table's own meta.k8s.io version, the whole object, or null. `shown` is the object
  * in the version the client asked for, when it was printed from another (its stored form).
  */
-export function tableRow(printer: Printer, object: KubeObject, now: number, includeObject: IncludeObject, apiVersion: string, shown: KubeObject = object): TableRow {
+export function tableRow(
+  printer: Printer,
+  object: KubeObject,
+  now: number,
+  includeObject: IncludeObject,
+  apiVersion: string,
+  shown: KubeObject = object,
+): TableRow {
   const row: TableRow = { cells: printer.cells(object, now), object: rowObject(shown, includeObject, apiVersion) };
   const conditions = printer.conditions?.(object);
   if (conditions && conditions.length > 0) row.conditions = conditions;

@@ -26,11 +26,6 @@ export const validatingAdmissionPolicyPrinter: Printer = {
   ],
   cells(object: KubeObject, now: number): unknown[] {
     const policy = object as ValidatingAdmissionPolicy;
-    return [
-      policy.metadata.name,
-      (policy.spec?.validations ?? []).length,
-      paramKind(policy),
-      translateTimestampSince(policy.metadata.creationTimestamp, now),
-    ];
+    return [policy.metadata.name, (policy.spec?.validations ?? []).length, paramKind(policy), translateTimestampSince(policy.metadata.creationTimestamp, now)];
   },
 };

@@ -35,7 +35,14 @@ export function listResource(request: ResourceRequest, res: Response): void {
   const output = request.output;
   if (output.format === 'table') {
     const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now());
-    writeJsonPieces(res, 200, writer.pieces(items.map((item) => item.object), metadata));
+    writeJsonPieces(
+      res,
+      200,
+      writer.pieces(
+        items.map((item) => item.object),
+        metadata,
+      ),
+    );
     return;
   }
   if (output.format === 'metadata') {

@@ -78,7 +78,14 @@ function checkReadable(type: ResourceType, info: ResourceRequestInfo): void {
  * subresource in the path is the proxy's. Upstream the routes are `…/{name}/{subresource}` and
  * `…/{name}/{subresource}/{path:*}` (apiserver pkg/endpoints/installer.go, connect actions).
  */
-function connectRequest(cluster: Cluster, type: ResourceType, subresource: SubresourceType, info: ResourceRequestInfo, req: Request, res: Response): ConnectRequest {
+function connectRequest(
+  cluster: Cluster,
+  type: ResourceType,
+  subresource: SubresourceType,
+  info: ResourceRequestInfo,
+  req: Request,
+  res: Response,
+): ConnectRequest {
   if (info.name === undefined || info.subresource === undefined || !subresource.verbs.includes(info.verb)) throw methodNotAllowed();
   const segments = req.path.split('/');
   const before = (info.group === '' ? 2 : 3) + (info.namespace !== undefined ? 2 : 0) + 3;

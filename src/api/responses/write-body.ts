@@ -32,7 +32,10 @@ export function writeJsonPieces(res: Response, status: number, bodyPieces: reado
 /** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */
 export function writeObject(res: Response, status: number, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
   if (format === 'yaml') {
-    res.status(status).type('application/yaml').send(yaml.dump(body, { noRefs: true, lineWidth: -1 }));
+    res
+      .status(status)
+      .type('application/yaml')
+      .send(yaml.dump(body, { noRefs: true, lineWidth: -1 }));
     return;
   }
   if (format === 'pretty') writeJsonPieces(res, status, [JSON.stringify(body, null, 2)], { newline: false });

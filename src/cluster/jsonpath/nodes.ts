@@ -82,18 +82,7 @@ export interface UnionNode {
 }
 
 export type JsonPathNode =
-  | ListNode
-  | TextNode
-  | FieldNode
-  | IdentifierNode
-  | ArrayNode
-  | FilterNode
-  | IntNode
-  | FloatNode
-  | BoolNode
-  | WildcardNode
-  | RecursiveNode
-  | UnionNode;
+  ListNode | TextNode | FieldNode | IdentifierNode | ArrayNode | FilterNode | IntNode | FloatNode | BoolNode | WildcardNode | RecursiveNode | UnionNode;
 
 /** A parsed template: its source and its top-level nodes (text and `list` actions). */
 export interface JsonPathTemplate {

@@ -51,8 +51,7 @@ export function listObjects(store: ClusterStore, type: ResourceType, query: Obje
     return listOne(store, type, query, options, name);
   }
   const needsFilter =
-    (query.labelSelector !== undefined && !query.labelSelector.isEmpty()) ||
-    (query.fieldSelector !== undefined && !query.fieldSelector.isEmpty());
+    (query.labelSelector !== undefined && !query.labelSelector.isEmpty()) || (query.fieldSelector !== undefined && !query.fieldSelector.isEmpty());
   if (needsFilter) options.filter = (object) => matchesQuery(type, query, object);
   return store.list(resource, options);
 }

@@ -208,10 +208,7 @@ const GROUPS: ResourceType[] = [
   cluster('certificates.k8s.io/v1', 'certificatesigningrequests', 'CertificateSigningRequest', {
     shortNames: ['csr'],
     fieldSelector: certificateSigningRequestFields,
-    subresources: [
-      { name: 'approval', kind: 'CertificateSigningRequest', verbs: GPU },
-      status('CertificateSigningRequest'),
-    ],
+    subresources: [{ name: 'approval', kind: 'CertificateSigningRequest', verbs: GPU }, status('CertificateSigningRequest')],
   }),
   namespaced('coordination.k8s.io/v1', 'leases', 'Lease'),
   namespaced('discovery.k8s.io/v1', 'endpointslices', 'EndpointSlice'),
@@ -247,8 +244,22 @@ const GROUPS: ResourceType[] = [
 // metrics-server's resources (metrics-server pkg/api/install.go): computed on request, get and list only, no singular
 // name, no short names, no storage version hash (an aggregated API).
 const METRICS: ResourceType[] = [
-  define({ gv: 'metrics.k8s.io/v1beta1', plural: 'nodes', kind: 'NodeMetrics', namespaced: false, verbs: ['get', 'list'], more: { storage: 'virtual', singular: '' } }),
-  define({ gv: 'metrics.k8s.io/v1beta1', plural: 'pods', kind: 'PodMetrics', namespaced: true, verbs: ['get', 'list'], more: { storage: 'virtual', singular: '' } }),
+  define({
+    gv: 'metrics.k8s.io/v1beta1',
+    plural: 'nodes',
+    kind: 'NodeMetrics',
+    namespaced: false,
+    verbs: ['get', 'list'],
+    more: { storage: 'virtual', singular: '' },
+  }),
+  define({
+    gv: 'metrics.k8s.io/v1beta1',
+    plural: 'pods',
+    kind: 'PodMetrics',
+    namespaced: true,
+    verbs: ['get', 'list'],
+    more: { storage: 'virtual', singular: '' },
+  }),
 ];
 
 export const BUILTIN_RESOURCES: readonly ResourceType[] = [...CORE, ...GROUPS, ...METRICS];

@@ -81,15 +81,7 @@ export const nodeFields: FieldSelectorSpec = {
 const involvedObjectKeys = ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'] as const;
 
 export const eventFields: FieldSelectorSpec = {
-  keys: [
-    ...involvedObjectKeys.map((k) => `involvedObject.${k}`),
-    'reason',
-    'reportingComponent',
-    'source',
-    'type',
-    'metadata.namespace',
-    'metadata.name',
-  ],
+  keys: [...involvedObjectKeys.map((k) => `involvedObject.${k}`), 'reason', 'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name'],
   style: 'converter',
   fields: (event) => {
     const fields: Fields = { ...metaFields(event, true) };

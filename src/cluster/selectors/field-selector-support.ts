@@ -15,9 +15,7 @@ import { SelectorError, type FieldRequirement, type FieldSelector } from './type
 function unsupported(field: string, spec: FieldSelectorSpec): SelectorError {
   if (spec.style === 'converter') return new SelectorError(`field label not supported: ${field}`);
   if (spec.style === 'kind') return new SelectorError(`field label ${goQuote(field)} not supported for ${spec.kind ?? ''}`);
-  return new SelectorError(
-    `${goQuote(field)} is not a known field selector: only ${goQuote('metadata.name')}, ${goQuote('metadata.namespace')}`,
-  );
+  return new SelectorError(`${goQuote(field)} is not a known field selector: only ${goQuote('metadata.name')}, ${goQuote('metadata.namespace')}`);
 }
 
 function convert(requirement: FieldRequirement, spec: FieldSelectorSpec): FieldRequirement {

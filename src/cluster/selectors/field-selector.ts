@@ -98,9 +98,7 @@ class TermsSelector implements FieldSelector {
   }
 
   toString(): string {
-    return this.requirements
-      .map((r) => `${r.field}${r.operator === 'NotEquals' ? '!=' : '='}${escapeFieldValue(r.value)}`)
-      .join(',');
+    return this.requirements.map((r) => `${r.field}${r.operator === 'NotEquals' ? '!=' : '='}${escapeFieldValue(r.value)}`).join(',');
   }
 }
 

@@ -1,12 +1,5 @@
 /** Label and field selectors: pure parsing, matching and printing, with the API server's error texts. */
-export type {
-  FieldOperator,
-  FieldRequirement,
-  FieldSelector,
-  LabelOperator,
-  LabelRequirement,
-  LabelSelector,
-} from './types.js';
+export type { FieldOperator, FieldRequirement, FieldSelector, LabelOperator, LabelRequirement, LabelSelector } from './types.js';
 export { SelectorError } from './types.js';
 export { createLabelSelector, matchesRequirement, parseLabelSelector, requirementToString } from './label-selector.js';
 export { createFieldSelector, escapeFieldValue, parseFieldSelector, unescapeFieldValue } from './field-selector.js';

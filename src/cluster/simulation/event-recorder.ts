@@ -58,7 +58,19 @@ export class EventRecorder {
 
   record(source: EventSource, object: KubeObject | ObjectReference, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const reference = referenceTo(object, fieldPath);
-    const key = [source.component, source.host ?? '', reference.kind, reference.namespace ?? '', reference.name, reference.fieldPath ?? '', reference.uid ?? '', reference.apiVersion, type, reason, message].join('\u0000');
+    const key = [
+      source.component,
+      source.host ?? '',
+      reference.kind,
+      reference.namespace ?? '',
+      reference.name,
+      reference.fieldPath ?? '',
+      reference.uid ?? '',
+      reference.apiVersion,
+      type,
+      reason,
+      message,
+    ].join('\u0000');
     const now = this.clock.now();
     const known = this.byKey.get(key);
     const existing = known && this.store.get(EVENTS, known.namespace, known.name);

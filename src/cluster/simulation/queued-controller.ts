@@ -28,10 +28,14 @@ export class WakeUps {
     const pending = this.pending.get(key);
     if (pending && pending.at <= instant) return;
     pending?.task.cancel();
-    const task = this.scheduler.at(instant, () => {
-      this.pending.delete(key);
-      this.wake(key);
-    }, label);
+    const task = this.scheduler.at(
+      instant,
+      () => {
+        this.pending.delete(key);
+        this.wake(key);
+      },
+      label,
+    );
     this.pending.set(key, { at: instant, task });
   }
 

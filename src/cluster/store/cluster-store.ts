@@ -127,9 +127,7 @@ export class ClusterStore {
 
   /** Creates the object, or updates it if it exists. */
   put(resource: ResourceKey, object: KubeObject): StoredObject {
-    return this.get(resource, object.metadata.namespace, object.metadata.name)
-      ? this.update(resource, object)
-      : this.create(resource, object);
+    return this.get(resource, object.metadata.namespace, object.metadata.name) ? this.update(resource, object) : this.create(resource, object);
   }
 
   delete(resource: ResourceKey, namespace: string | undefined, name: string): StoredObject {

@@ -24,12 +24,40 @@ const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
 const OBSERVED_CAN_I_CREATE_PODS = Buffer.from(
   [
     '6b387300',
-    '0a32', '0a17', hex('authorization.k8s.io/v1'), '1217', hex('SelfSubjectAccessReview'),
+    '0a32',
+    '0a17',
+    hex('authorization.k8s.io/v1'),
+    '1217',
+    hex('SelfSubjectAccessReview'),
     '123f',
-    '0a10', '0a00', '1200', '1a00', '2200', '2a00', '3200', '3800', '4200', // empty ObjectMeta, zero values written
-    '1221', '0a1f', '0a07', hex('default'), '1206', hex('create'), '1a00', '2200', '2a04', hex('pods'), '3200', '3a00',
-    '1a08', '0800', '1200', '1a00', '2000', // empty status
-    '1a00', '2200',
+    '0a10',
+    '0a00',
+    '1200',
+    '1a00',
+    '2200',
+    '2a00',
+    '3200',
+    '3800',
+    '4200', // empty ObjectMeta, zero values written
+    '1221',
+    '0a1f',
+    '0a07',
+    hex('default'),
+    '1206',
+    hex('create'),
+    '1a00',
+    '2200',
+    '2a04',
+    hex('pods'),
+    '3200',
+    '3a00',
+    '1a08',
+    '0800',
+    '1200',
+    '1a00',
+    '2000', // empty status
+    '1a00',
+    '2200',
   ].join(''),
   'hex',
 );
@@ -41,7 +69,13 @@ function protobufAccessReview(spec: Record<string, unknown>): Buffer {
 }
 
 const jsonReview = (spec: object): string =>
-  JSON.stringify({ kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: { allowed: false } });
+  JSON.stringify({
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status: { allowed: false },
+  });
 
 describe('SelfSubjectAccessReview', () => {
   test('the observed kubectl 1.33 protobuf body of `auth can-i create pods` is decoded and refused', async () => {
@@ -80,10 +114,18 @@ describe('SelfSubjectAccessReview', () => {
     ['create', 'selfsubjectaccessreviews', 'authorization.k8s.io', true],
   ])('"%s %s" in group "%s" is allowed: %s — in JSON and in protobuf alike', async (verb, resource, group, allowed) => {
     const attributes = { namespace: 'default', verb, ...(group ? { group } : {}), resource };
-    const json = await request(app).post(SSAR).set('Content-Type', 'application/json').send(jsonReview({ resourceAttributes: attributes })).expect(201);
+    const json = await request(app)
+      .post(SSAR)
+      .set('Content-Type', 'application/json')
+      .send(jsonReview({ resourceAttributes: attributes }))
+      .expect(201);
     expect(json.body.spec).toEqual({ resourceAttributes: attributes });
     expect(json.body.status).toEqual({ allowed });
-    const proto = await request(app).post(SSAR).set('Content-Type', PROTOBUF).send(protobufAccessReview({ resourceAttributes: attributes })).expect(201);
+    const proto = await request(app)
+      .post(SSAR)
+      .set('Content-Type', PROTOBUF)
+      .send(protobufAccessReview({ resourceAttributes: attributes }))
+      .expect(201);
     expect(proto.body).toEqual(json.body);
   });
 
@@ -92,14 +134,24 @@ describe('SelfSubjectAccessReview', () => {
     ['get', '/apis', true],
     ['post', '/healthz', false],
   ])('the non-resource "%s %s" is allowed: %s', async (verb, path, allowed) => {
-    const res = await request(app).post(SSAR).type('json').send(jsonReview({ nonResourceAttributes: { path, verb } })).expect(201);
+    const res = await request(app)
+      .post(SSAR)
+      .type('json')
+      .send(jsonReview({ nonResourceAttributes: { path, verb } }))
+      .expect(201);
     expect(res.body.spec).toEqual({ nonResourceAttributes: { path, verb } });
     expect(res.body.status).toEqual({ allowed });
   });
 
   test('subresources and names are judged too: reading logs is allowed, evicting is not', async () => {
     const ask = async (attributes: object): Promise<boolean> =>
-      (await request(app).post(SSAR).type('json').send(jsonReview({ resourceAttributes: attributes })).expect(201)).body.status.allowed;
+      (
+        await request(app)
+          .post(SSAR)
+          .type('json')
+          .send(jsonReview({ resourceAttributes: attributes }))
+          .expect(201)
+      ).body.status.allowed;
     expect(await ask({ namespace: 'default', verb: 'get', resource: 'pods', subresource: 'log', name: 'web-1' })).toBe(true);
     expect(await ask({ namespace: 'default', verb: 'create', resource: 'pods', subresource: 'eviction', name: 'web-1' })).toBe(false);
   });
@@ -117,7 +169,10 @@ describe('SelfSubjectAccessReview', () => {
   });
 
   test.each([
-    [{}, 'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified'],
+    [
+      {},
+      'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified',
+    ],
     [
       { resourceAttributes: { verb: 'get' }, nonResourceAttributes: { path: '/x', verb: 'get' } },
       'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.nonResourceAttributes: Invalid value: {"Path":"/x","Verb":"get"}: cannot be specified in combination with resourceAttributes',
@@ -149,9 +204,21 @@ describe('SelfSubjectRulesReview', () => {
   test('lists the read-only rules in a new object whose spec is empty, as the storage answers (JSON, kubectl ≤1.31)', async () => {
     const res = await request(app)
       .post(SSRR)
-      .send({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: { namespace: 'default' }, status: { resourceRules: null, nonResourceRules: null, incomplete: false } })
+      .send({
+        kind: 'SelfSubjectRulesReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        metadata: { creationTimestamp: null },
+        spec: { namespace: 'default' },
+        status: { resourceRules: null, nonResourceRules: null, incomplete: false },
+      })
       .expect(201);
-    expect(res.body).toEqual({ kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: {}, status: RULES });
+    expect(res.body).toEqual({
+      kind: 'SelfSubjectRulesReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec: {},
+      status: RULES,
+    });
   });
 
   test('answers the same to protobuf (kubectl ≥1.32 `auth can-i --list`)', async () => {
@@ -194,12 +261,21 @@ describe('review bodies', () => {
     const yaml = 'kind: SelfSubjectAccessReview\napiVersion: authorization.k8s.io/v1\nspec:\n  resourceAttributes:\n    verb: list\n    resource: nodes\n';
     const fromYaml = await request(app).post(SSAR).set('Content-Type', 'application/yaml').send(yaml).expect(201);
     expect(fromYaml.body.status).toEqual({ allowed: true });
-    const untyped = await request(app).post(SSAR).unset('Content-Type').send(Buffer.from(jsonReview({ resourceAttributes: { verb: 'get', resource: 'nodes' } }))).expect(201);
+    const untyped = await request(app)
+      .post(SSAR)
+      .unset('Content-Type')
+      .send(Buffer.from(jsonReview({ resourceAttributes: { verb: 'get', resource: 'nodes' } })))
+      .expect(201);
     expect(untyped.body.status).toEqual({ allowed: true });
   });
 
   test('YAML output is given to a client that asks for it', async () => {
-    const res = await request(app).post(SSAR).set('Accept', 'application/yaml').type('json').send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } })).expect(201);
+    const res = await request(app)
+      .post(SSAR)
+      .set('Accept', 'application/yaml')
+      .type('json')
+      .send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } }))
+      .expect(201);
     expect(res.headers['content-type']).toBe('application/yaml; charset=utf-8');
     expect(res.text).toContain('allowed: true');
   });
@@ -208,15 +284,36 @@ describe('review bodies', () => {
     const res = await request(app).post(SSAR).set('Content-Type', 'text/plain').send('get pods').expect(415);
     expect(res.body).toMatchObject({
       reason: 'UnsupportedMediaType',
-      message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      message:
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
     });
   });
 
   test.each([
-    ['JSON that does not parse', 'application/json', '{"spec":', /^the object provided is unrecognized \(must be of type SelfSubjectAccessReview\): couldn't get version\/kind; json parse error: /],
-    ['protobuf without the k8s envelope', PROTOBUF, Buffer.from('0a00', 'hex'), /provided data does not appear to be a protobuf message, expected prefix \[107 56 115 0\]$/],
-    ['protobuf of another kind', PROTOBUF, Buffer.from(encodeEnvelope('v1', 'Pod', new Uint8Array())), /^Pod in version "v1" cannot be handled as a SelfSubjectAccessReview/],
-    ['JSON of another group version', 'application/json', '{"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1beta1"}', /^the API version in the data \(authorization.k8s.io\/v1beta1\) does not match the expected API version \(authorization.k8s.io\/v1\)$/],
+    [
+      'JSON that does not parse',
+      'application/json',
+      '{"spec":',
+      /^the object provided is unrecognized \(must be of type SelfSubjectAccessReview\): couldn't get version\/kind; json parse error: /,
+    ],
+    [
+      'protobuf without the k8s envelope',
+      PROTOBUF,
+      Buffer.from('0a00', 'hex'),
+      /provided data does not appear to be a protobuf message, expected prefix \[107 56 115 0\]$/,
+    ],
+    [
+      'protobuf of another kind',
+      PROTOBUF,
+      Buffer.from(encodeEnvelope('v1', 'Pod', new Uint8Array())),
+      /^Pod in version "v1" cannot be handled as a SelfSubjectAccessReview/,
+    ],
+    [
+      'JSON of another group version',
+      'application/json',
+      '{"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1beta1"}',
+      /^the API version in the data \(authorization.k8s.io\/v1beta1\) does not match the expected API version \(authorization.k8s.io\/v1\)$/,
+    ],
   ])('%s is a 400', async (_what, type, body, message) => {
     const res = await request(app).post(SSAR).set('Content-Type', type).send(body).expect(400);
     expect(res.body.reason).toBe('BadRequest');
@@ -224,7 +321,12 @@ describe('review bodies', () => {
   });
 
   test('a client accepting only protobuf is told which types are served', async () => {
-    const res = await request(app).post(SSAR).set('Accept', PROTOBUF).type('json').send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } })).expect(406);
+    const res = await request(app)
+      .post(SSAR)
+      .set('Accept', PROTOBUF)
+      .type('json')
+      .send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } }))
+      .expect(406);
     expect(res.body.reason).toBe('NotAcceptable');
   });
 });

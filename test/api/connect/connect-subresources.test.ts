@@ -54,7 +54,9 @@ describe.each([
 describe('the refusal comes before the pod is looked up', () => {
   test('a pod that does not exist is refused, not reported missing', async () => {
     const res = await request(app).get('/api/v1/namespaces/default/pods/nope/exec?command=ls').set(WEBSOCKET).expect(403);
-    expect(res.body.message).toBe('pods "nope" is forbidden: User "system:anonymous" cannot create resource "pods/exec" in API group "" in the namespace "default"');
+    expect(res.body.message).toBe(
+      'pods "nope" is forbidden: User "system:anonymous" cannot create resource "pods/exec" in API group "" in the namespace "default"',
+    );
   });
 
   test('HEAD is a get and is refused as well', async () => {
@@ -66,7 +68,11 @@ describe('what the access reviews say of these subresources', () => {
   const review = async (verb: string, resource: string, subresource: string): Promise<boolean> => {
     const res = await request(app)
       .post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews')
-      .send({ kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', spec: { resourceAttributes: { namespace: 'default', verb, resource, subresource } } })
+      .send({
+        kind: 'SelfSubjectAccessReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        spec: { resourceAttributes: { namespace: 'default', verb, resource, subresource } },
+      })
       .expect(201);
     return res.body.status.allowed as boolean;
   };

@@ -9,7 +9,10 @@ import { TABLE_ACCEPT } from '../../support/test-app.js';
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
 const warnings: string[] = [];
-const cluster = loadCluster({ file: 'test/fixtures/good/crontabs.yaml' }, { clock: new ManualClock(NOW), now: new Date(NOW), onWarning: (w) => warnings.push(w) });
+const cluster = loadCluster(
+  { file: 'test/fixtures/good/crontabs.yaml' },
+  { clock: new ManualClock(NOW), now: new Date(NOW), onWarning: (w) => warnings.push(w) },
+);
 const app = createApp(cluster, { logger: createLogger('silent'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1:6443' });
 const V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 

@@ -9,14 +9,17 @@ import { RESOURCE_TYPES } from '../../../src/cluster/resources/registry.js';
 const quietLogger = { error: () => undefined };
 
 function discoveryApp(reg: ResourceRegistry = registry, address: () => string = () => '10.0.0.1:6443'): Express {
-  return express().use(createDiscoveryRouter(reg, { serverAddress: address })).use(errorHandler(quietLogger));
+  return express()
+    .use(createDiscoveryRouter(reg, { serverAddress: address }))
+    .use(errorHandler(quietLogger));
 }
 
 /** What each kubectl generation sends on /api and /apis (reference §1.2). */
 const KUBECTL_1_27 = 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
 const KUBECTL_1_33 =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
-const CLIENT_GO_HEAD = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;profile=nopeer,application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+const CLIENT_GO_HEAD =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList;profile=nopeer,application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
 const LEGACY_GV = 'application/json, */*';
 const V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 const V2BETA1 = 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList';
@@ -47,7 +50,11 @@ describe('legacy discovery documents', () => {
     expect(res.body.groups.map((g: { name: string }) => g.name)).toEqual(registry.groups());
     // apiregistration.k8s.io and apps share the top priority (17800); ties go by name.
     expect(res.body.groups.slice(0, 3).map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'events.k8s.io']);
-    expect(res.body.groups[1]).toEqual({ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } });
+    expect(res.body.groups[1]).toEqual({
+      name: 'apps',
+      versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+      preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+    });
     expect(res.body.groups.at(-1).name).toBe('metrics.k8s.io');
     expect(res.text).not.toContain('serverAddressByClientCIDRs');
   });
@@ -73,9 +80,30 @@ describe('legacy discovery documents', () => {
     expect(res.text).toContain(
       '{"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"storageVersionHash":"xPOwRZ+Yhw8="}',
     );
-    expect(byName.get('pods/eviction')).toEqual({ name: 'pods/eviction', singularName: '', namespaced: true, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
-    expect(byName.get('namespaces/status')).toEqual({ name: 'namespaces/status', singularName: '', namespaced: false, kind: 'Namespace', verbs: ['get', 'patch', 'update'] });
-    expect(byName.get('componentstatuses')).toEqual({ name: 'componentstatuses', singularName: 'componentstatus', namespaced: false, kind: 'ComponentStatus', verbs: ['get', 'list'], shortNames: ['cs'] });
+    expect(byName.get('pods/eviction')).toEqual({
+      name: 'pods/eviction',
+      singularName: '',
+      namespaced: true,
+      group: 'policy',
+      version: 'v1',
+      kind: 'Eviction',
+      verbs: ['create'],
+    });
+    expect(byName.get('namespaces/status')).toEqual({
+      name: 'namespaces/status',
+      singularName: '',
+      namespaced: false,
+      kind: 'Namespace',
+      verbs: ['get', 'patch', 'update'],
+    });
+    expect(byName.get('componentstatuses')).toEqual({
+      name: 'componentstatuses',
+      singularName: 'componentstatus',
+      namespaced: false,
+      kind: 'ComponentStatus',
+      verbs: ['get', 'list'],
+      shortNames: ['cs'],
+    });
   });
 
   test('/apis/<group>/<version> carries apiVersion, and kinds from other groups on subresources', async () => {
@@ -83,7 +111,15 @@ describe('legacy discovery documents', () => {
     expect(res.body.apiVersion).toBe('v1');
     expect(res.body.groupVersion).toBe('apps/v1');
     const scale = res.body.resources.find((r: { name: string }) => r.name === 'deployments/scale');
-    expect(scale).toEqual({ name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    expect(scale).toEqual({
+      name: 'deployments/scale',
+      singularName: '',
+      namespaced: true,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
   });
 
   test('autoscaling lists v2 first and as its preferred version, as upstream', async () => {
@@ -123,7 +159,11 @@ describe('legacy discovery documents', () => {
     const first = await request(app).get(path).set('Accept', LEGACY_GV).expect(200);
     expect(first.headers['etag']).toBe(`"${sha512(first.text)}"`);
     expect(first.headers['vary']).toBe('Accept');
-    const again = await request(app).get(path).set('Accept', LEGACY_GV).set('If-None-Match', first.headers['etag'] ?? '').expect(304);
+    const again = await request(app)
+      .get(path)
+      .set('Accept', LEGACY_GV)
+      .set('If-None-Match', first.headers['etag'] ?? '')
+      .expect(304);
     expect(again.text).toBe('');
     await request(app).get(path).set('If-None-Match', '"stale"').expect(200);
   });

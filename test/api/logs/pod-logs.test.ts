@@ -13,7 +13,10 @@ function twoContainerPod(): KubeObject {
     spec: { ...spec, containers: [...spec.containers, { name: 'sidecar', image: 'busybox' }] },
     status: {
       ...status,
-      containerStatuses: [...status.containerStatuses, { name: 'sidecar', ready: false, restartCount: 0, image: 'busybox', imageID: '', state: { waiting: { reason: 'ImagePullBackOff' } } }],
+      containerStatuses: [
+        ...status.containerStatuses,
+        { name: 'sidecar', ready: false, restartCount: 0, image: 'busybox', imageID: '', state: { waiting: { reason: 'ImagePullBackOff' } } },
+      ],
     },
   };
 }
@@ -27,7 +30,9 @@ function podWithStatus(name: string, status: ContainerStatus): KubeObject {
   return { ...base, status: { ...current, containerStatuses: [{ ...current.containerStatuses[0], ...status }] } };
 }
 
-const crashed = { terminated: { exitCode: 1, reason: 'Error', startedAt: '2026-01-01T11:58:00Z', finishedAt: '2026-01-01T11:59:00Z', containerID: 'docker://1' } };
+const crashed = {
+  terminated: { exitCode: 1, reason: 'Error', startedAt: '2026-01-01T11:58:00Z', finishedAt: '2026-01-01T11:59:00Z', containerID: 'docker://1' },
+};
 
 /** A node whose kubelet stopped posting status: the node lifecycle controller set Ready to Unknown. */
 function silentNode(): KubeObject {
@@ -52,7 +57,7 @@ describe('pods/log', () => {
 
   const log = (path: string) => request(app).get(`/api/v1/namespaces/default/pods/${path}`);
 
-  test('returns the container\'s lines as text/plain', async () => {
+  test("returns the container's lines as text/plain", async () => {
     const res = await log('web-1/log?container=main').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toBe(`${lines.join('\n')}\n`);
@@ -136,7 +141,14 @@ describe('pods/log', () => {
   ])('GET %s on a node whose kubelet is silent fails the dial, as the API server relays it', async (path, query) => {
     const res = await log(path).expect(500);
     const url = `https://192.168.0.9:10250/containerLogs/default/stranded/main${query}`;
-    expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Get "${url}": dial tcp 192.168.0.9:10250: connect: no route to host`, code: 500 });
+    expect(res.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `Get "${url}": dial tcp 192.168.0.9:10250: connect: no route to host`,
+      code: 500,
+    });
   });
 
   test('options are read and validated before the pod is looked up, as upstream', async () => {

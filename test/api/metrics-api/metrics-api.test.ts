@@ -15,7 +15,11 @@ describe('metrics.k8s.io/v1beta1 lists', () => {
     expect(names(res.body)).toEqual(['node1', 'node2', 'node3']);
     const [first] = res.body.items;
     expect(Object.keys(first)).toEqual(['metadata', 'timestamp', 'window', 'usage']);
-    expect(first.metadata).toEqual({ name: 'node1', creationTimestamp: '2026-01-01T12:00:00Z', labels: { 'kubernetes.io/hostname': 'node1', 'node-role.kubernetes.io/master': '' } });
+    expect(first.metadata).toEqual({
+      name: 'node1',
+      creationTimestamp: '2026-01-01T12:00:00Z',
+      labels: { 'kubernetes.io/hostname': 'node1', 'node-role.kubernetes.io/master': '' },
+    });
     expect(first.usage).toEqual({ cpu: expect.stringMatching(/^\d+(n|u|m)?$/), memory: expect.stringMatching(/^\d+Ki$/) });
     expect(first.window).toMatch(/^\d+(\.\d+)?s$/);
   });
@@ -66,10 +70,20 @@ describe('metrics.k8s.io/v1beta1 objects', () => {
   });
 
   test.each([
-    ['an unknown node: the node lister\'s error', `${BASE}/nodes/nope`, 'node "nope" not found', { name: 'nope', kind: 'node' }],
-    ['a node without metrics', `${BASE}/nodes/node4`, 'nodemetrics.metrics.k8s.io "node4" not found', { name: 'node4', group: 'metrics.k8s.io', kind: 'nodemetrics' }],
-    ['an unknown pod: the pod lister\'s error', `${BASE}/namespaces/default/pods/nope`, 'pods "nope" not found', { name: 'nope', kind: 'pods' }],
-    ['a pod without metrics (Pending)', `${BASE}/namespaces/default/pods/web-2`, 'podmetrics.metrics.k8s.io "default/web-2" not found', { name: 'default/web-2', group: 'metrics.k8s.io', kind: 'podmetrics' }],
+    ["an unknown node: the node lister's error", `${BASE}/nodes/nope`, 'node "nope" not found', { name: 'nope', kind: 'node' }],
+    [
+      'a node without metrics',
+      `${BASE}/nodes/node4`,
+      'nodemetrics.metrics.k8s.io "node4" not found',
+      { name: 'node4', group: 'metrics.k8s.io', kind: 'nodemetrics' },
+    ],
+    ["an unknown pod: the pod lister's error", `${BASE}/namespaces/default/pods/nope`, 'pods "nope" not found', { name: 'nope', kind: 'pods' }],
+    [
+      'a pod without metrics (Pending)',
+      `${BASE}/namespaces/default/pods/web-2`,
+      'podmetrics.metrics.k8s.io "default/web-2" not found',
+      { name: 'default/web-2', group: 'metrics.k8s.io', kind: 'podmetrics' },
+    ],
   ])('%s is a 404', async (_what, url, message, details) => {
     const { app } = metricsApp();
     const res = await request(app).get(url).expect(404);
@@ -97,7 +111,12 @@ describe('metrics.k8s.io/v1beta1 as Tables', () => {
     const res = await request(app).get(`${BASE}/namespaces/default/pods`).set('Accept', TABLE_ACCEPT).expect(200);
     expect(res.body.apiVersion).toBe('meta.k8s.io/v1');
     expect(res.body.metadata).toEqual({});
-    expect(res.body.columnDefinitions.map((c: { name: string; format: string }) => `${c.name}:${c.format}`)).toEqual(['Name:name', 'cpu:quantity', 'memory:quantity', 'Window:duration']);
+    expect(res.body.columnDefinitions.map((c: { name: string; format: string }) => `${c.name}:${c.format}`)).toEqual([
+      'Name:name',
+      'cpu:quantity',
+      'memory:quantity',
+      'Window:duration',
+    ]);
     expect(res.body.rows.map((r: { cells: unknown[] }) => r.cells[0])).toEqual(['db-1', 'web-1']);
     expect(res.body.rows[0].object).toMatchObject({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'db-1' } });
     const beta = await request(app).get(`${BASE}/nodes/node1`).set('Accept', 'application/json;as=Table;v=v1beta1;g=meta.k8s.io').expect(200);

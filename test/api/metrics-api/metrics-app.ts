@@ -13,7 +13,11 @@ export function unknownNode(name: string): KubeObject {
     kind: 'Node',
     metadata: { name, uid: `uid-node-${name}`, creationTimestamp: ago, labels: { 'kubernetes.io/hostname': name } },
     spec: {},
-    status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', lastHeartbeatTime: ago, lastTransitionTime: ago }], capacity: { cpu: '2', memory: '4Gi' }, allocatable: { cpu: '2', memory: '4Gi' } },
+    status: {
+      conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', lastHeartbeatTime: ago, lastTransitionTime: ago }],
+      capacity: { cpu: '2', memory: '4Gi' },
+      allocatable: { cpu: '2', memory: '4Gi' },
+    },
   };
 }
 
@@ -25,7 +29,14 @@ export function metricsApp(objects: KubeObject[] = [...sampleObjects(), unknownN
   const app = testApp(objects);
   if (withMetrics) return app;
   const { cluster } = app;
-  const bare = new Cluster({ store: cluster.store, registry: cluster.registry, logs: cluster.logs, clock: cluster.clock, components: cluster.components, summary: cluster.summary });
+  const bare = new Cluster({
+    store: cluster.store,
+    registry: cluster.registry,
+    logs: cluster.logs,
+    clock: cluster.clock,
+    components: cluster.components,
+    summary: cluster.summary,
+  });
   const server = createApp(bare, { logger: createLogger('silent'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1:6443' });
   return { ...app, app: server, cluster: bare };
 }

@@ -9,7 +9,11 @@ function capturingLogger(): { logger: pino.Logger; lines: Record<string, unknown
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter((l) => l !== '')) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== ''))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

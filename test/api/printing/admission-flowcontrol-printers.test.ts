@@ -60,7 +60,11 @@ describe('the validating admission policy binding printer', () => {
   it.each<[string, Json | undefined, string]>([
     ['a name without namespace', { name: 'test-scale-setting.example.com', parameterNotFoundAction: 'Deny' }, '*/test-scale-setting.example.com'],
     ['a namespaced name', { name: 'limits', namespace: 'team-a' }, 'team-a/limits'],
-    ['a selector', { selector: { matchLabels: { env: 'prod' } } }, '&LabelSelector{MatchLabels:map[string]string{env: prod,},MatchExpressions:[]LabelSelectorRequirement{},}'],
+    [
+      'a selector',
+      { selector: { matchLabels: { env: 'prod' } } },
+      '&LabelSelector{MatchLabels:map[string]string{env: prod,},MatchExpressions:[]LabelSelectorRequirement{},}',
+    ],
     ['neither name nor selector', { parameterNotFoundAction: 'Allow' }, '<unset>'],
     ['no paramRef', undefined, '<unset>'],
   ])('prints a binding with %s', (_case, paramRef, expected) => {
@@ -75,7 +79,12 @@ describe("Go's String() of a LabelSelector", () => {
     [{}, '&LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}'],
     [{ matchLabels: { b: '2', a: '1' } }, '&LabelSelector{MatchLabels:map[string]string{a: 1,b: 2,},MatchExpressions:[]LabelSelectorRequirement{},}'],
     [
-      { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'api'] }, { key: 'canary', operator: 'DoesNotExist' }] },
+      {
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['web', 'api'] },
+          { key: 'canary', operator: 'DoesNotExist' },
+        ],
+      },
       '&LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{' +
         'LabelSelectorRequirement{Key:tier,Operator:In,Values:[web api],},' +
         'LabelSelectorRequirement{Key:canary,Operator:DoesNotExist,Values:[],},},}',
@@ -132,7 +141,15 @@ describe('the flow schema printer', () => {
 
   it('orders a list by matching precedence, then by name, leaving the input as it was', () => {
     const schema = (name: string, matchingPrecedence?: number): KubeObject => object('FlowSchema', { spec: { matchingPrecedence } }, { name });
-    const list = [schema('global-default', 9900), schema('exempt', 1), schema('workload-low', 9000), schema('probes', 2), schema('catch-all', 10000), schema('b-unset'), schema('a-thousand', 1000)];
+    const list = [
+      schema('global-default', 9900),
+      schema('exempt', 1),
+      schema('workload-low', 9000),
+      schema('probes', 2),
+      schema('catch-all', 10000),
+      schema('b-unset'),
+      schema('a-thousand', 1000),
+    ];
     const names = (objects: readonly KubeObject[]): string[] => objects.map((o) => o.metadata.name);
 
     expect(names(sortFlowSchemas(list))).toEqual(['exempt', 'probes', 'a-thousand', 'b-unset', 'workload-low', 'global-default', 'catch-all']);
@@ -151,7 +168,12 @@ describe('the priority level configuration printer', () => {
     ],
     [
       'a limited level that queues',
-      { spec: { type: 'Limited', limited: { nominalConcurrencyShares: 42, limitResponse: { type: 'Queue', queuing: { queues: 8, handSize: 3, queueLengthLimit: 4 } } } } },
+      {
+        spec: {
+          type: 'Limited',
+          limited: { nominalConcurrencyShares: 42, limitResponse: { type: 'Queue', queuing: { queues: 8, handSize: 3, queueLengthLimit: 4 } } },
+        },
+      },
       ['level', 'Limited', 42, 8, 3, 4, '0s'],
     ],
     // Not in upstream's tests: what the server's defaulting would have stored for unset fields.
@@ -160,9 +182,15 @@ describe('the priority level configuration printer', () => {
       { spec: { type: 'Limited', limited: { limitResponse: { type: 'Queue', queuing: {} } } } },
       ['level', 'Limited', 30, 64, 8, 50, '0s'],
     ],
-    ['a limited level with zero shares', { spec: { type: 'Limited', limited: { nominalConcurrencyShares: 0, limitResponse: { type: 'Reject' } } } }, ['level', 'Limited', 0, '<none>', '<none>', '<none>', '0s']],
+    [
+      'a limited level with zero shares',
+      { spec: { type: 'Limited', limited: { nominalConcurrencyShares: 0, limitResponse: { type: 'Reject' } } } },
+      ['level', 'Limited', 0, '<none>', '<none>', '<none>', '0s'],
+    ],
   ])('prints %s', (_case, fields, expected) => {
-    expect(priorityLevelConfigurationPrinter.cells(object('PriorityLevelConfiguration', fields, { name: 'level', creationTimestamp: FUTURE }), NOW)).toEqual(expected);
+    expect(priorityLevelConfigurationPrinter.cells(object('PriorityLevelConfiguration', fields, { name: 'level', creationTimestamp: FUTURE }), NOW)).toEqual(
+      expected,
+    );
   });
 
   it('declares every column a string', () => {
@@ -186,14 +214,33 @@ describe('the API service printer (kube-aggregator)', () => {
       'an aggregated group missing endpoints',
       {
         spec: { service: { namespace: 'kube-system', name: 'metrics-server', port: 443 } },
-        status: { conditions: [{ type: 'Available', status: 'False', reason: 'MissingEndpoints', message: 'endpoints for service/metrics-server in "kube-system" have no addresses' }] },
+        status: {
+          conditions: [
+            {
+              type: 'Available',
+              status: 'False',
+              reason: 'MissingEndpoints',
+              message: 'endpoints for service/metrics-server in "kube-system" have no addresses',
+            },
+          ],
+        },
       },
       'kube-system/metrics-server',
       'False (MissingEndpoints)',
     ],
-    ['a group whose condition has no reason', { spec: { service: { namespace: 'ns', name: 'svc' } }, status: { conditions: [{ type: 'Available', status: 'False' }] } }, 'ns/svc', 'False'],
+    [
+      'a group whose condition has no reason',
+      { spec: { service: { namespace: 'ns', name: 'svc' } }, status: { conditions: [{ type: 'Available', status: 'False' }] } },
+      'ns/svc',
+      'False',
+    ],
     ['a group without conditions', { spec: {} }, 'Local', 'Unknown'],
   ])('prints %s', (_case, fields, service, available) => {
-    expect(apiServicePrinter.cells(object('APIService', fields, { name: 'v1beta1.metrics.k8s.io' }), NOW)).toEqual(['v1beta1.metrics.k8s.io', service, available, '5m']);
+    expect(apiServicePrinter.cells(object('APIService', fields, { name: 'v1beta1.metrics.k8s.io' }), NOW)).toEqual([
+      'v1beta1.metrics.k8s.io',
+      service,
+      available,
+      '5m',
+    ]);
   });
 });

@@ -37,7 +37,10 @@ describe('the controllerrevision printer', () => {
     ['no ownerReferences field', revision('test4', 4), ['test4', '<none>', 4, '0s']],
     [
       'the controller among other owners, in the core group',
-      revision('test5', 5, [owner({ apiVersion: 'v1', kind: 'Pod', name: 'p' }), owner({ controller: true, apiVersion: 'v1', kind: 'ReplicationController', name: 'rc' })]),
+      revision('test5', 5, [
+        owner({ apiVersion: 'v1', kind: 'Pod', name: 'p' }),
+        owner({ controller: true, apiVersion: 'v1', kind: 'ReplicationController', name: 'rc' }),
+      ]),
       ['test5', 'replicationcontroller/rc', 5, '0s'],
     ],
     [

@@ -82,7 +82,15 @@ describe('the horizontalpodautoscaler printer', () => {
   it('shows what the server stores for a v2 HPA without metrics or minReplicas: an 80% CPU target and a minimum of 1', () => {
     // Upstream's internal object prints <none> and <unset>; the v2 defaulting fills both before anyone reads them.
     const object = hpa({ minReplicas: undefined });
-    expect(horizontalPodAutoscalerPrinter.cells(object, NOW)).toEqual(['some-hpa', 'ReplicationController/some-rc', 'cpu: <unknown>/80%', '1', 10, 4, '<unknown>']);
+    expect(horizontalPodAutoscalerPrinter.cells(object, NOW)).toEqual([
+      'some-hpa',
+      'ReplicationController/some-rc',
+      'cpu: <unknown>/80%',
+      '1',
+      10,
+      4,
+      '<unknown>',
+    ]);
   });
 });
 

@@ -38,10 +38,19 @@ describe('the job printer', () => {
   it.each<[string, KubeObject, unknown[]]>([
     [
       'completions and template',
-      job('job1', { completions: 2, template, selector: { matchLabels: { 'job-label': 'job-label-value' } } }, { succeeded: 1 }, { creationTimestamp: JUST_NOW }),
+      job(
+        'job1',
+        { completions: 2, template, selector: { matchLabels: { 'job-label': 'job-label-value' } } },
+        { succeeded: 1 },
+        { creationTimestamp: JUST_NOW },
+      ),
       ['job1', 'Running', '1/2', '', '0s', 'fake-job-container1,fake-job-container2', 'fake-job-image1,fake-job-image2', 'job-label=job-label-value'],
     ],
-    ['no completions: one success wanted', job('job2', {}, { succeeded: 0 }, { creationTimestamp: TEN_YEARS_AGO }), ['job2', 'Running', '0/1', '', '10y', '', '', '<none>']],
+    [
+      'no completions: one success wanted',
+      job('job2', {}, { succeeded: 0 }, { creationTimestamp: TEN_YEARS_AGO }),
+      ['job2', 'Running', '0/1', '', '10y', '', '', '<none>'],
+    ],
     [
       'a finished job: the time it took',
       job('job3', {}, { startTime: at(MINUTE), completionTime: at(31 * MINUTE) }, { creationTimestamp: TEN_YEARS_AGO }),
@@ -57,7 +66,11 @@ describe('the job printer', () => {
       job('job5', { parallelism: 3 }, { succeeded: 1 }, { creationTimestamp: JUST_NOW }),
       ['job5', 'Running', '1/1 of 3', '', '0s', '', '', '<none>'],
     ],
-    ['completed', job('job6', { completions: 2 }, { succeeded: 2, conditions: [{ type: 'Complete', status: 'True' }] }), ['job6', 'Complete', '2/2', '', '<unknown>', '', '', '<none>']],
+    [
+      'completed',
+      job('job6', { completions: 2 }, { succeeded: 2, conditions: [{ type: 'Complete', status: 'True' }] }),
+      ['job6', 'Complete', '2/2', '', '<unknown>', '', '', '<none>'],
+    ],
   ])('%s', (_title, object, expected) => {
     expect(jobPrinter.cells(object, NOW)).toEqual(expected);
   });
@@ -65,12 +78,35 @@ describe('the job printer', () => {
   it('prints the job status by precedence: Complete, Failed, Terminating, Suspended, FailureTarget, else Running', () => {
     const status = (conditions: Json[], metadata: Json = {}): unknown => jobPrinter.cells(job('j', {}, { conditions }, metadata), NOW)[1];
     const deleting = { deletionTimestamp: at(-MINUTE) };
-    expect(status([{ type: 'Failed', status: 'True' }, { type: 'Complete', status: 'True' }])).toBe('Complete');
-    expect(status([{ type: 'FailureTarget', status: 'True' }, { type: 'Failed', status: 'True' }], deleting)).toBe('Failed');
+    expect(
+      status([
+        { type: 'Failed', status: 'True' },
+        { type: 'Complete', status: 'True' },
+      ]),
+    ).toBe('Complete');
+    expect(
+      status(
+        [
+          { type: 'FailureTarget', status: 'True' },
+          { type: 'Failed', status: 'True' },
+        ],
+        deleting,
+      ),
+    ).toBe('Failed');
     expect(status([{ type: 'Suspended', status: 'True' }], deleting)).toBe('Terminating');
-    expect(status([{ type: 'FailureTarget', status: 'True' }, { type: 'Suspended', status: 'True' }])).toBe('Suspended');
+    expect(
+      status([
+        { type: 'FailureTarget', status: 'True' },
+        { type: 'Suspended', status: 'True' },
+      ]),
+    ).toBe('Suspended');
     expect(status([{ type: 'FailureTarget', status: 'True' }])).toBe('FailureTarget');
-    expect(status([{ type: 'Complete', status: 'False' }, { type: 'Suspended', status: 'False' }])).toBe('Running');
+    expect(
+      status([
+        { type: 'Complete', status: 'False' },
+        { type: 'Suspended', status: 'False' },
+      ]),
+    ).toBe('Running');
   });
 
   it('lets the first condition of a type decide, as hasJobCondition does', () => {

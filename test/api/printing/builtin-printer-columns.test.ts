@@ -25,10 +25,7 @@ type Definitions = Record<string, { properties?: Record<string, { description?: 
 
 // The published document holds only what kubefacade serves today; the pristine upstream document beside the
 // project's shared reference fills the rest.
-const documents = [
-  new URL('../../../openapi/v2.json', import.meta.url),
-  new URL('../../../../shared/reference/kubernetes-openapi-v2.json', import.meta.url),
-]
+const documents = [new URL('../../../openapi/v2.json', import.meta.url), new URL('../../../../shared/reference/kubernetes-openapi-v2.json', import.meta.url)]
   .filter((url) => existsSync(url))
   .map((url) => (JSON.parse(readFileSync(url, 'utf8')) as { definitions: Definitions }).definitions);
 
@@ -268,7 +265,9 @@ describe('descriptions quoted from API versions the document no longer has', () 
   it('CSR SignerName, Requestor and Condition are the certificates/v1beta1 docs, not v1 ones', () => {
     expect(description(certificateSigningRequestPrinter, 'Requestor')).toBe('Base64-encoded PKCS#10 CSR data');
     expect(description(certificateSigningRequestPrinter, 'Condition')).toBe('Conditions applied to the request, such as approval or denial.');
-    expect(description(certificateSigningRequestPrinter, 'SignerName')).toMatch(/^Requested signer for the request\. It is a qualified name in the form: `scope-hostname\.io\/name`\./);
+    expect(description(certificateSigningRequestPrinter, 'SignerName')).toMatch(
+      /^Requested signer for the request\. It is a qualified name in the form: `scope-hostname\.io\/name`\./,
+    );
     expect(description(certificateSigningRequestPrinter, 'SignerName')).not.toBe(swagger('certificates.v1.CertificateSigningRequestSpec', 'signerName'));
   });
 });
@@ -283,7 +282,12 @@ describe('fixed column descriptions', () => {
     ['podtemplates', podTemplatePrinter, 'Images', 'Images referenced by each container in the template.'],
     ['podtemplates', podTemplatePrinter, 'Pod Labels', 'The labels for the pod template.'],
     ['resourcequotas', resourceQuotaPrinter, 'Request', 'Request represents a minimum amount of cpu/memory that a container may consume.'],
-    ['resourcequotas', resourceQuotaPrinter, 'Limit', 'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.'],
+    [
+      'resourcequotas',
+      resourceQuotaPrinter,
+      'Limit',
+      'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.',
+    ],
     ['controllerrevisions', controllerRevisionPrinter, 'Controller', 'Controller of the object'],
     ['statefulsets', statefulSetPrinter, 'Ready', 'Number of the pod with ready state'],
     ['statefulsets', statefulSetPrinter, 'Containers', 'Names of each container in the template.'],

@@ -56,13 +56,29 @@ describe('the custom resource printer', () => {
       { name: 'Suspended', type: 'boolean', format: '', description: 'Custom resource definition column (in JSONPath format): .spec.suspend', priority: 1 },
       { name: 'Last', type: 'date', format: '', description: 'Custom resource definition column (in JSONPath format): .status.lastScheduleTime', priority: 0 },
       { name: 'Selector', type: 'string', format: '', description: 'Custom resource definition column (in JSONPath format): .spec.selector', priority: 0 },
-      { name: 'Image', type: 'string', format: '', description: 'Custom resource definition column (in JSONPath format): .spec.containers[*].image', priority: 0 },
+      {
+        name: 'Image',
+        type: 'string',
+        format: '',
+        description: 'Custom resource definition column (in JSONPath format): .spec.containers[*].image',
+        priority: 0,
+      },
       { name: 'Missing', type: 'string', format: '', description: 'Custom resource definition column (in JSONPath format): .status.nothing.here', priority: 0 },
     ]);
   });
 
   it('fills a cell per column: typed values, a map as sorted JSON, the first of many, null when missing', () => {
-    expect(printer.cells(full, NOW)).toEqual(['nightly', '*/5 * * * *', 3, 0.75, false, '60m', '{"matchLabels":{"app":"cron","tier":"web"}}', 'busybox:1.36', null]);
+    expect(printer.cells(full, NOW)).toEqual([
+      'nightly',
+      '*/5 * * * *',
+      3,
+      0.75,
+      false,
+      '60m',
+      '{"matchLabels":{"app":"cron","tier":"web"}}',
+      'busybox:1.36',
+      null,
+    ]);
   });
 
   it('leaves every cell but the name null for an empty object', () => {

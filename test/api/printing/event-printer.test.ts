@@ -42,13 +42,7 @@ describe('the event printer', () => {
     ['Last Seen falls back to First Seen', { firstTimestamp: ago(300) }, '5m', '5m', 1],
     ['First Seen falls back to eventTime', { eventTime: microAgo(90) }, '90s', '90s', 1],
     ['no timestamps at all are <unknown>', {}, '<unknown>', '<unknown>', 1],
-    [
-      'a series gives Last Seen and Count',
-      { eventTime: microAgo(900), count: 2, series: { count: 7, lastObservedTime: microAgo(20) } },
-      '20s',
-      '15m',
-      7,
-    ],
+    ['a series gives Last Seen and Count', { eventTime: microAgo(900), count: 2, series: { count: 7, lastObservedTime: microAgo(20) } }, '20s', '15m', 7],
     ['a zero count counts as one', { lastTimestamp: ago(5), firstTimestamp: ago(5), count: 0 }, '5s', '5s', 1],
   ])('%s', (_name, fields, lastSeen, firstSeen, count) => {
     const cells = eventPrinter.cells(coreEvent(fields), NOW);

@@ -44,17 +44,31 @@ describe('the node printer', () => {
   });
 
   it('prints age, version and the first internal and external addresses in the wide cells', () => {
-    const object = node({}, {
-      conditions: [ready('True')],
-      addresses: [
-        { type: 'Hostname', address: 'n1' },
-        { type: 'InternalIP', address: '10.0.0.1' },
-        { type: 'InternalIP', address: '10.0.0.2' },
-        { type: 'ExternalIP', address: '34.1.1.1' },
-      ],
-      nodeInfo: { kubeletVersion: 'v1.33.1', osImage: 'Ubuntu 24.04', kernelVersion: '6.8.0', containerRuntimeVersion: 'containerd://1.7.2' },
-    });
-    expect(nodePrinter.cells(object, NOW)).toEqual(['n1', 'Ready', '<none>', '3h', 'v1.33.1', '10.0.0.1', '34.1.1.1', 'Ubuntu 24.04', '6.8.0', 'containerd://1.7.2']);
+    const object = node(
+      {},
+      {
+        conditions: [ready('True')],
+        addresses: [
+          { type: 'Hostname', address: 'n1' },
+          { type: 'InternalIP', address: '10.0.0.1' },
+          { type: 'InternalIP', address: '10.0.0.2' },
+          { type: 'ExternalIP', address: '34.1.1.1' },
+        ],
+        nodeInfo: { kubeletVersion: 'v1.33.1', osImage: 'Ubuntu 24.04', kernelVersion: '6.8.0', containerRuntimeVersion: 'containerd://1.7.2' },
+      },
+    );
+    expect(nodePrinter.cells(object, NOW)).toEqual([
+      'n1',
+      'Ready',
+      '<none>',
+      '3h',
+      'v1.33.1',
+      '10.0.0.1',
+      '34.1.1.1',
+      'Ubuntu 24.04',
+      '6.8.0',
+      'containerd://1.7.2',
+    ]);
   });
 
   it('shows <none> for missing addresses, <unknown> for missing node info and an empty version', () => {

@@ -36,111 +36,160 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'a ready running container and one without state show the phase',
-    pod: pod({}, { phase: 'podPhase', containerStatuses: [{ name: 'c1', restartCount: 3, ...runningReady }, { name: 'c2', restartCount: 3 }] }),
+    pod: pod(
+      {},
+      {
+        phase: 'podPhase',
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, ...runningReady },
+          { name: 'c2', restartCount: 3 },
+        ],
+      },
+    ),
     ready: '1/2',
     status: 'podPhase',
     restarts: '6',
   },
   {
     name: 'a waiting container gives its reason',
-    pod: pod({}, { phase: 'podPhase', containerStatuses: [{ name: 'c1', restartCount: 3, ...runningReady }, { name: 'c2', restartCount: 3, state: { waiting: { reason: 'ContainerWaitingReason' } } }] }),
+    pod: pod(
+      {},
+      {
+        phase: 'podPhase',
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, ...runningReady },
+          { name: 'c2', restartCount: 3, state: { waiting: { reason: 'ContainerWaitingReason' } } },
+        ],
+      },
+    ),
     ready: '1/2',
     status: 'ContainerWaitingReason',
     restarts: '6',
   },
   {
     name: 'the first container in spec order wins over a later terminated one',
-    pod: pod({}, {
-      phase: 'podPhase',
-      containerStatuses: [
-        { name: 'c1', restartCount: 3, state: { waiting: { reason: 'ContainerWaitingReason' } } },
-        { name: 'c2', restartCount: 3, state: { terminated: { reason: 'ContainerTerminatedReason', exitCode: 1 } } },
-      ],
-    }),
+    pod: pod(
+      {},
+      {
+        phase: 'podPhase',
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, state: { waiting: { reason: 'ContainerWaitingReason' } } },
+          { name: 'c2', restartCount: 3, state: { terminated: { reason: 'ContainerTerminatedReason', exitCode: 1 } } },
+        ],
+      },
+    ),
     ready: '0/2',
     status: 'ContainerWaitingReason',
     restarts: '6',
   },
   {
     name: 'a pod reason replaces the phase',
-    pod: pod({}, { phase: 'podPhase', reason: 'podReason', containerStatuses: [{ name: 'c1', restartCount: 3, ...runningReady }, { name: 'c2', restartCount: 3 }] }),
+    pod: pod(
+      {},
+      {
+        phase: 'podPhase',
+        reason: 'podReason',
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, ...runningReady },
+          { name: 'c2', restartCount: 3 },
+        ],
+      },
+    ),
     ready: '1/2',
     status: 'podReason',
     restarts: '6',
   },
   {
     name: 'a Completed container beside a running one is NotReady without a Ready condition',
-    pod: pod({}, {
-      phase: 'Running',
-      containerStatuses: [
-        { name: 'c1', restartCount: 3, ready: true, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
-        { name: 'c2', restartCount: 3, ...runningReady },
-      ],
-    }),
+    pod: pod(
+      {},
+      {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, ready: true, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
+          { name: 'c2', restartCount: 3, ...runningReady },
+        ],
+      },
+    ),
     ready: '1/2',
     status: 'NotReady',
     restarts: '6',
   },
   {
     name: 'a Completed container beside a running one is Running with Ready=True',
-    pod: pod({}, {
-      phase: 'Running',
-      conditions: [condition('Ready', 'True')],
-      containerStatuses: [
-        { name: 'c1', restartCount: 3, ready: true, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
-        { name: 'c2', restartCount: 3, ...runningReady },
-      ],
-    }),
+    pod: pod(
+      {},
+      {
+        phase: 'Running',
+        conditions: [condition('Ready', 'True')],
+        containerStatuses: [
+          { name: 'c1', restartCount: 3, ready: true, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
+          { name: 'c2', restartCount: 3, ...runningReady },
+        ],
+      },
+    ),
     ready: '1/2',
     status: 'Running',
     restarts: '6',
   },
   {
     name: 'a running init container shows Init:0/1 and its restarts with their age',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }] }, {
-      phase: 'Pending',
-      initContainerStatuses: [{ name: 'i1', ...restartedAgo(3, 10), state: { running: {} } }],
-      containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }] },
+      {
+        phase: 'Pending',
+        initContainerStatuses: [{ name: 'i1', ...restartedAgo(3, 10), state: { running: {} } }],
+        containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
+      },
+    ),
     ready: '0/1',
     status: 'Init:0/1',
     restarts: '3 (10s ago)',
   },
   {
     name: 'a finished first init container moves the count to Init:1/2',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }, { name: 'i2' }] }, {
-      phase: 'Pending',
-      initContainerStatuses: [
-        { name: 'i1', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
-        { name: 'i2', ...restartedAgo(3, 10), state: { running: {} } },
-      ],
-      containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }, { name: 'i2' }] },
+      {
+        phase: 'Pending',
+        initContainerStatuses: [
+          { name: 'i1', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          { name: 'i2', ...restartedAgo(3, 10), state: { running: {} } },
+        ],
+        containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
+      },
+    ),
     ready: '0/1',
     status: 'Init:1/2',
     restarts: '3 (10s ago)',
   },
   {
     name: 'init restarts add up and the newest restart is shown',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }, { name: 'i2' }] }, {
-      phase: 'Pending',
-      initContainerStatuses: [
-        { name: 'i1', ...restartedAgo(2, 120), state: { terminated: { exitCode: 0, reason: 'Completed' } } },
-        { name: 'i2', ...restartedAgo(3, 10), state: { running: {} } },
-      ],
-      containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }, { name: 'i2' }] },
+      {
+        phase: 'Pending',
+        initContainerStatuses: [
+          { name: 'i1', ...restartedAgo(2, 120), state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          { name: 'i2', ...restartedAgo(3, 10), state: { running: {} } },
+        ],
+        containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
+      },
+    ),
     ready: '0/1',
     status: 'Init:1/2',
     restarts: '5 (10s ago)',
   },
   {
     name: 'once initialized, only regular container restarts count',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }] }, {
-      phase: 'Running',
-      initContainerStatuses: [{ name: 'i1', ...restartedAgo(2, 120), state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
-      containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ready: false, state: { running: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }] },
+      {
+        phase: 'Running',
+        initContainerStatuses: [{ name: 'i1', ...restartedAgo(2, 120), state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
+        containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ready: false, state: { running: {} } }],
+      },
+    ),
     ready: '0/1',
     status: 'Running',
     restarts: '4 (20s ago)',
@@ -154,13 +203,16 @@ const cases: Case[] = [
   },
   {
     name: 'the most recent restart of several containers is shown',
-    pod: pod({}, {
-      phase: 'Running',
-      containerStatuses: [
-        { name: 'c1', ...restartedAgo(6, 5 * DAY), ...runningReady },
-        { name: 'c2', ...restartedAgo(3, 20 * DAY), ...runningReady },
-      ],
-    }),
+    pod: pod(
+      {},
+      {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'c1', ...restartedAgo(6, 5 * DAY), ...runningReady },
+          { name: 'c2', ...restartedAgo(3, 20 * DAY), ...runningReady },
+        ],
+      },
+    ),
     ready: '2/2',
     status: 'Running',
     restarts: '9 (5d ago)',
@@ -174,7 +226,10 @@ const cases: Case[] = [
   },
   {
     name: 'a succeeded pod shows Completed',
-    pod: pod(containers(1), { phase: 'Succeeded', containerStatuses: [{ name: 'c1', restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } }] }),
+    pod: pod(containers(1), {
+      phase: 'Succeeded',
+      containerStatuses: [{ name: 'c1', restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } }],
+    }),
     ready: '0/1',
     status: 'Completed',
     restarts: '0',
@@ -188,14 +243,22 @@ const cases: Case[] = [
   },
   {
     name: 'a deleted pod that finished keeps its final status',
-    pod: pod(containers(1), { phase: 'Succeeded', containerStatuses: [{ name: 'c1', restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } }] }, { deletionTimestamp: ago(1) }),
+    pod: pod(
+      containers(1),
+      { phase: 'Succeeded', containerStatuses: [{ name: 'c1', restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } }] },
+      { deletionTimestamp: ago(1) },
+    ),
     ready: '0/1',
     status: 'Completed',
     restarts: '0',
   },
   {
     name: 'a deleted running pod is Terminating',
-    pod: pod(containers(1), { phase: 'Running', containerStatuses: [{ name: 'c1', restartCount: 0, ready: false, state: { running: {} } }] }, { deletionTimestamp: ago(1) }),
+    pod: pod(
+      containers(1),
+      { phase: 'Running', containerStatuses: [{ name: 'c1', restartCount: 0, ready: false, state: { running: {} } }] },
+      { deletionTimestamp: ago(1) },
+    ),
     ready: '0/1',
     status: 'Terminating',
     restarts: '0',
@@ -216,21 +279,30 @@ const cases: Case[] = [
   },
   {
     name: 'an init container that failed without a reason shows its exit code',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }] }, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { terminated: { exitCode: 2 } } }] }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }] },
+      { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { terminated: { exitCode: 2 } } }] },
+    ),
     ready: '0/1',
     status: 'Init:ExitCode:2',
     restarts: '0',
   },
   {
     name: 'an init container killed by a signal shows the signal',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }] }, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { terminated: { exitCode: 137, signal: 9 } } }] }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }] },
+      { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { terminated: { exitCode: 137, signal: 9 } } }] },
+    ),
     ready: '0/1',
     status: 'Init:Signal:9',
     restarts: '0',
   },
   {
     name: 'a waiting init container shows its reason',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'i1' }] }, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff' } } }] }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'i1' }] },
+      { phase: 'Pending', initContainerStatuses: [{ name: 'i1', restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff' } } }] },
+    ),
     ready: '0/1',
     status: 'Init:ImagePullBackOff',
     restarts: '0',
@@ -244,71 +316,86 @@ const cases: Case[] = [
   },
   {
     name: 'an unstarted sidecar keeps the pod in Init:0/2',
-    pod: pod({ ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] }, {
-      phase: 'Pending',
-      conditions: [condition('Initialized', 'False')],
-      initContainerStatuses: [
-        { name: 's1', ...restartedAgo(3, 10), started: false, state: { running: {} } },
-        { name: 's2', restartCount: 0, started: false, state: { waiting: {} } },
-      ],
-      containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] },
+      {
+        phase: 'Pending',
+        conditions: [condition('Initialized', 'False')],
+        initContainerStatuses: [
+          { name: 's1', ...restartedAgo(3, 10), started: false, state: { running: {} } },
+          { name: 's2', restartCount: 0, started: false, state: { waiting: {} } },
+        ],
+        containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
+      },
+    ),
     ready: '0/3',
     status: 'Init:0/2',
     restarts: '3 (10s ago)',
   },
   {
     name: 'a started sidecar lets initialization move on',
-    pod: pod({ ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] }, {
-      phase: 'Pending',
-      conditions: [condition('Initialized', 'False')],
-      initContainerStatuses: [
-        { name: 's1', ...restartedAgo(3, 10), started: true, state: { running: {} } },
-        { name: 's2', restartCount: 0, started: false, state: { waiting: {} } },
-      ],
-      containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] },
+      {
+        phase: 'Pending',
+        conditions: [condition('Initialized', 'False')],
+        initContainerStatuses: [
+          { name: 's1', ...restartedAgo(3, 10), started: true, state: { running: {} } },
+          { name: 's2', restartCount: 0, started: false, state: { waiting: {} } },
+        ],
+        containerStatuses: [{ name: 'c1', restartCount: 0, state: { waiting: {} } }],
+      },
+    ),
     ready: '0/3',
     status: 'Init:1/2',
     restarts: '3 (10s ago)',
   },
   {
     name: 'sidecar restarts count with the containers once initialized',
-    pod: pod({ ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] }, {
-      phase: 'Running',
-      conditions: [condition('Initialized', 'True')],
-      initContainerStatuses: [
-        { name: 's1', ...restartedAgo(3, 10), started: true, state: { running: {} } },
-        { name: 's2', restartCount: 0, started: true, state: { running: {} } },
-      ],
-      containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ...runningReady }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] },
+      {
+        phase: 'Running',
+        conditions: [condition('Initialized', 'True')],
+        initContainerStatuses: [
+          { name: 's1', ...restartedAgo(3, 10), started: true, state: { running: {} } },
+          { name: 's2', restartCount: 0, started: true, state: { running: {} } },
+        ],
+        containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ...runningReady }],
+      },
+    ),
     ready: '1/3',
     status: 'Running',
     restarts: '7 (10s ago)',
   },
   {
     name: 'a completed pod with failed sidecars is Completed',
-    pod: pod({ ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] }, {
-      phase: 'Succeeded',
-      conditions: [condition('Initialized', 'True')],
-      initContainerStatuses: [
-        { name: 's1', ...restartedAgo(3, 10), started: false, state: { terminated: { exitCode: 137, reason: 'Error' } } },
-        { name: 's2', restartCount: 0, started: false, state: { terminated: { exitCode: 137, reason: 'Error' } } },
-      ],
-      containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [sidecar('s1'), sidecar('s2')] },
+      {
+        phase: 'Succeeded',
+        conditions: [condition('Initialized', 'True')],
+        initContainerStatuses: [
+          { name: 's1', ...restartedAgo(3, 10), started: false, state: { terminated: { exitCode: 137, reason: 'Error' } } },
+          { name: 's2', restartCount: 0, started: false, state: { terminated: { exitCode: 137, reason: 'Error' } } },
+        ],
+        containerStatuses: [{ name: 'c1', ...restartedAgo(4, 20), ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
+      },
+    ),
     ready: '0/3',
     status: 'Completed',
     restarts: '7 (10s ago)',
   },
   {
     name: 'statuses naming containers absent from the spec are not sidecars',
-    pod: pod({ ...containers(1), initContainers: [{ name: 'init1' }, sidecar('sidecar1')] }, {
-      phase: 'Pending',
-      initContainerStatuses: [{ name: 'initinvalid', restartCount: 0, started: true, state: { running: {} } }],
-      containerStatuses: [{ name: 'containerinvalid', restartCount: 0, ...runningReady }],
-    }),
+    pod: pod(
+      { ...containers(1), initContainers: [{ name: 'init1' }, sidecar('sidecar1')] },
+      {
+        phase: 'Pending',
+        initContainerStatuses: [{ name: 'initinvalid', restartCount: 0, started: true, state: { running: {} } }],
+        containerStatuses: [{ name: 'containerinvalid', restartCount: 0, ...runningReady }],
+      },
+    ),
     ready: '0/2',
     status: 'Init:0/2',
     restarts: '0',

@@ -64,7 +64,11 @@ describe('the certificatesigningrequest printer', () => {
       request('csr2', { username: 'CSR Requestor' }, { ...approved, certificate: 'Y2VydCBkYXRh' }),
       ['csr2', '0s', '<none>', 'CSR Requestor', '<none>', 'Approved,Issued'],
     ],
-    ['denied', request('csr3', { username: 'CSR Requestor' }, { conditions: [{ type: 'Denied', status: 'True' }] }), ['csr3', '0s', '<none>', 'CSR Requestor', '<none>', 'Denied']],
+    [
+      'denied',
+      request('csr3', { username: 'CSR Requestor' }, { conditions: [{ type: 'Denied', status: 'True' }] }),
+      ['csr3', '0s', '<none>', 'CSR Requestor', '<none>', 'Denied'],
+    ],
   ])('%s', (_title, object, expected) => {
     expect(certificateSigningRequestPrinter.cells(object, NOW)).toEqual(expected);
   });
@@ -72,8 +76,21 @@ describe('the certificatesigningrequest printer', () => {
   it('ranks Denied over Approved, appends Failed then Issued, and ignores condition status', () => {
     const condition = (conditions: Json[], certificate?: string): unknown =>
       certificateSigningRequestPrinter.cells(request('c', {}, { conditions, ...(certificate ? { certificate } : {}) }), NOW)[5];
-    expect(condition([{ type: 'Approved', status: 'True' }, { type: 'Denied', status: 'True' }])).toBe('Denied');
-    expect(condition([{ type: 'Approved', status: 'True' }, { type: 'Failed', status: 'True' }], 'AA==')).toBe('Approved,Failed,Issued');
+    expect(
+      condition([
+        { type: 'Approved', status: 'True' },
+        { type: 'Denied', status: 'True' },
+      ]),
+    ).toBe('Denied');
+    expect(
+      condition(
+        [
+          { type: 'Approved', status: 'True' },
+          { type: 'Failed', status: 'True' },
+        ],
+        'AA==',
+      ),
+    ).toBe('Approved,Failed,Issued');
     expect(condition([{ type: 'Failed', status: 'True' }])).toBe('Pending,Failed');
     expect(condition([{ type: 'Approved', status: 'False' }])).toBe('Approved');
   });

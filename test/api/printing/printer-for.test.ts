@@ -89,7 +89,9 @@ describe('printerFor', () => {
     const printer = printerFor({ group: 'stable.example.com', plural: 'crontabs', custom });
     expect(printer.columns.map((c) => c.name)).toEqual(['Name', 'Spec']);
     expect(printerFor({ group: 'stable.example.com', plural: 'crontabs', custom })).toBe(printer);
-    expect(printerFor({ group: 'example.com', plural: 'widgets', custom: { crd: 'widgets.example.com', storageVersion: 'v1' } }).columns.map((c) => c.name)).toEqual(['Name', 'Age']);
+    expect(
+      printerFor({ group: 'example.com', plural: 'widgets', custom: { crd: 'widgets.example.com', storageVersion: 'v1' } }).columns.map((c) => c.name),
+    ).toEqual(['Name', 'Age']);
   });
 
   it.each([...RESOURCE_TYPES.map((t) => `${t.group}/${t.plural}`), ...WITH_PRINTERS])(

@@ -92,7 +92,12 @@ describe('the priority class printer', () => {
 
   it.each<[string, Json, string, unknown[]]>([
     ['PreemptNever', { value: 1, preemptionPolicy: 'Never' }, FUTURE, ['pc', 1, false, '0s', 'Never']],
-    ['PreemptLowerPriority', { value: 1000000000, globalDefault: true, preemptionPolicy: 'PreemptLowerPriority' }, FIVE_MINUTES_AGO, ['pc', 1000000000, true, '5m', 'PreemptLowerPriority']],
+    [
+      'PreemptLowerPriority',
+      { value: 1000000000, globalDefault: true, preemptionPolicy: 'PreemptLowerPriority' },
+      FIVE_MINUTES_AGO,
+      ['pc', 1000000000, true, '5m', 'PreemptLowerPriority'],
+    ],
     // Upstream's printer prints "" for a nil policy; the server never stores one (defaulted to PreemptLowerPriority).
     ['no policy', { value: 1000000000, globalDefault: true }, FIVE_MINUTES_AGO, ['pc', 1000000000, true, '5m', 'PreemptLowerPriority']],
   ])('prints a class with %s', (_case, fields, creationTimestamp, expected) => {
@@ -115,7 +120,12 @@ describe('the storage class printer', () => {
 
   it.each<[string, Json, string, unknown[]]>([
     ['no policies', { provisioner: 'kubernetes.io/glusterfs' }, FUTURE, ['sc', 'kubernetes.io/glusterfs', 'Delete', 'Immediate', false, '0s']],
-    ['Delete', { provisioner: 'kubernetes.io/nfs', reclaimPolicy: 'Delete' }, FIVE_MINUTES_AGO, ['sc', 'kubernetes.io/nfs', 'Delete', 'Immediate', false, '5m']],
+    [
+      'Delete',
+      { provisioner: 'kubernetes.io/nfs', reclaimPolicy: 'Delete' },
+      FIVE_MINUTES_AGO,
+      ['sc', 'kubernetes.io/nfs', 'Delete', 'Immediate', false, '5m'],
+    ],
     [
       'Retain and Immediate',
       { provisioner: 'kubernetes.io/nfs', reclaimPolicy: 'Retain', volumeBindingMode: 'Immediate' },
@@ -180,14 +190,34 @@ describe('the CSI driver printer', () => {
       requiresRepublish: true,
       volumeLifecycleModes: ['Persistent', 'Ephemeral'],
     };
-    expect(csiDriverPrinter.cells(object('CSIDriver', { spec }, { name: 'd' }), NOW)).toEqual(['d', false, true, true, 'vault,', true, 'Persistent,Ephemeral', '5m']);
+    expect(csiDriverPrinter.cells(object('CSIDriver', { spec }, { name: 'd' }), NOW)).toEqual([
+      'd',
+      false,
+      true,
+      true,
+      'vault,',
+      true,
+      'Persistent,Ephemeral',
+      '5m',
+    ]);
   });
 });
 
 describe('the CSI node printer', () => {
   it('counts the registered drivers', () => {
     expect(csiNodePrinter.columns[1]).toMatchObject({ name: 'Drivers', type: 'integer' });
-    const node = object('CSINode', { spec: { drivers: [{ name: 'a', nodeID: 'n' }, { name: 'b', nodeID: 'n' }] } }, { name: 'node-1' });
+    const node = object(
+      'CSINode',
+      {
+        spec: {
+          drivers: [
+            { name: 'a', nodeID: 'n' },
+            { name: 'b', nodeID: 'n' },
+          ],
+        },
+      },
+      { name: 'node-1' },
+    );
     expect(csiNodePrinter.cells(node, NOW)).toEqual(['node-1', 2, '5m']);
     expect(csiNodePrinter.cells(object('CSINode', { spec: {} }), NOW)).toEqual(['x', 0, '5m']);
   });

@@ -40,7 +40,13 @@ describe('the service printer', () => {
 
   it.each<[Json[], string]>([
     [[{ port: 80, protocol: 'TCP' }], '80/TCP'],
-    [[{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }], '80/TCP,53/UDP'],
+    [
+      [
+        { port: 80, protocol: 'TCP' },
+        { port: 53, protocol: 'UDP' },
+      ],
+      '80/TCP,53/UDP',
+    ],
     [[{ port: 443, nodePort: 30443, protocol: 'TCP' }], '443:30443/TCP'],
     [[{ port: 8080 }], '8080/TCP'],
     [[], '<none>'],
@@ -58,7 +64,10 @@ describe('the service printer', () => {
   });
 
   it('prints name, type, age and the sorted selector', () => {
-    const cells = servicePrinter.cells(service({ type: 'ClusterIP', clusterIPs: ['10.0.0.1'], ports: [{ port: 80, protocol: 'TCP' }], selector: { tier: 'web', app: 'shop' } }), NOW);
+    const cells = servicePrinter.cells(
+      service({ type: 'ClusterIP', clusterIPs: ['10.0.0.1'], ports: [{ port: 80, protocol: 'TCP' }], selector: { tier: 'web', app: 'shop' } }),
+      NOW,
+    );
     expect(cells).toEqual(['web', 'ClusterIP', '10.0.0.1', '<none>', '80/TCP', '60m', 'app=shop,tier=web']);
   });
 

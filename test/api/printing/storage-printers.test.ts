@@ -72,7 +72,11 @@ describe('the persistentvolumeclaim printer', () => {
     ],
     [
       'a pending claim with a volume name',
-      claim('test3', { volumeName: 'my-volume', volumeMode: 'Filesystem' }, { phase: 'Pending', accessModes: ['ReadWriteMany'], capacity: { storage: '10Gi' } }),
+      claim(
+        'test3',
+        { volumeName: 'my-volume', volumeMode: 'Filesystem' },
+        { phase: 'Pending', accessModes: ['ReadWriteMany'], capacity: { storage: '10Gi' } },
+      ),
       ['test3', 'Pending', 'my-volume', '10Gi', 'RWX', '', '<unset>', '<unknown>', 'Filesystem'],
     ],
     [
@@ -87,7 +91,11 @@ describe('the persistentvolumeclaim printer', () => {
     [
       // Upstream's internal object prints <unset>; the server defaults volumeMode to Filesystem before anyone reads it.
       'no volume mode, as the server defaults it',
-      claim('test5', { volumeName: 'my-volume', storageClassName: 'my-scn' }, { phase: 'Pending', accessModes: ['ReadWriteOnce'], capacity: { storage: '10Gi' } }),
+      claim(
+        'test5',
+        { volumeName: 'my-volume', storageClassName: 'my-scn' },
+        { phase: 'Pending', accessModes: ['ReadWriteOnce'], capacity: { storage: '10Gi' } },
+      ),
       ['test5', 'Pending', 'my-volume', '10Gi', 'RWO', 'my-scn', '<unset>', '<unknown>', 'Filesystem'],
     ],
     [
@@ -166,7 +174,11 @@ describe('the persistentvolume printer', () => {
         'test8',
         { ...spec({ storageClassName: 'ignored', volumeAttributesClassName: 'gold', volumeMode: 'Block' }), capacity: { storage: '2048Mi' } },
         { phase: 'Bound' },
-        { deletionTimestamp: '2026-01-01T11:59:00Z', creationTimestamp: '2025-12-31T12:00:00Z', annotations: { 'volume.beta.kubernetes.io/storage-class': 'beta' } },
+        {
+          deletionTimestamp: '2026-01-01T11:59:00Z',
+          creationTimestamp: '2025-12-31T12:00:00Z',
+          annotations: { 'volume.beta.kubernetes.io/storage-class': 'beta' },
+        },
       ),
       ['test8', '2Gi', '', 'Delete', 'Terminating', 'default/test', 'beta', 'gold', '', '24h', 'Block'],
     ],

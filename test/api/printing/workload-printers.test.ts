@@ -12,7 +12,14 @@ function workload(kind: string, spec: Json, status: Json): KubeObject {
   return { apiVersion: 'apps/v1', kind, metadata: { name: 'web', namespace: 'default', creationTimestamp: '2026-01-01T08:00:00Z' }, spec, status };
 }
 
-const template = { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }, { name: 'log', image: 'busybox' }] } };
+const template = {
+  spec: {
+    containers: [
+      { name: 'web', image: 'nginx:1.27' },
+      { name: 'log', image: 'busybox' },
+    ],
+  },
+};
 
 describe('label selectors as text', () => {
   it.each<[Json | undefined, string | undefined]>([
@@ -46,7 +53,11 @@ describe('label selectors as text', () => {
 
 describe('the deployment printer', () => {
   it('prints ready/desired, integer counts, containers, images and the selector', () => {
-    const object = workload('Deployment', { replicas: 3, selector: { matchLabels: { app: 'web' } }, template }, { readyReplicas: 2, updatedReplicas: 3, availableReplicas: 2 });
+    const object = workload(
+      'Deployment',
+      { replicas: 3, selector: { matchLabels: { app: 'web' } }, template },
+      { readyReplicas: 2, updatedReplicas: 3, availableReplicas: 2 },
+    );
     expect(deploymentPrinter.cells(object, NOW)).toEqual(['web', '2/3', 3, 2, '4h', 'web,log', 'nginx:1.27,busybox', 'app=web']);
   });
 
@@ -61,7 +72,11 @@ describe('the deployment printer', () => {
 
 describe('the replicaset printer', () => {
   it('prints desired, current and ready as integers', () => {
-    const object = workload('ReplicaSet', { replicas: 3, selector: { matchLabels: { app: 'web', 'pod-template-hash': 'abc' } }, template }, { replicas: 3, readyReplicas: 1 });
+    const object = workload(
+      'ReplicaSet',
+      { replicas: 3, selector: { matchLabels: { app: 'web', 'pod-template-hash': 'abc' } }, template },
+      { replicas: 3, readyReplicas: 1 },
+    );
     expect(replicaSetPrinter.cells(object, NOW)).toEqual(['web', 3, 3, 1, '4h', 'web,log', 'nginx:1.27,busybox', 'app=web,pod-template-hash=abc']);
   });
 

@@ -30,13 +30,7 @@ describe('the kubelet’s /logs/', () => {
   });
 
   test('pods/ holds a folder per pod of the node that has run a container', async () => {
-    await get('/pods/').expect(
-      200,
-      listing(
-        'default_api-1_uid-pod-default-api-1/',
-        'kube-system_etcd-node1_uid-pod-kube-system-etcd-node1/',
-      ),
-    );
+    await get('/pods/').expect(200, listing('default_api-1_uid-pod-default-api-1/', 'kube-system_etcd-node1_uid-pod-kube-system-etcd-node1/'));
   });
 
   test('a folder asked for without its slash is redirected, relatively, by the file server', async () => {

@@ -68,7 +68,9 @@ describe('the API server in front of the kubelet', () => {
 
   test('proxying is a get of nodes/proxy, which the read-only policy allows; writing through it is not', async () => {
     const res = await request(app).post('/api/v1/nodes/node1/proxy/run/default/web-1/main').expect(403);
-    expect(res.body.message).toBe('nodes "node1" is forbidden: User "system:anonymous" cannot create resource "nodes/proxy" in API group "" at the cluster scope');
+    expect(res.body.message).toBe(
+      'nodes "node1" is forbidden: User "system:anonymous" cannot create resource "nodes/proxy" in API group "" at the cluster scope',
+    );
   });
 
   test('the old /api/v1/proxy/ prefix is the `proxy` verb, which the policy does not grant', async () => {

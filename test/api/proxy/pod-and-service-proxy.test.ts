@@ -42,7 +42,11 @@ describe('pods/proxy', () => {
   });
 
   test('a pod whose IP may not be proxied to is a bad request', async () => {
-    const { app: other } = testApp(proxyObjects().map((o) => (o.metadata.name === 'web-1' ? { ...o, status: { ...(o.status as object), podIP: '127.0.0.1', podIPs: [{ ip: '127.0.0.1' }] } } : o)));
+    const { app: other } = testApp(
+      proxyObjects().map((o) =>
+        o.metadata.name === 'web-1' ? { ...o, status: { ...(o.status as object), podIP: '127.0.0.1', podIPs: [{ ip: '127.0.0.1' }] } } : o,
+      ),
+    );
     const res = await request(other).get('/api/v1/namespaces/default/pods/web-1/proxy/').expect(400);
     expect(res.body).toMatchObject({ message: 'address not allowed', reason: 'BadRequest' });
   });
@@ -86,6 +90,8 @@ describe('services/proxy', () => {
 
   test('writing through the proxy is refused by the authorization filter', async () => {
     const res = await request(app).post('/api/v1/namespaces/default/services/web/proxy/api').send({}).expect(403);
-    expect(res.body.message).toBe('services "web" is forbidden: User "system:anonymous" cannot create resource "services/proxy" in API group "" in the namespace "default"');
+    expect(res.body.message).toBe(
+      'services "web" is forbidden: User "system:anonymous" cannot create resource "services/proxy" in API group "" in the namespace "default"',
+    );
   });
 });

@@ -18,8 +18,10 @@ const summary = async (node: string, query = ''): Promise<Json> => {
 };
 
 /** Quantities of the metrics API back in the Summary's units. */
-const nanocores = (cpu: string): number => (cpu.endsWith('n') ? Number(cpu.slice(0, -1)) : cpu.endsWith('m') ? Number(cpu.slice(0, -1)) * 1e6 : Number(cpu) * 1e9);
-const bytes = (memory: string): number => (memory.endsWith('Ki') ? Number(memory.slice(0, -2)) * 1024 : memory.endsWith('Mi') ? Number(memory.slice(0, -2)) * 1024 ** 2 : Number(memory));
+const nanocores = (cpu: string): number =>
+  cpu.endsWith('n') ? Number(cpu.slice(0, -1)) : cpu.endsWith('m') ? Number(cpu.slice(0, -1)) * 1e6 : Number(cpu) * 1e9;
+const bytes = (memory: string): number =>
+  memory.endsWith('Ki') ? Number(memory.slice(0, -2)) * 1024 : memory.endsWith('Mi') ? Number(memory.slice(0, -2)) * 1024 ** 2 : Number(memory);
 
 function numbersIn(value: unknown, path = ''): [string, number][] {
   if (typeof value === 'number') return [[path, value]];

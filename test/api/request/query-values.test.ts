@@ -38,6 +38,10 @@ describe('an integer query parameter, as the API server converts it', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).toStatus()).toMatchObject({ code: 400, reason: 'BadRequest', message: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax` });
+    expect((error as ApiError).toStatus()).toMatchObject({
+      code: 400,
+      reason: 'BadRequest',
+      message: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`,
+    });
   });
 });

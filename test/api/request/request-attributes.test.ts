@@ -15,9 +15,12 @@ describe('reading a request as the authorizer does (requestinfo.go)', () => {
     expect(parseResourcePath(path)).toMatchObject({ isResourceRequest: true, ...expected });
   });
 
-  test.each(['/', '/healthz', '/api', '/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/openapi/v3/apis/apps/v1', '/version'])('%s is no resource', (path) => {
-    expect(parseResourcePath(path)).toEqual({ isResourceRequest: false });
-  });
+  test.each(['/', '/healthz', '/api', '/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/openapi/v3/apis/apps/v1', '/version'])(
+    '%s is no resource',
+    (path) => {
+      expect(parseResourcePath(path)).toEqual({ isResourceRequest: false });
+    },
+  );
 
   test('a special verb without anything after it is an error', () => {
     expect(() => parseResourcePath('/api/v1/watch')).toThrow(RequestInfoError);

@@ -26,7 +26,11 @@ function coreEvent(name: string, involvedName: string, reason: string, message: 
 
 /** events.k8s.io/v1 serves the stored core/v1 Events in its own form, as the real server does from one storage. */
 describe('events.k8s.io/v1', () => {
-  const { app, cluster } = testApp([...sampleObjects(), coreEvent('web-1.1', 'web-1', 'Pulled', 'Container image "nginx:1.17" already present on machine'), coreEvent('db-1.1', 'db-1', 'Started', 'Started container main')]);
+  const { app, cluster } = testApp([
+    ...sampleObjects(),
+    coreEvent('web-1.1', 'web-1', 'Pulled', 'Container image "nginx:1.17" already present on machine'),
+    coreEvent('db-1.1', 'db-1', 'Started', 'Started container main'),
+  ]);
 
   test('lists the core events converted: regarding, note, deprecated source and counts', async () => {
     const res = await request(app).get('/apis/events.k8s.io/v1/namespaces/default/events').expect(200);
@@ -64,7 +68,10 @@ describe('events.k8s.io/v1', () => {
   test('a watch sends a new core event in the events.k8s.io form', async () => {
     const served = await listen(app);
     try {
-      const watch = await openStream(served.port, `/apis/events.k8s.io/v1/namespaces/default/events?watch=true&resourceVersion=${cluster.store.resourceVersion}`);
+      const watch = await openStream(
+        served.port,
+        `/apis/events.k8s.io/v1/namespaces/default/events?watch=true&resourceVersion=${cluster.store.resourceVersion}`,
+      );
       cluster.store.create('/events', coreEvent('web-1.2', 'web-1', 'Killing', 'Stopping container main'));
       const [event] = await watch.take(1);
       expect(event).toMatchObject({ type: 'ADDED', object: { apiVersion: 'events.k8s.io/v1', note: 'Stopping container main', regarding: { name: 'web-1' } } });

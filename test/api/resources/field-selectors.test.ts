@@ -34,7 +34,16 @@ const csr = (name: string, signerName: string): KubeObject => ({
   spec: { signerName, request: '', usages: ['client auth'] },
 });
 
-const { app } = testApp([...sampleObjects(), unscheduled, job('done', 1), job('running', 0), rc('old', 2), rc('gone', 0), csr('kubelet', 'kubernetes.io/kube-apiserver-client-kubelet'), csr('other', 'example.com/signer')]);
+const { app } = testApp([
+  ...sampleObjects(),
+  unscheduled,
+  job('done', 1),
+  job('running', 0),
+  rc('old', 2),
+  rc('gone', 0),
+  csr('kubelet', 'kubernetes.io/kube-apiserver-client-kubelet'),
+  csr('other', 'example.com/signer'),
+]);
 
 const names = (body: { items: { metadata: { name: string } }[] }): string[] => body.items.map((i) => i.metadata.name);
 

@@ -63,7 +63,7 @@ describe('listing and getting objects', () => {
     expect(res.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', message, code: 400 });
   });
 
-  test('a component that does not exist is the real registry\'s 500 without reason', async () => {
+  test("a component that does not exist is the real registry's 500 without reason", async () => {
     const res = await request(app).get('/api/v1/componentstatuses/foo').expect(500);
     expect(res.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Component not found: foo', code: 500 });
   });
@@ -98,9 +98,7 @@ describe('listing and getting objects', () => {
 
   test('an Accept the server cannot produce is 406 with the served media types', async () => {
     const res = await request(app).get('/api/v1/pods').set('Accept', 'text/html').expect(406);
-    expect(res.body.message).toBe(
-      'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
-    );
+    expect(res.body.message).toBe('only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf');
   });
 
   test('YAML is served when asked for', async () => {
@@ -151,10 +149,7 @@ describe('selectors', () => {
   });
 
   test('a field selector across namespaces uses the node index and still filters', async () => {
-    const res = await request(app)
-      .get('/api/v1/pods')
-      .query({ fieldSelector: 'spec.nodeName=node1,status.phase!=Succeeded,status.phase!=Failed' })
-      .expect(200);
+    const res = await request(app).get('/api/v1/pods').query({ fieldSelector: 'spec.nodeName=node1,status.phase!=Succeeded,status.phase!=Failed' }).expect(200);
     expect(names(res.body)).toEqual(['etcd-node1']);
   });
 
@@ -162,9 +157,12 @@ describe('selectors', () => {
     ['/api/v1/pods', 'fieldSelector', 'foo=bar', 'field label not supported: foo'],
     ['/api/v1/nodes', 'fieldSelector', 'metadata.namespace=x', 'field label not supported: metadata.namespace'],
     ['/api/v1/configmaps', 'fieldSelector', 'data.x=1', '"data.x" is not a known field selector: only "metadata.name", "metadata.namespace"'],
-    ['/api/v1/pods', 'labelSelector', 'a b', 'unable to parse requirement: found \'b\', expected: in, notin, =, ==, !=, gt, lt'],
+    ['/api/v1/pods', 'labelSelector', 'a b', "unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt"],
   ])('GET %s?%s=%s is a 400 with the real message', async (path, param, value, message) => {
-    const res = await request(app).get(path).query({ [param]: value }).expect(400);
+    const res = await request(app)
+      .get(path)
+      .query({ [param]: value })
+      .expect(400);
     expect(res.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 });
     expect(res.body.message).toContain(message);
   });
@@ -226,7 +224,10 @@ describe('pagination', () => {
   test.each([
     ['not a token!', 'continue key is not valid: illegal base64 data at input byte 3'],
     [tokenOf({ v: 'v99', rv: 5, start: 'web-1\u0000' }), 'continue key is not valid: server does not recognize this encoded version v99'],
-    [tokenOf({ v: 'meta.k8s.io/v1', rv: 0, start: 'web-1\u0000' }), 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)'],
+    [
+      tokenOf({ v: 'meta.k8s.io/v1', rv: 0, start: 'web-1\u0000' }),
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    ],
     [tokenOf({ v: 'meta.k8s.io/v1', rv: 5, start: '' }), 'continue key is not valid: encoded start key empty (version meta.k8s.io/v1)'],
     [tokenOf({ v: 'meta.k8s.io/v1', rv: 5, start: '../secrets/x' }), 'continue key is not valid: ../secrets/x'],
   ])('the continue token %s is refused in the real store’s words', async (token, detail) => {
@@ -266,7 +267,18 @@ describe('Tables', () => {
       ['Kernel-Version', 1],
       ['Container-Runtime', 1],
     ]);
-    expect(res.body.rows[0].cells).toEqual(['node1', 'Ready', 'master', '92s', 'v1.14.2', '192.168.0.18', '<none>', 'CentOS Linux 7 (Core)', '4.4.0-141-generic', 'docker://18.9.6']);
+    expect(res.body.rows[0].cells).toEqual([
+      'node1',
+      'Ready',
+      'master',
+      '92s',
+      'v1.14.2',
+      '192.168.0.18',
+      '<none>',
+      'CentOS Linux 7 (Core)',
+      '4.4.0-141-generic',
+      'docker://18.9.6',
+    ]);
     expect(res.body.rows[0].object).toMatchObject({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'node1' } });
     expect(res.body.rows[2].cells.slice(0, 2)).toEqual(['node3', 'NotReady']);
   });
@@ -278,7 +290,7 @@ describe('Tables', () => {
     expect(none.body.rows[0].object).toBeNull();
   });
 
-  test('a single object asked for as a Table is a one-row Table at the object\'s resourceVersion', async () => {
+  test("a single object asked for as a Table is a one-row Table at the object's resourceVersion", async () => {
     const res = await request(app).get('/api/v1/namespaces/default/pods/web-1').set('Accept', TABLE_ACCEPT).expect(200);
     expect(res.body.rows).toHaveLength(1);
     expect(res.body.rows[0].cells.slice(0, 3)).toEqual(['web-1', '1/1', 'Running']);

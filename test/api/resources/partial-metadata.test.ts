@@ -21,7 +21,11 @@ describe('PartialObjectMetadata', () => {
     const res = await request(app).get('/api/v1/pods?limit=2').set('Accept', AS('PartialObjectMetadataList')).expect(200);
     expect(res.body.kind).toBe('PartialObjectMetadataList');
     expect(res.body.apiVersion).toBe('meta.k8s.io/v1');
-    expect(res.body.metadata).toMatchObject({ resourceVersion: String(cluster.store.resourceVersion), continue: expect.any(String), remainingItemCount: expect.any(Number) });
+    expect(res.body.metadata).toMatchObject({
+      resourceVersion: String(cluster.store.resourceVersion),
+      continue: expect.any(String),
+      remainingItemCount: expect.any(Number),
+    });
     expect(res.body.items.map((item: KubeObject) => [item.kind, item.metadata.name])).toEqual([
       ['PartialObjectMetadata', 'db-1'],
       ['PartialObjectMetadata', 'web-1'],
@@ -47,9 +51,13 @@ describe('PartialObjectMetadata', () => {
   test('a WATCH sends every event object, bookmarks included, as PartialObjectMetadata', async () => {
     const served = await listen(app);
     try {
-      const watch = await openStream(served.port, '/api/v1/nodes?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true', {
-        Accept: AS('PartialObjectMetadata'),
-      });
+      const watch = await openStream(
+        served.port,
+        '/api/v1/nodes?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true',
+        {
+          Accept: AS('PartialObjectMetadata'),
+        },
+      );
       const events = await watch.take(4);
       expect(events.map((e) => [e.type, e.object['kind'], (e.object['metadata'] as { name?: string }).name])).toEqual([
         ['ADDED', 'PartialObjectMetadata', 'node1'],

@@ -9,21 +9,34 @@ import { TABLE_ACCEPT } from '../../support/test-app.js';
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
 const warnings: string[] = [];
-const cluster = loadCluster({ file: 'test/fixtures/good/removed-versions.yaml' }, { clock: new ManualClock(NOW), now: new Date(NOW), onWarning: (w) => warnings.push(w) });
+const cluster = loadCluster(
+  { file: 'test/fixtures/good/removed-versions.yaml' },
+  { clock: new ManualClock(NOW), now: new Date(NOW), onWarning: (w) => warnings.push(w) },
+);
 const app = createApp(cluster, { logger: createLogger('silent'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1:6443' });
 
 test('a batch/v1beta1 CronJob is served as batch/v1, without the selfLink old servers set', async () => {
   const res = await request(app).get('/apis/batch/v1/namespaces/default/cronjobs/nightly').expect(200);
   expect(res.body.apiVersion).toBe('batch/v1');
   expect(res.body.metadata.selfLink).toBeUndefined();
-  expect(res.body.spec).toMatchObject({ schedule: '0 3 * * *', concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 });
+  expect(res.body.spec).toMatchObject({
+    schedule: '0 3 * * *',
+    concurrencyPolicy: 'Allow',
+    suspend: false,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
+  });
   await request(app).get('/apis/batch/v1beta1/namespaces/default/cronjobs').expect(404);
 });
 
 test('an extensions/v1beta1 Ingress is served as networking.k8s.io/v1 with service backends and a default path type', async () => {
   const res = await request(app).get('/apis/networking.k8s.io/v1/namespaces/default/ingresses/web').expect(200);
   expect(res.body.spec.defaultBackend).toEqual({ service: { name: 'default-http', port: { number: 80 } } });
-  expect(res.body.spec.rules[0].http.paths[0]).toEqual({ path: '/', pathType: 'ImplementationSpecific', backend: { service: { name: 'web', port: { name: 'http' } } } });
+  expect(res.body.spec.rules[0].http.paths[0]).toEqual({
+    path: '/',
+    pathType: 'ImplementationSpecific',
+    backend: { service: { name: 'web', port: { name: 'http' } } },
+  });
 });
 
 test('a policy/v1beta1 PodDisruptionBudget is served as policy/v1', async () => {

@@ -25,7 +25,11 @@ function replicaSet(): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: 'web-5d8f', namespace: 'default', uid: 'uid-rs', creationTimestamp: CREATED },
-    spec: { replicas: 0, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
+    spec: {
+      replicas: 0,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+    },
     status: { replicas: 0 },
   };
 }
@@ -54,15 +58,26 @@ describe('GET on subresources', () => {
   test('a Scale as a Table has the scale printer’s columns: Name, Desired, Available, Age', async () => {
     const res = await request(app).get('/apis/apps/v1/namespaces/default/deployments/web/scale').set('Accept', TABLE_ACCEPT).expect(200);
     expectMatchesSchema(res.body, 'io.k8s.apimachinery.pkg.apis.meta.v1.Table');
-    expect(res.body.columnDefinitions.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual(['Name:string', 'Desired:integer', 'Available:integer', 'Age:string']);
+    expect(res.body.columnDefinitions.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual([
+      'Name:string',
+      'Desired:integer',
+      'Available:integer',
+      'Age:string',
+    ]);
     expect(res.body.rows.map((r: { cells: unknown[] }) => r.cells)).toEqual([['web', 3, 2, '2m']]);
   });
 
   test.each([
     ['/apis/apps/v1/namespaces/default/deployments/web/status', ['Name', 'Ready', 'Up-to-date', 'Available', 'Age', 'Containers', 'Images', 'Selector']],
     ['/api/v1/namespaces/default/pods/web-1/status', ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']],
-    ['/api/v1/namespaces/default/pods/web-1/ephemeralcontainers', ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']],
-    ['/api/v1/nodes/node1/status', ['Name', 'Status', 'Roles', 'Age', 'Version', 'Internal-IP', 'External-IP', 'OS-Image', 'Kernel-Version', 'Container-Runtime']],
+    [
+      '/api/v1/namespaces/default/pods/web-1/ephemeralcontainers',
+      ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+    ],
+    [
+      '/api/v1/nodes/node1/status',
+      ['Name', 'Status', 'Roles', 'Age', 'Version', 'Internal-IP', 'External-IP', 'OS-Image', 'Kernel-Version', 'Container-Runtime'],
+    ],
   ])('%s is the object, printed as the resource is', async (path, columns) => {
     const json = await request(app).get(path).expect(200);
     expect(json.body.metadata.name).toBe(path.split('/').at(-2));

@@ -63,7 +63,7 @@ describe('watch', () => {
     watch.close();
   });
 
-  test('a deletion arrives as DELETED with the last state at the deletion\'s resourceVersion', async () => {
+  test("a deletion arrives as DELETED with the last state at the deletion's resourceVersion", async () => {
     const rv = cluster.store.resourceVersion;
     const watch = await openStream(served.port, `/api/v1/namespaces/kube-system/pods?watch=true&resourceVersion=${rv}`);
     const deleted = cluster.store.delete('/pods', 'kube-system', 'etcd-node1');
@@ -196,7 +196,10 @@ describe('watch timing', () => {
       expect(modified?.type).toBe('MODIFIED');
       timers.advance(1);
       const [bookmark] = await watch.take(1);
-      expect(bookmark).toEqual({ type: 'BOOKMARK', object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(changed.resourceVersion) } } });
+      expect(bookmark).toEqual({
+        type: 'BOOKMARK',
+        object: { kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: String(changed.resourceVersion) } },
+      });
       timers.advance(2_000);
       expect(await watch.next()).toBeUndefined();
     } finally {
@@ -207,7 +210,10 @@ describe('watch timing', () => {
   test('a watch shorter than 2 s gets no bookmark', async () => {
     const { cluster, timers, served } = await timedApp();
     try {
-      const watch = await openStream(served.port, `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${cluster.store.resourceVersion}&timeoutSeconds=1`);
+      const watch = await openStream(
+        served.port,
+        `/api/v1/nodes?watch=true&allowWatchBookmarks=true&resourceVersion=${cluster.store.resourceVersion}&timeoutSeconds=1`,
+      );
       timers.advance(1_000);
       expect(await watch.next()).toBeUndefined();
     } finally {
@@ -232,7 +238,7 @@ describe('watch timing', () => {
     }
   });
 
-  test('a watch without timeoutSeconds stays open for the server\'s default request timeout', async () => {
+  test("a watch without timeoutSeconds stays open for the server's default request timeout", async () => {
     const { cluster, timers, served } = await timedApp();
     try {
       const watch = await openStream(served.port, `/api/v1/nodes?watch=true&resourceVersion=${cluster.store.resourceVersion}`);

@@ -8,8 +8,7 @@ import { evaluate, executeJsonPath, JsonPathError, parseJsonPath } from '../../.
 
 type Vector = [name: string, template: string, input: unknown, expected: string];
 
-const run = (template: string, input: unknown, allowMissingKeys = false): string =>
-  executeJsonPath(parseJsonPath(template), input, { allowMissingKeys });
+const run = (template: string, input: unknown, allowMissingKeys = false): string => executeJsonPath(parseJsonPath(template), input, { allowMissingKeys });
 
 function failure(template: string, input: unknown, allowMissingKeys = false): string {
   try {
@@ -117,7 +116,12 @@ describe('a store (TestStructInput)', () => {
     ['a recursive field', '{..Price}', storeData, '8.95 12.99 8.99 19.95 20.01'],
     ['a recursive field through three dots', '{...Price}', storeData, '8.95 12.99 8.99 19.95 20.01'],
     ['a slice of maps', '{.Bicycle}', storeData, '[{"Color":"red","IsNew":true,"Price":19.95},{"Color":"green","IsNew":false,"Price":20.01}]'],
-    ['maps in a range', '{range .Bicycle[*]}{ @ }{ " " }{end}', storeData, '{"Color":"red","IsNew":true,"Price":19.95} {"Color":"green","IsNew":false,"Price":20.01} '],
+    [
+      'maps in a range',
+      '{range .Bicycle[*]}{ @ }{ " " }{end}',
+      storeData,
+      '{"Color":"red","IsNew":true,"Price":19.95} {"Color":"green","IsNew":false,"Price":20.01} ',
+    ],
     ['the last element', '{.Book[-1:]}', storeData, '{"Author":"Herman Melville","Category":"fiction","Price":8.99,"Title":"Moby Dick"}'],
     ['an index after a recursive descent', '{..Book[2]}', storeData, '{"Author":"Herman Melville","Category":"fiction","Price":8.99,"Title":"Moby Dick"}'],
     ['a boolean filter', '{.Bicycle[?(@.IsNew==true)]}', storeData, '{"Color":"red","IsNew":true,"Price":19.95}'],
@@ -199,7 +203,12 @@ describe('Kubernetes objects (TestKubernetes)', () => {
     ['a double range', '{range .items[*]}{range .status.addresses[*]}{.address}, {end}{end}', nodesData, '127.0.0.1, 127.0.0.2, 127.0.0.3, '],
     ['item names', '{.items[*].metadata.name}', nodesData, '127.0.0.1 127.0.0.2'],
     ['a union of dotted keys', "{.items[*]['metadata.name', 'status.capacity']}", nodesData, '127.0.0.1 127.0.0.2 {"cpu":"4"} {"cpu":"8"}'],
-    ['text and maps in a range', '{range .items[*]}[{.metadata.name}, {.status.capacity}] {end}', nodesData, '[127.0.0.1, {"cpu":"4"}] [127.0.0.2, {"cpu":"8"}] '],
+    [
+      'text and maps in a range',
+      '{range .items[*]}[{.metadata.name}, {.status.capacity}] {end}',
+      nodesData,
+      '[127.0.0.1, {"cpu":"4"}] [127.0.0.2, {"cpu":"8"}] ',
+    ],
     ['a string filter', '{.users[?(@.name=="e2e")].user.password}', nodesData, 'secret'],
     ['an escaped dot in a key', '{.items[0].metadata.labels.kubernetes\\.io/hostname}', nodesData, '127.0.0.1'],
     ['an escaped dot in a filter', '{.items[?(@.metadata.labels.kubernetes\\.io/hostname=="127.0.0.1")].kind}', nodesData, 'None'],
@@ -352,7 +361,12 @@ describe('Go semantics kept from upstream', () => {
   it.each<Vector>([
     ['a wildcard over a string, which yields its bytes', '{.name.*}', { name: 'hé' }, '104 195 169'],
     ['a recursive descent listing non-empty strings but no numbers', '{..}', { a: 'x', b: '', c: 1 }, '{"a":"x","b":"","c":1} x'],
-    ['an existence filter kept by an index out of bounds (the failing index returns its input)', '{.items[?(@.ports[1])].name}', { items: [{ name: 'one', ports: [1] }, { name: 'none' }] }, 'one'],
+    [
+      'an existence filter kept by an index out of bounds (the failing index returns its input)',
+      '{.items[?(@.ports[1])].name}',
+      { items: [{ name: 'one', ports: [1] }, { name: 'none' }] },
+      'one',
+    ],
     ['a string ordering filter, bytewise', '{.items[?(@.v < "b")].v}', { items: [{ v: 'a' }, { v: 'B' }, { v: 'é' }] }, 'a B'],
     ['an unequal filter', '{.items[?(@.v != "a")].v}', { items: [{ v: 'a' }, { v: 'b' }] }, 'b'],
     ['float comparisons', '{.items[?(@.v <= 2.5)].v}', { items: [{ v: 2.5 }, { v: 3.5 }, { v: 1.25 }] }, '2.5 1.25'],

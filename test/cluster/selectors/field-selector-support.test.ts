@@ -1,18 +1,7 @@
 import type { KubeObject } from '../../../src/cluster/objects.js';
 import type { FieldSelectorSpec } from '../../../src/cluster/resources/resource-type.js';
-import {
-  defaultFields,
-  eventFields,
-  eventsV1Fields,
-  nodeFields,
-  podFields,
-} from '../../../src/cluster/resources/selectable-fields.js';
-import {
-  checkFieldSelector,
-  matchesFields,
-  parseFieldSelector,
-  SelectorError,
-} from '../../../src/cluster/selectors/index.js';
+import { defaultFields, eventFields, eventsV1Fields, nodeFields, podFields } from '../../../src/cluster/resources/selectable-fields.js';
+import { checkFieldSelector, matchesFields, parseFieldSelector, SelectorError } from '../../../src/cluster/selectors/index.js';
 
 function checkError(text: string, spec: FieldSelectorSpec): string {
   try {

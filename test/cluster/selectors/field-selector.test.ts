@@ -1,9 +1,4 @@
-import {
-  escapeFieldValue,
-  parseFieldSelector,
-  SelectorError,
-  type FieldRequirement,
-} from '../../../src/cluster/selectors/index.js';
+import { escapeFieldValue, parseFieldSelector, SelectorError, type FieldRequirement } from '../../../src/cluster/selectors/index.js';
 
 function parseError(text: string): string {
   try {
@@ -30,10 +25,13 @@ describe('parseFieldSelector', () => {
     ['a=x\\=y', [{ field: 'a', operator: 'Equals', value: 'x=y' }]],
     ['a=x\\\\y', [{ field: 'a', operator: 'Equals', value: 'x\\y' }]],
     ['a\\,b=c', [{ field: 'a\\,b', operator: 'Equals', value: 'c' }]],
-    ['b=2,,a=1,', [
-      { field: 'a', operator: 'Equals', value: '1' },
-      { field: 'b', operator: 'Equals', value: '2' },
-    ]],
+    [
+      'b=2,,a=1,',
+      [
+        { field: 'a', operator: 'Equals', value: '1' },
+        { field: 'b', operator: 'Equals', value: '2' },
+      ],
+    ],
   ])('parses %j into its terms, sorted as text', (text, requirements) => {
     expect(parseFieldSelector(text).requirements).toEqual(requirements);
   });

@@ -1,9 +1,4 @@
-import {
-  createLabelSelector,
-  parseLabelSelector,
-  SelectorError,
-  type LabelRequirement,
-} from '../../../src/cluster/selectors/index.js';
+import { createLabelSelector, parseLabelSelector, SelectorError, type LabelRequirement } from '../../../src/cluster/selectors/index.js';
 
 const NAME_REGEX_ERROR =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character " +
@@ -49,15 +44,21 @@ describe('parseLabelSelector', () => {
     ['example.com/app=web', [{ key: 'example.com/app', operator: 'Equals', values: ['web'] }]],
     ['in=notin', [{ key: 'in', operator: 'Equals', values: ['notin'] }]],
     ['notin in (in,notin)', [{ key: 'notin', operator: 'In', values: ['in', 'notin'] }]],
-    [' a = b ,\tc\nin ( x , y ) ', [
-      { key: 'a', operator: 'Equals', values: ['b'] },
-      { key: 'c', operator: 'In', values: ['x', 'y'] },
-    ]],
-    ['z=1,a=2,m', [
-      { key: 'a', operator: 'Equals', values: ['2'] },
-      { key: 'm', operator: 'Exists', values: [] },
-      { key: 'z', operator: 'Equals', values: ['1'] },
-    ]],
+    [
+      ' a = b ,\tc\nin ( x , y ) ',
+      [
+        { key: 'a', operator: 'Equals', values: ['b'] },
+        { key: 'c', operator: 'In', values: ['x', 'y'] },
+      ],
+    ],
+    [
+      'z=1,a=2,m',
+      [
+        { key: 'a', operator: 'Equals', values: ['2'] },
+        { key: 'm', operator: 'Exists', values: [] },
+        { key: 'z', operator: 'Equals', values: ['1'] },
+      ],
+    ],
   ])('parses %j into its requirements, sorted by key', (text, requirements) => {
     expect(parseLabelSelector(text).requirements).toEqual(requirements);
   });
@@ -98,10 +99,7 @@ describe('parseLabelSelector', () => {
     ['/a', 'unable to parse requirement: <nil>: Invalid value: "/a": prefix part must be non-empty'],
     ['a/', `unable to parse requirement: <nil>: Invalid value: "a/": name part must be non-empty; name part ${NAME_REGEX_ERROR}`],
     ['Example.com/a', `unable to parse requirement: <nil>: Invalid value: "Example.com/a": prefix part ${SUBDOMAIN_ERROR}`],
-    [
-      `${'p'.repeat(254)}/a`,
-      `unable to parse requirement: <nil>: Invalid value: "${'p'.repeat(254)}/a": prefix part must be no more than 253 characters`,
-    ],
+    [`${'p'.repeat(254)}/a`, `unable to parse requirement: <nil>: Invalid value: "${'p'.repeat(254)}/a": prefix part must be no more than 253 characters`],
     [
       'a/b/c',
       `unable to parse requirement: <nil>: Invalid value: "a/b/c": a qualified name ${NAME_REGEX_ERROR} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
@@ -114,10 +112,7 @@ describe('parseLabelSelector', () => {
     ['a<', `unable to parse requirement: values[0]: Invalid value: "": ${GT_LT_ERROR}`],
     ['a>99999999999999999999', `unable to parse requirement: values[0]: Invalid value: "99999999999999999999": ${GT_LT_ERROR}`],
     ['a<-1', `unable to parse requirement: values[0][a]: Invalid value: "-1": ${VALUE_REGEX_ERROR}`],
-    [
-      'a>x-',
-      `unable to parse requirement: [values[0]: Invalid value: "x-": ${GT_LT_ERROR}, values[0][a]: Invalid value: "x-": ${VALUE_REGEX_ERROR}]`,
-    ],
+    ['a>x-', `unable to parse requirement: [values[0]: Invalid value: "x-": ${GT_LT_ERROR}, values[0][a]: Invalid value: "x-": ${VALUE_REGEX_ERROR}]`],
   ])('rejects %j with the API server message', (text, message) => {
     expect(parseError(text)).toBe(message);
   });

@@ -23,7 +23,15 @@ describe('EventRecorder', () => {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { namespace: 'default' },
-      involvedObject: { kind: 'Pod', namespace: 'default', name: 'web-1', uid: 'uid-web-1', apiVersion: 'v1', resourceVersion: web.metadata.resourceVersion, fieldPath: 'spec.containers{web}' },
+      involvedObject: {
+        kind: 'Pod',
+        namespace: 'default',
+        name: 'web-1',
+        uid: 'uid-web-1',
+        apiVersion: 'v1',
+        resourceVersion: web.metadata.resourceVersion,
+        fieldPath: 'spec.containers{web}',
+      },
       reason: 'Pulling',
       message: 'Pulling image "nginx:1.17"',
       type: 'Normal',
@@ -65,7 +73,14 @@ describe('EventRecorder', () => {
 
   test('events of cluster-scoped objects go to the default namespace, without involvedObject.namespace', () => {
     const { events, context } = setup();
-    context.recorder.for({ component: 'node-controller' }).event({ kind: 'Node', apiVersion: 'v1', name: 'node3', uid: 'node3', namespace: '' }, 'Normal', 'RegisteredNode', 'Node node3 event: Registered Node node3 in Controller');
+    context.recorder
+      .for({ component: 'node-controller' })
+      .event(
+        { kind: 'Node', apiVersion: 'v1', name: 'node3', uid: 'node3', namespace: '' },
+        'Normal',
+        'RegisteredNode',
+        'Node node3 event: Registered Node node3 in Controller',
+      );
     const [event] = events();
     expect(event?.metadata.namespace).toBe('default');
     expect(event?.involvedObject).toEqual({ kind: 'Node', apiVersion: 'v1', name: 'node3', uid: 'node3' });

@@ -32,7 +32,10 @@ class RecordingController extends QueuedController {
 }
 
 function running() {
-  const sim = testSimulation([...nodes({ name: 'node1' }, { name: 'node2' }), ...pods({ name: 'web-1', nodeName: 'node1' }, { name: 'web-2', nodeName: 'node2' })]);
+  const sim = testSimulation([
+    ...nodes({ name: 'node1' }, { name: 'node2' }),
+    ...pods({ name: 'web-1', nodeName: 'node1' }, { name: 'web-2', nodeName: 'node2' }),
+  ]);
   const controller = new RecordingController();
   return { sim, controller };
 }

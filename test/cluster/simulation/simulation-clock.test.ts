@@ -74,9 +74,13 @@ describe('SimulationClock with the manual driver', () => {
     const errors: string[] = [];
     const clock = new SimulationClock(START, (error, label) => errors.push(`${label}: ${(error as Error).message}`));
     const log: string[] = [];
-    clock.after(1, () => {
-      throw new Error('boom');
-    }, 'exploding');
+    clock.after(
+      1,
+      () => {
+        throw new Error('boom');
+      },
+      'exploding',
+    );
     clock.after(2, () => log.push('after'));
     new ManualDriver(clock).advance(5);
     expect(errors).toEqual(['exploding: boom']);

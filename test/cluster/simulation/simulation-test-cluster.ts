@@ -39,17 +39,46 @@ export function node(spec: NodeSpec): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: spec.name, uid: `uid-${spec.name}`, creationTimestamp: iso(START - 3_600_000), labels: { 'kubernetes.io/hostname': spec.name, ...spec.labels } },
-    spec: { podCIDR: `10.244.${spec.name.replace(/\D/g, '') || '9'}.0/24`, ...(spec.taints ? { taints: spec.taints } : {}), ...(spec.unschedulable ? { unschedulable: true } : {}) },
+    metadata: {
+      name: spec.name,
+      uid: `uid-${spec.name}`,
+      creationTimestamp: iso(START - 3_600_000),
+      labels: { 'kubernetes.io/hostname': spec.name, ...spec.labels },
+    },
+    spec: {
+      podCIDR: `10.244.${spec.name.replace(/\D/g, '') || '9'}.0/24`,
+      ...(spec.taints ? { taints: spec.taints } : {}),
+      ...(spec.unschedulable ? { unschedulable: true } : {}),
+    },
     status: {
-      conditions: [{ type: 'Ready', status: ready, reason: ready === 'True' ? 'KubeletReady' : 'KubeletNotReady', message: '', lastHeartbeatTime: iso(START - 5_000), lastTransitionTime: iso(START - 3_600_000) }],
+      conditions: [
+        {
+          type: 'Ready',
+          status: ready,
+          reason: ready === 'True' ? 'KubeletReady' : 'KubeletNotReady',
+          message: '',
+          lastHeartbeatTime: iso(START - 5_000),
+          lastTransitionTime: iso(START - 3_600_000),
+        },
+      ],
       addresses: [
         { type: 'InternalIP', address: `192.168.0.${spec.name.replace(/\D/g, '') || '9'}` },
         { type: 'Hostname', address: spec.name },
       ],
       capacity: { cpu: spec.cpu ?? '2', memory: spec.memory ?? '4Gi', pods: '110' },
       allocatable: { cpu: spec.cpu ?? '2', memory: spec.memory ?? '4Gi', pods: '110' },
-      nodeInfo: { kubeletVersion: spec.kubeletVersion ?? 'v1.33.1', containerRuntimeVersion: 'containerd://1.7.27', kernelVersion: '', osImage: '', operatingSystem: 'linux', architecture: 'amd64', machineID: '', systemUUID: '', bootID: '', kubeProxyVersion: '' },
+      nodeInfo: {
+        kubeletVersion: spec.kubeletVersion ?? 'v1.33.1',
+        containerRuntimeVersion: 'containerd://1.7.27',
+        kernelVersion: '',
+        osImage: '',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+        machineID: '',
+        systemUUID: '',
+        bootID: '',
+        kubeProxyVersion: '',
+      },
     },
   };
 }
@@ -118,7 +147,14 @@ export function testSimulation(objects: { resource: ResourceKey; object: KubeObj
 export function testCluster(objects: { resource: ResourceKey; object: KubeObject }[]): Cluster {
   const store = newStore();
   store.load(objects);
-  return new Cluster({ store, registry, logs: new ContainerLogs(), clock: { now: () => START }, components: ComponentHealth.fromStore(store), summary: 'test' });
+  return new Cluster({
+    store,
+    registry,
+    logs: new ContainerLogs(),
+    clock: { now: () => START },
+    components: ComponentHealth.fromStore(store),
+    summary: 'test',
+  });
 }
 
 export const nodes = (...specs: NodeSpec[]) => specs.map((s) => ({ resource: '/nodes' as const, object: node(s) }));

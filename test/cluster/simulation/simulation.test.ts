@@ -5,7 +5,12 @@ import { eventsAbout, nodes, pods, START, testCluster } from './simulation-test-
 
 const cluster = () =>
   testCluster([
-    ...nodes({ name: 'master', taints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] }, { name: 'node1' }, { name: 'node2' }, { name: 'node3', ready: 'False' }),
+    ...nodes(
+      { name: 'master', taints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] },
+      { name: 'node1' },
+      { name: 'node2' },
+      { name: 'node3', ready: 'False' },
+    ),
     ...pods({ name: 'web-1' }, { name: 'web-2' }, { name: 'web-3' }, { name: 'db', image: 'mysql:5.7', nodeName: 'node1' }),
   ]);
 

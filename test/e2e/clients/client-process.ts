@@ -46,7 +46,9 @@ export interface ClientRun {
 }
 
 /** Child processes of one suite: each run has a timeout, and whatever still runs is killed in afterAll. */
-export function useClientProcesses(): { run(command: string, args: readonly string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ClientRun> } {
+export function useClientProcesses(): {
+  run(command: string, args: readonly string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ClientRun>;
+} {
   const running = new Set<ChildProcess>();
   afterAll(() => {
     for (const child of running) child.kill('SIGKILL');

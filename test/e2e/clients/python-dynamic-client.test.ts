@@ -14,7 +14,11 @@ import { EVERY_KIND, firstCustomResources, heldObjects, labelOf, listableResourc
 const SCRIPT = fileURLToPath(new URL('./dynamic-client.py', import.meta.url));
 
 // Debian's package installs for the system interpreter, which a python3 earlier on PATH (pyenv's) does not see.
-const python = findInterpreter(['python3', '/usr/bin/python3'], ['-c', 'import kubernetes; print(kubernetes.__version__)'], 'apt-get install python3-kubernetes');
+const python = findInterpreter(
+  ['python3', '/usr/bin/python3'],
+  ['-c', 'import kubernetes; print(kubernetes.__version__)'],
+  'apt-get install python3-kubernetes',
+);
 
 describeWithClient('the Python kubernetes DynamicClient reading every kind through discovery', python, (command) => {
   const server = useE2eServer({ cluster: { file: EVERY_KIND } });
@@ -41,9 +45,22 @@ describeWithClient('the Python kubernetes DynamicClient reading every kind throu
 
   it('lists without an error every resource discovery offers for list, in every group and version', () => {
     expect(records(stdout, 'listfailed').map((fields) => fields.join(' '))).toEqual([]);
-    expect(records(stdout, 'list').map(([label]) => label).sort()).toEqual(listable.map(labelOf).sort());
+    expect(
+      records(stdout, 'list')
+        .map(([label]) => label)
+        .sort(),
+    ).toEqual(listable.map(labelOf).sort());
     // Built-in groups, custom resources (both versions of one CRD), a kind no CRD defines and metrics-server's.
-    expect(listable.map(labelOf)).toEqual(expect.arrayContaining(['v1/Pod', 'apps/v1/Deployment', 'example.com/v1/Widget', 'example.com/v1beta1/Widget', 'cert-manager.io/v1/Certificate', 'metrics.k8s.io/v1beta1/PodMetrics']));
+    expect(listable.map(labelOf)).toEqual(
+      expect.arrayContaining([
+        'v1/Pod',
+        'apps/v1/Deployment',
+        'example.com/v1/Widget',
+        'example.com/v1beta1/Widget',
+        'cert-manager.io/v1/Certificate',
+        'metrics.k8s.io/v1beta1/PodMetrics',
+      ]),
+    );
   });
 
   it('gets as many objects of each resource as the server holds', () => {
@@ -56,7 +73,11 @@ describeWithClient('the Python kubernetes DynamicClient reading every kind throu
   it('reads each custom resource back by its kind, in every served version, as the server holds it', () => {
     expect(records(stdout, 'getfailed').map((fields) => fields.join(' '))).toEqual([]);
     const expected = firstCustomResources(server()).map((cr) => [cr.label, cr.key, cr.uid, cr.resourceVersion]);
-    expect(expected.map(([label]) => label).sort()).toEqual(['example.com/v1/Widget', 'example.com/v1beta1/Widget', 'policy.example.io/v1alpha1/ClusterPolicy']);
+    expect(expected.map(([label]) => label).sort()).toEqual([
+      'example.com/v1/Widget',
+      'example.com/v1beta1/Widget',
+      'policy.example.io/v1alpha1/ClusterPolicy',
+    ]);
     expect(records(stdout, 'get').sort()).toEqual(expected.sort());
   });
 });

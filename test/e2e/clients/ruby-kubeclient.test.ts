@@ -39,7 +39,11 @@ describeWithClient('Ruby kubeclient reading every kind through discovery', ruby,
 
   it('lists without an error every resource discovery offers for list, through the method discover defined', () => {
     expect(records(stdout, 'listfailed').map((fields) => fields.join(' '))).toEqual([]);
-    expect(records(stdout, 'list').map(([label]) => label).sort()).toEqual(listable.map(labelOf).sort());
+    expect(
+      records(stdout, 'list')
+        .map(([label]) => label)
+        .sort(),
+    ).toEqual(listable.map(labelOf).sort());
     const methods = Object.fromEntries(records(stdout, 'list').map(([label, method]) => [label, method]));
     expect(methods).toMatchObject({
       'v1/Pod': 'get_pods',
@@ -62,6 +66,10 @@ describeWithClient('Ruby kubeclient reading every kind through discovery', ruby,
     expect(records(stdout, 'getfailed').map((fields) => fields.join(' '))).toEqual([]);
     const expected = firstCustomResources(server()).map((cr) => [cr.label, cr.key, cr.uid, cr.resourceVersion]);
     expect(expected).toHaveLength(3);
-    expect(records(stdout, 'get').map(([label, , key, uid, resourceVersion]) => [label, key, uid, resourceVersion]).sort()).toEqual(expected.sort());
+    expect(
+      records(stdout, 'get')
+        .map(([label, , key, uid, resourceVersion]) => [label, key, uid, resourceVersion])
+        .sort(),
+    ).toEqual(expected.sort());
   });
 });

@@ -108,7 +108,14 @@ export function firstCustomResources(server: E2eServer): { label: string; key: s
         const type = registry.find(crd.spec.group, version.name, crd.spec.names.plural);
         const first = type === undefined ? undefined : store.list(`${type.group}/${type.plural}`).items[0];
         if (first === undefined) return [];
-        return [{ label: `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, key: `${first.namespace}/${first.name}`, uid: first.object.metadata.uid ?? '', resourceVersion: String(first.resourceVersion) }];
+        return [
+          {
+            label: `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,
+            key: `${first.namespace}/${first.name}`,
+            uid: first.object.metadata.uid ?? '',
+            resourceVersion: String(first.resourceVersion),
+          },
+        ];
       }),
   );
 }

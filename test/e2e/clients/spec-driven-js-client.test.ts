@@ -72,7 +72,9 @@ describe(`kubernetes-client ${clientVersion} (godaddy) reading every kind throug
   it('finds in the spec every group discovery offers, those of kinds no CRD defines too', () => {
     const groups = (resources: ServedResource[]): string[] => [...new Set(resources.map((r) => r.group))].filter((g) => g !== '').sort();
     expect(groups(served).filter((group) => client.apis[group] === undefined)).toEqual([]);
-    expect(groups(served)).toEqual(expect.arrayContaining(['apps', 'authorization.k8s.io', 'batch', 'cert-manager.io', 'example.com', 'metrics.k8s.io', 'policy.example.io']));
+    expect(groups(served)).toEqual(
+      expect.arrayContaining(['apps', 'authorization.k8s.io', 'batch', 'cert-manager.io', 'example.com', 'metrics.k8s.io', 'policy.example.io']),
+    );
     expect(client.api['v1']).toBeDefined();
   });
 
@@ -94,7 +96,9 @@ describe(`kubernetes-client ${clientVersion} (godaddy) reading every kind throug
       held[labelOf(resource)] = heldObjects(server(), resource);
     }
     expect(got).toEqual(held);
-    expect(Object.keys(got)).toEqual(expect.arrayContaining(['batch/v1/CronJob', 'example.com/v1beta1/Widget', 'metrics.k8s.io/v1beta1/NodeMetrics', 'v1/Pod']));
+    expect(Object.keys(got)).toEqual(
+      expect.arrayContaining(['batch/v1/CronJob', 'example.com/v1beta1/Widget', 'metrics.k8s.io/v1beta1/NodeMetrics', 'v1/Pod']),
+    );
   });
 
   it('reads a custom resource by namespace and name through its templated path', async () => {

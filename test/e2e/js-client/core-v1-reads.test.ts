@@ -15,13 +15,21 @@ describe('the JS client reading the talk cluster', () => {
     const list = await core().listNode();
     expect(list.items.map((node) => node.metadata?.name)).toEqual(['node1', 'node2', 'node3', 'node4']);
     expect(list.metadata?.resourceVersion).toBe(String(store().resourceVersion));
-    expect(list.items.map((node) => node.metadata?.resourceVersion)).toEqual(store().list('/nodes').items.map((n) => String(n.resourceVersion)));
+    expect(list.items.map((node) => node.metadata?.resourceVersion)).toEqual(
+      store()
+        .list('/nodes')
+        .items.map((n) => String(n.resourceVersion)),
+    );
   });
 
   it('lists the pods of every namespace, sorted by namespace and name', async () => {
     const list = await core().listPodForAllNamespaces();
     const names = list.items.map((pod) => `${pod.metadata?.namespace}/${pod.metadata?.name}`);
-    expect(names).toEqual(store().list('/pods').items.map((pod) => pod.key));
+    expect(names).toEqual(
+      store()
+        .list('/pods')
+        .items.map((pod) => pod.key),
+    );
     expect(names).toHaveLength(17);
   });
 
@@ -33,7 +41,9 @@ describe('the JS client reading the talk cluster', () => {
 
   it('lists the component statuses, each a name and its health (no creation time, as the probing registry sends)', async () => {
     const list = await core().listComponentStatus();
-    expect(list.items.map((cs) => [cs.metadata?.name, cs.metadata?.creationTimestamp ?? null, cs.conditions?.[0]?.status, cs.conditions?.[0]?.message])).toEqual([
+    expect(
+      list.items.map((cs) => [cs.metadata?.name, cs.metadata?.creationTimestamp ?? null, cs.conditions?.[0]?.status, cs.conditions?.[0]?.message]),
+    ).toEqual([
       ['controller-manager', null, 'True', 'ok'],
       ['etcd-0', null, 'True', '{"health":"true"}'],
       ['scheduler', null, 'True', 'ok'],

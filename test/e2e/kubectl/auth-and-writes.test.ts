@@ -40,7 +40,8 @@ kubectlCases('kubectl auth can-i and writes', [
     args: ['auth', 'can-i', 'watch', 'nodes'],
     stdout: lines('yes'),
     // kubectl:pkg/cmd/auth/cani.go prints the warning followed by a blank line (1.27+; 1.20 without it).
-    stderr: ({ binary }) => (binary.minor < 27 ? lines("Warning: resource 'nodes' is not namespace scoped") : lines("Warning: resource 'nodes' is not namespace scoped", '')),
+    stderr: ({ binary }) =>
+      binary.minor < 27 ? lines("Warning: resource 'nodes' is not namespace scoped") : lines("Warning: resource 'nodes' is not namespace scoped", ''),
   },
   {
     says: 'answers no to deleting pods, and exits 1',
@@ -59,7 +60,9 @@ kubectlCases('kubectl auth can-i and writes', [
     says: 'refuses to label a node',
     args: ['label', 'node', 'node2', 'disk=ssd'],
     stdout: '',
-    stderr: lines('Error from server (Forbidden): nodes "node2" is forbidden: User "system:anonymous" cannot patch resource "nodes" in API group "" at the cluster scope'),
+    stderr: lines(
+      'Error from server (Forbidden): nodes "node2" is forbidden: User "system:anonymous" cannot patch resource "nodes" in API group "" at the cluster scope',
+    ),
     exitCode: 1,
   },
 ]);

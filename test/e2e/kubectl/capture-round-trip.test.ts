@@ -134,7 +134,12 @@ const FORMS: readonly Form[] = [
     title: 'a Troubleshoot support bundle (.tar.gz)',
     checks: 'all',
     // Custom resources are collected through their CRDs: the cert-manager Certificates, without one, are not.
-    holds: [...Object.keys(SUPPORT_BUNDLE_NAMESPACED), ...Object.keys(SUPPORT_BUNDLE_CLUSTER_SCOPED), 'widgets.example.com', 'clusterpolicies.policy.example.io'],
+    holds: [
+      ...Object.keys(SUPPORT_BUNDLE_NAMESPACED),
+      ...Object.keys(SUPPORT_BUNDLE_CLUSTER_SCOPED),
+      'widgets.example.com',
+      'clusterpolicies.policy.example.io',
+    ],
     alters: [],
   },
   {
@@ -193,7 +198,8 @@ const DESCRIPTIONS: readonly Description[] = [
 ];
 
 const held = (form: Form, name: string): boolean => form.holds.includes(name);
-const applies = (form: Form, check: { needs: readonly string[] }): boolean => check.needs.every((n) => held(form, n)) && !check.needs.some((n) => form.alters.includes(n));
+const applies = (form: Form, check: { needs: readonly string[] }): boolean =>
+  check.needs.every((n) => held(form, n)) && !check.needs.some((n) => form.alters.includes(n));
 
 /** Every resource the form holds (all, without a form), as one `kubectl get a,b,c -A`. */
 function everythingHeld(form: Form | undefined, ...more: string[]): string[] {
@@ -211,7 +217,9 @@ function apiResourcesWithout(form: Form, a: string): string {
   const missing = ALL.filter((name) => CUSTOM_GROUPS.some((g) => name.endsWith(`.${g}`)) && !held(form, name));
   return a
     .split('\n')
-    .filter((line) => !missing.some((name) => line.startsWith(`${name.slice(0, name.indexOf('.'))} `) && line.includes(` ${name.slice(name.indexOf('.') + 1)}/`)))
+    .filter(
+      (line) => !missing.some((name) => line.startsWith(`${name.slice(0, name.indexOf('.'))} `) && line.includes(` ${name.slice(name.indexOf('.') + 1)}/`)),
+    )
     .join('\n');
 }
 
@@ -331,7 +339,10 @@ describeEachKubectl('a capture of every kind, served again', (binary) => {
 
     const tables = RESOURCES.filter(([name]) => held(form, name));
     const inTables = (suffix: readonly string[]) => async (name: string, kind: string) => {
-      const [resultA, resultB] = await Promise.all([pool.run(serverA(), everythingHeld(undefined, ...suffix)), pool.run(serverB(form), everythingHeld(form, ...suffix))]);
+      const [resultA, resultB] = await Promise.all([
+        pool.run(serverA(), everythingHeld(undefined, ...suffix)),
+        pool.run(serverB(form), everythingHeld(form, ...suffix)),
+      ]);
       const group = name.includes('.') ? name.slice(name.indexOf('.') + 1) : '';
       const key = kindPrefix({ kind, group });
       const tableA = tablesByKind(resultA.stdout).get(key);
@@ -344,46 +355,70 @@ describeEachKubectl('a capture of every kind, served again', (binary) => {
       each('kubectl get %s -A -o wide prints the table it printed for the cluster captured', inTables(['-o', 'wide']), TEST_TIMEOUT_MS);
     }
 
-    it(`kubectl get <every resource it holds> -A ${full ? 'warns and exits' : 'prints, warns and exits'} as for the cluster captured`, async () => {
-      const { a: resultA, b: resultB } = await both(form, everythingHeld(form));
-      expect({ exitCode: resultB.exitCode, stderr: resultB.stderr, ...(full ? {} : { stdout: resultB.stdout }) }).toEqual({
-        exitCode: resultA.exitCode,
-        stderr: resultA.stderr,
-        ...(full ? {} : { stdout: resultA.stdout }),
-      });
-    }, TEST_TIMEOUT_MS);
+    it(
+      `kubectl get <every resource it holds> -A ${full ? 'warns and exits' : 'prints, warns and exits'} as for the cluster captured`,
+      async () => {
+        const { a: resultA, b: resultB } = await both(form, everythingHeld(form));
+        expect({ exitCode: resultB.exitCode, stderr: resultB.stderr, ...(full ? {} : { stdout: resultB.stdout }) }).toEqual({
+          exitCode: resultA.exitCode,
+          stderr: resultA.stderr,
+          ...(full ? {} : { stdout: resultA.stdout }),
+        });
+      },
+      TEST_TIMEOUT_MS,
+    );
 
-    it(`kubectl ${getAll(form).join(' ')} prints what it printed for the cluster captured`, async () => {
-      const { a: resultA, b: resultB } = await both(form, getAll(form));
-      expect(resultB).toEqual(resultA);
-    }, TEST_TIMEOUT_MS);
+    it(
+      `kubectl ${getAll(form).join(' ')} prints what it printed for the cluster captured`,
+      async () => {
+        const { a: resultA, b: resultB } = await both(form, getAll(form));
+        expect(resultB).toEqual(resultA);
+      },
+      TEST_TIMEOUT_MS,
+    );
 
-    it('kubectl api-resources lists what it listed for the cluster captured, less custom kinds not captured', async () => {
-      const { a: resultA, b: resultB } = await both(form, ['api-resources']);
-      expect(resultB).toEqual({ ...resultA, stdout: apiResourcesWithout(form, resultA.stdout) });
-    }, TEST_TIMEOUT_MS);
+    it(
+      'kubectl api-resources lists what it listed for the cluster captured, less custom kinds not captured',
+      async () => {
+        const { a: resultA, b: resultB } = await both(form, ['api-resources']);
+        expect(resultB).toEqual({ ...resultA, stdout: apiResourcesWithout(form, resultA.stdout) });
+      },
+      TEST_TIMEOUT_MS,
+    );
 
     const gets = chosen(form, GETS);
     if (gets.length > 0) {
-      it.each(gets.map((check) => [check.args.join(' '), check] as const))('kubectl %s prints what it printed for the cluster captured', async (_args, check) => {
-        const { a: resultA, b: resultB } = await both(form, check.args);
-        expect(resultB).toEqual(resultA);
-      }, TEST_TIMEOUT_MS);
+      it.each(gets.map((check) => [check.args.join(' '), check] as const))(
+        'kubectl %s prints what it printed for the cluster captured',
+        async (_args, check) => {
+          const { a: resultA, b: resultB } = await both(form, check.args);
+          expect(resultB).toEqual(resultA);
+        },
+        TEST_TIMEOUT_MS,
+      );
     }
 
     const described = chosen(form, DESCRIPTIONS);
     if (described.length > 0) {
-      it.each(described.map((d, i) => [d.target, i] as const))('kubectl describe %s prints what it printed for the cluster captured', async (_target, i) => {
-        const { a: resultA, b: resultB } = await both(form, describeArgs(form));
-        const shownA = descriptions(resultA.stdout);
-        expect(shownA).toHaveLength(described.length);
-        expect(descriptions(resultB.stdout)[i] ?? `(not described; kubectl printed on stderr: ${resultB.stderr})`).toBe(shownA[i]);
-      }, TEST_TIMEOUT_MS);
+      it.each(described.map((d, i) => [d.target, i] as const))(
+        'kubectl describe %s prints what it printed for the cluster captured',
+        async (_target, i) => {
+          const { a: resultA, b: resultB } = await both(form, describeArgs(form));
+          const shownA = descriptions(resultA.stdout);
+          expect(shownA).toHaveLength(described.length);
+          expect(descriptions(resultB.stdout)[i] ?? `(not described; kubectl printed on stderr: ${resultB.stderr})`).toBe(shownA[i]);
+        },
+        TEST_TIMEOUT_MS,
+      );
 
-      it('kubectl describe -n shop <those objects> warns and exits as for the cluster captured', async () => {
-        const { a: resultA, b: resultB } = await both(form, describeArgs(form));
-        expect({ exitCode: resultB.exitCode, stderr: resultB.stderr }).toEqual({ exitCode: resultA.exitCode, stderr: resultA.stderr });
-      }, TEST_TIMEOUT_MS);
+      it(
+        'kubectl describe -n shop <those objects> warns and exits as for the cluster captured',
+        async () => {
+          const { a: resultA, b: resultB } = await both(form, describeArgs(form));
+          expect({ exitCode: resultB.exitCode, stderr: resultB.stderr }).toEqual({ exitCode: resultA.exitCode, stderr: resultA.stderr });
+        },
+        TEST_TIMEOUT_MS,
+      );
     }
   });
 });

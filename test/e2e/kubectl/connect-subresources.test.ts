@@ -9,8 +9,10 @@ import { type CaseContext, kubectlCases, lines } from './kubectl-cases.js';
 
 const WEB = '<web-1>';
 
-const refused = (sub: string) => ({ server }: CaseContext) =>
-  `pods "${resolvePodRef(server.running.cluster.store, WEB)}" is forbidden: User "system:anonymous" cannot create resource "pods/${sub}" in API group "" in the namespace "default"`;
+const refused =
+  (sub: string) =>
+  ({ server }: CaseContext) =>
+    `pods "${resolvePodRef(server.running.cluster.store, WEB)}" is forbidden: User "system:anonymous" cannot create resource "pods/${sub}" in API group "" in the namespace "default"`;
 
 kubectlCases('kubectl exec, attach, port-forward and the proxies', [
   {
@@ -24,7 +26,8 @@ kubectlCases('kubectl exec, attach, port-forward and the proxies', [
     says: 'is refused the same way with a terminal asked for (kubectl warns there is none first)',
     args: ['exec', '-it', WEB, '--', 'sh'],
     stdout: '',
-    stderr: (context) => lines('Unable to use a TTY - input is not a terminal or the right kind of file', `Error from server (Forbidden): ${refused('exec')(context)}`),
+    stderr: (context) =>
+      lines('Unable to use a TTY - input is not a terminal or the right kind of file', `Error from server (Forbidden): ${refused('exec')(context)}`),
     exitCode: 1,
   },
   {
@@ -49,7 +52,14 @@ kubectlCases('kubectl exec, attach, port-forward and the proxies', [
   {
     says: 'follows the kubelet to /logs/ and prints its listing of /var/log',
     args: ['get', '--raw', '/api/v1/nodes/node1/proxy/logs?query=kubelet'],
-    stdout: lines('<!doctype html>', '<meta name="viewport" content="width=device-width">', '<pre>', '<a href="containers/">containers/</a>', '<a href="pods/">pods/</a>', '</pre>'),
+    stdout: lines(
+      '<!doctype html>',
+      '<meta name="viewport" content="width=device-width">',
+      '<pre>',
+      '<a href="containers/">containers/</a>',
+      '<a href="pods/">pods/</a>',
+      '</pre>',
+    ),
   },
   {
     says: "prints node2's Summary, the web pods among its pods",

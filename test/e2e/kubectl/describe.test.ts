@@ -43,7 +43,9 @@ kubectlCases('kubectl describe', [
       expect(field(stdout, 'Taints')).toBe('node-role.kubernetes.io/master:NoSchedule');
       expect(field(stdout, 'Unschedulable')).toBe('false');
       expect(block(stdout, 'Addresses:')).toEqual(['InternalIP:  192.168.0.18', 'Hostname:    node1']);
-      const conditions = block(stdout, 'Conditions:').slice(2).map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+      const conditions = block(stdout, 'Conditions:')
+        .slice(2)
+        .map((line) => line.split(/\s+/).slice(0, 2).join(' '));
       expect(conditions).toEqual(['NetworkUnavailable False', 'MemoryPressure False', 'DiskPressure False', 'PIDPressure False', 'Ready True']);
       expect(block(stdout, 'Capacity:')).toEqual(expect.arrayContaining(['cpu:                2', 'memory:             3880524Ki', 'pods:               110']));
       expect(field(stdout, 'Kernel Version')).toBe('4.4.0-141-generic');

@@ -62,7 +62,10 @@ kubectlCases('kubectl discovery and version', [
     says: 'lists the served resources in discovery order, core first',
     args: ['api-resources'],
     check: ({ stdout }) => {
-      const rows = stdout.trimEnd().split('\n').map((line) => line.split(/\s{2,}/));
+      const rows = stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(/\s{2,}/));
       expect(rows[0]).toEqual(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']);
       // Rows split on runs of 2+ spaces; a resource without short names has 4 cells, not 5.
       const resources = rows.slice(1).map((row) => (row.length === 5 ? row : [row[0], '', ...row.slice(1)]));
@@ -103,7 +106,11 @@ kubectlCases('kubectl discovery and version', [
       // The struct form until 1.27; the Kustomize line since 1.24 (kubernetes/kubernetes#108987, which also added the deprecation warning).
       if (binary.minor < 24) return lines(`Client Version: ${versionInfo(binary.clientVersion)}`, `Server Version: ${versionInfo(server)}`);
       if (binary.minor <= 27) {
-        return lines(`Client Version: ${versionInfo(binary.clientVersion)}`, `Kustomize Version: ${binary.kustomizeVersion}`, `Server Version: ${versionInfo(server)}`);
+        return lines(
+          `Client Version: ${versionInfo(binary.clientVersion)}`,
+          `Kustomize Version: ${binary.kustomizeVersion}`,
+          `Server Version: ${versionInfo(server)}`,
+        );
       }
       return lines(`Client Version: ${binary.gitVersion}`, `Kustomize Version: ${binary.kustomizeVersion}`, `Server Version: ${server.gitVersion ?? ''}`);
     },
@@ -111,7 +118,9 @@ kubectlCases('kubectl discovery and version', [
       const server = await serverVersion(context);
       const deprecation =
         context.binary.minor >= 24 && context.binary.minor <= 27
-          ? lines('WARNING: This version information is deprecated and will be replaced with the output from kubectl version --short.  Use --output=yaml|json to get the full version.')
+          ? lines(
+              'WARNING: This version information is deprecated and will be replaced with the output from kubectl version --short.  Use --output=yaml|json to get the full version.',
+            )
           : '';
       return deprecation + skewWarning(context.binary, server);
     },

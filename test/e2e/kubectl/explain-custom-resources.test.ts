@@ -83,7 +83,9 @@ kubectlCases(
         expect(stdout).toContain('\n  suspendUntil\t<string>\n');
         expect(stdout).toContain('\n  template\t<Object>\n');
         expect(stdout).toContain('\n  timeout\t<Object>\n');
-        expect(stdout).toContain(binary.minor >= 30 ? '\n  concurrencyPolicy\t<string>\n  enum: Allow, Forbid, Replace\n' : '\n  concurrencyPolicy\t<string>\n    What');
+        expect(stdout).toContain(
+          binary.minor >= 30 ? '\n  concurrencyPolicy\t<string>\n  enum: Allow, Forbid, Replace\n' : '\n  concurrencyPolicy\t<string>\n    What',
+        );
       },
     },
     {
@@ -117,7 +119,11 @@ kubectlCases(
       says: 'explains from /openapi/v2 when asked, where fields v2 cannot type are untyped',
       args: ['explain', 'crontabs.spec', '--output=plaintext-openapiv2'],
       check: ({ stdout }) => {
-        expect(stdout.startsWith('KIND:     CronTab\nVERSION:  stable.example.com/v1\n\nRESOURCE: spec <Object>\n\nDESCRIPTION:\n     The desired schedule and what it runs.\n')).toBe(true);
+        expect(
+          stdout.startsWith(
+            'KIND:     CronTab\nVERSION:  stable.example.com/v1\n\nRESOURCE: spec <Object>\n\nDESCRIPTION:\n     The desired schedule and what it runs.\n',
+          ),
+        ).toBe(true);
         expect(stdout).toContain('\n   cronSpec\t<string> -required-\n     The schedule, in cron format.\n');
         expect(stdout).toContain('\n   replicas\t<integer>\n');
         expect(stdout).toContain('\n   suspendUntil\t<>\n');
@@ -136,7 +142,11 @@ kubectlCases(
       args: ['explain', 'nodemetrics.usage'],
       check: ({ stdout }, { binary }) => {
         const blankAfterField = binary.minor >= 30 ? '\n' : '';
-        expect(stdout.startsWith(`GROUP:      metrics.k8s.io\nKIND:       NodeMetrics\nVERSION:    v1beta1\n\nFIELD: usage <map[string]string>\n${blankAfterField}\nDESCRIPTION:\n    The memory usage is the memory working set.\n    Quantity is a fixed-point`)).toBe(true);
+        expect(
+          stdout.startsWith(
+            `GROUP:      metrics.k8s.io\nKIND:       NodeMetrics\nVERSION:    v1beta1\n\nFIELD: usage <map[string]string>\n${blankAfterField}\nDESCRIPTION:\n    The memory usage is the memory working set.\n    Quantity is a fixed-point`,
+          ),
+        ).toBe(true);
       },
     },
   ],

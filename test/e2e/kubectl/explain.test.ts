@@ -12,7 +12,9 @@ kubectlCases('kubectl explain', [
     args: ['explain', 'pods.spec.containers'],
     check: ({ stdout }, { binary }) => {
       if (binary.minor < 27) {
-        expect(stdout.startsWith('KIND:     Pod\nVERSION:  v1\n\nRESOURCE: containers <[]Object>\n\nDESCRIPTION:\n     List of containers belonging to the pod.')).toBe(true);
+        expect(
+          stdout.startsWith('KIND:     Pod\nVERSION:  v1\n\nRESOURCE: containers <[]Object>\n\nDESCRIPTION:\n     List of containers belonging to the pod.'),
+        ).toBe(true);
         expect(stdout).toMatch(/\nFIELDS:\n {3}args\t<\[\]string>\n/);
         expect(stdout).toMatch(/\n {3}name\t<string> -required-\n/);
         expect(stdout).toMatch(/\n {3}image\t<string>\n/);

@@ -107,7 +107,9 @@ kubectlCases('kubectl get nodes', [
     says: 'refuses a field the server does not select nodes by',
     args: ['get', 'nodes', '--field-selector', 'status.phase=Running'],
     stdout: '',
-    stderr: lines('Error from server (BadRequest): Unable to find "/v1, Resource=nodes" that match label selector "", field selector "status.phase=Running": field label not supported: status.phase'),
+    stderr: lines(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=nodes" that match label selector "", field selector "status.phase=Running": field label not supported: status.phase',
+    ),
     exitCode: 1,
   },
   {

@@ -62,7 +62,8 @@ kubectlCases('kubectl get (pods, componentstatuses)', [
   {
     says: 'shows the IP and node of each pod, and none nominated',
     args: ['get', 'pods', '-o', 'wide', '-l', 'app=web'],
-    stdoutMatch: /^NAME +READY {3}STATUS {4}RESTARTS {3}AGE {3}IP {11}NODE {4}NOMINATED NODE {3}READINESS GATES\n(web-\S+ {3}1\/1 {5}Running {3}0 {10}25s {3}10\.244\.1\.\d+ +node2 {3}<none> {11}<none>\n){2}$/,
+    stdoutMatch:
+      /^NAME +READY {3}STATUS {4}RESTARTS {3}AGE {3}IP {11}NODE {4}NOMINATED NODE {3}READINESS GATES\n(web-\S+ {3}1\/1 {5}Running {3}0 {10}25s {3}10\.244\.1\.\d+ +node2 {3}<none> {11}<none>\n){2}$/,
   },
   {
     says: 'selects pods by the node they run on',

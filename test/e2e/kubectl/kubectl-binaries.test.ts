@@ -26,6 +26,8 @@ describe('restricting the kubectl binaries', () => {
   });
 
   it('fails when an entry names no binary found, rather than running fewer versions than asked', () => {
-    expect(() => restrictKubectlBinaries(FOUND, '1.27,1.19')).toThrow('KUBEFACADE_KUBECTL names "1.19", which matches none of: kubectl.1.27 (v1.27.16), kubectl.1.32 (v1.32.5), kubectl.1.33 (v1.33.1)');
+    expect(() => restrictKubectlBinaries(FOUND, '1.27,1.19')).toThrow(
+      'KUBEFACADE_KUBECTL names "1.19", which matches none of: kubectl.1.27 (v1.27.16), kubectl.1.32 (v1.32.5), kubectl.1.33 (v1.33.1)',
+    );
   });
 });

@@ -46,7 +46,10 @@ export function lines(...text: string[]): string {
 
 export async function checkCase(kase: KubectlCase, context: CaseContext): Promise<void> {
   const store = context.server.running.cluster.store;
-  const result = await context.server.kubectl(context.binary, kase.args.map((arg) => resolvePodRef(store, arg)));
+  const result = await context.server.kubectl(
+    context.binary,
+    kase.args.map((arg) => resolvePodRef(store, arg)),
+  );
   const expected: Record<string, unknown> = { exitCode: await resolve(kase.exitCode ?? 0, context), stderr: await resolve(kase.stderr ?? '', context) };
   const actual: Record<string, unknown> = { exitCode: result.exitCode, stderr: result.stderr };
   if (kase.stdout !== undefined) expected.stdout = await resolve(kase.stdout, context);
@@ -64,8 +67,12 @@ const CASE_TIMEOUT_MS = 25_000;
 export function kubectlCases(title: string, cases: readonly KubectlCase[], options: E2eServerOptions = {}): void {
   describeEachKubectl(title, (binary) => {
     const server = useE2eServer(options);
-    it.each(cases.map((kase) => [`kubectl ${kase.args.join(' ')} ${kase.says}`, kase] as const))('%s', async (_title, kase) => {
-      await checkCase(kase, { binary, server: server() });
-    }, CASE_TIMEOUT_MS);
+    it.each(cases.map((kase) => [`kubectl ${kase.args.join(' ')} ${kase.says}`, kase] as const))(
+      '%s',
+      async (_title, kase) => {
+        await checkCase(kase, { binary, server: server() });
+      },
+      CASE_TIMEOUT_MS,
+    );
   });
 }

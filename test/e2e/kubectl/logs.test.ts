@@ -20,12 +20,22 @@ kubectlCases('kubectl logs', [
   {
     says: 'prints the last two lines',
     args: ['logs', '-n', 'kube-system', COREDNS, '--tail=2'],
-    stdout: (context) => lines(...logged(context, 'kube-system', COREDNS, 'coredns').slice(-2).map((line) => line.text)),
+    stdout: (context) =>
+      lines(
+        ...logged(context, 'kube-system', COREDNS, 'coredns')
+          .slice(-2)
+          .map((line) => line.text),
+      ),
   },
   {
     says: 'prefixes each line with the instant the runtime recorded it',
     args: ['logs', '-n', 'kube-system', COREDNS, '--tail=2', '--timestamps'],
-    stdout: (context) => lines(...logged(context, 'kube-system', COREDNS, 'coredns').slice(-2).map((line) => `${line.time} ${line.text}`)),
+    stdout: (context) =>
+      lines(
+        ...logged(context, 'kube-system', COREDNS, 'coredns')
+          .slice(-2)
+          .map((line) => `${line.time} ${line.text}`),
+      ),
     check: ({ stdout }) => {
       for (const line of stdout.trimEnd().split('\n')) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z \S/);
     },
@@ -35,7 +45,9 @@ kubectlCases('kubectl logs', [
     args: ['logs', '<db-1>'],
     stdout: '',
     stderr: ({ server }) =>
-      lines(`Error from server (BadRequest): container "mysql" in pod "${resolvePodRef(server.running.cluster.store, '<db-1>')}" is waiting to start: ContainerCreating`),
+      lines(
+        `Error from server (BadRequest): container "mysql" in pod "${resolvePodRef(server.running.cluster.store, '<db-1>')}" is waiting to start: ContainerCreating`,
+      ),
     exitCode: 1,
   },
   {

@@ -33,7 +33,9 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
     const columns = 'SOURCE:.source.component,REASON:.reason,OBJECT:.involvedObject.kind,LAST:.lastTimestamp';
     const { stdout, stderr } = await server().kubectl(binary, ['get', 'events', '-A', '--sort-by=.lastTimestamp', '-o', `custom-columns=${columns}`]);
     expect(stderr).toBe('');
-    const printed = rows(stdout).slice(1).map((row) => cells(row));
+    const printed = rows(stdout)
+      .slice(1)
+      .map((row) => cells(row));
     const lastSeen = printed.map((c) => c[3] ?? '');
     expect(lastSeen).toEqual([...lastSeen].sort());
     const recorded = new Set(printed.map((c) => `${c[0]} ${c[1]} ${c[2]}`));
@@ -58,7 +60,11 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
     const { stdout, stderr } = await server().kubectl(binary, ['describe', 'node', 'node3']);
     expect(stderr).toBe('');
     const events = stdout.slice(stdout.indexOf('\nEvents:\n'));
-    expect(rows(events).slice(2, 4).map((row) => cells(row))).toEqual([
+    expect(
+      rows(events)
+        .slice(2, 4)
+        .map((row) => cells(row)),
+    ).toEqual([
       ['Type', 'Reason', 'Age', 'From', 'Message'],
       ['----', '------', '----', '----', '-------'],
     ]);
@@ -67,14 +73,25 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
   });
 
   it('describes a pod of the scale-out with its scheduling and start', async () => {
-    const pods = server().running.cluster.store.list('/pods', { namespace: 'default' }).items.map((stored) => stored.object as Pod);
-    const newest = pods.filter((pod) => pod.metadata.labels?.app === 'web').sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '')).at(-1);
+    const pods = server()
+      .running.cluster.store.list('/pods', { namespace: 'default' })
+      .items.map((stored) => stored.object as Pod);
+    const newest = pods
+      .filter((pod) => pod.metadata.labels?.app === 'web')
+      .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))
+      .at(-1);
     const name = newest?.metadata.name ?? '';
     const node = newest?.spec?.nodeName ?? '';
     const { stdout, stderr } = await server().kubectl(binary, ['describe', 'pod', name]);
     expect(stderr).toBe('');
     const events = rows(stdout.slice(stdout.indexOf('\nEvents:\n'))).slice(4);
-    expect(events.map((row) => cells(row).slice(0, 2).join(' '))).toEqual(['Normal Scheduled', 'Normal Pulling', 'Normal Pulled', 'Normal Created', 'Normal Started']);
+    expect(events.map((row) => cells(row).slice(0, 2).join(' '))).toEqual([
+      'Normal Scheduled',
+      'Normal Pulling',
+      'Normal Pulled',
+      'Normal Created',
+      'Normal Started',
+    ]);
     expect(events[0]).toMatch(new RegExp(` default-scheduler +Successfully assigned default/${name} to ${node}$`));
     expect(events[4]).toMatch(/ kubelet +Started container nginx$/);
   });
@@ -89,7 +106,9 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
     const columns = 'SOURCE:.source.component,REASON:.reason,OBJECT:.involvedObject.name';
     const { stdout, stderr } = await server().kubectl(binary, ['get', 'events', '-A', '--sort-by=.lastTimestamp', '-o', `custom-columns=${columns}`]);
     expect(stderr).toBe('');
-    const recorded = rows(stdout).slice(1).map((row) => cells(row).join(' '));
+    const recorded = rows(stdout)
+      .slice(1)
+      .map((row) => cells(row).join(' '));
     expect(recorded).toContain('node-controller NodeNotReady node2');
     // The node controller marks every pod of the node not Ready; the taint manager evicts those whose
     // unreachable toleration runs out (DaemonSet pods tolerate it for ever); their ReplicaSets replace them.
@@ -98,6 +117,7 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
       expect(recorded).toContain(`taint-eviction-controller TaintManagerEviction ${pod.metadata.name}`);
       expect(recorded).toContain(`replicaset-controller SuccessfulCreate ${pod.metadata.ownerReferences?.[0]?.name}`);
     }
-    for (const pod of pods.filter((p) => !evictable.includes(p))) expect(recorded).not.toContain(`taint-eviction-controller TaintManagerEviction ${pod.metadata.name}`);
+    for (const pod of pods.filter((p) => !evictable.includes(p)))
+      expect(recorded).not.toContain(`taint-eviction-controller TaintManagerEviction ${pod.metadata.name}`);
   });
 });

@@ -65,7 +65,9 @@ describeEachKubectl('kubectl get pods -A -w on the live cluster', (binary) => {
 
   /** web's pods as the store holds them now: name → node. */
   const webPods = (): Map<string, string> => {
-    const pods = server().running.cluster.store.list('/pods', { namespace: 'default' }).items.map((stored) => stored.object as Pod);
+    const pods = server()
+      .running.cluster.store.list('/pods', { namespace: 'default' })
+      .items.map((stored) => stored.object as Pod);
     return new Map(pods.filter((pod) => pod.metadata.labels?.app === 'web').map((pod) => [pod.metadata.name ?? '', pod.spec?.nodeName ?? '']));
   };
 
@@ -78,13 +80,28 @@ describeEachKubectl('kubectl get pods -A -w on the live cluster', (binary) => {
     try {
       const listed = await kubectl.waitForStdout((out) => rows(out).length >= podCount + 1);
       await watching;
-      expect(cells(rows(listed)[0] ?? '')).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED', 'NODE', 'READINESS', 'GATES']);
+      expect(cells(rows(listed)[0] ?? '')).toEqual([
+        'NAMESPACE',
+        'NAME',
+        'READY',
+        'STATUS',
+        'RESTARTS',
+        'AGE',
+        'IP',
+        'NODE',
+        'NOMINATED',
+        'NODE',
+        'READINESS',
+        'GATES',
+      ]);
 
       // The ReplicaSet controller creates two pods, the scheduler binds them, node's kubelet starts them.
       advanceTo(server(), scaleAt('default/web') + 10_000);
       const added = [...webPods().keys()].filter((name) => !before.has(name));
       expect(added).toHaveLength(2);
-      const started = await kubectl.waitForStdout((out) => added.every((name) => rowsOf(rowsAfter(out, listed), name, 1).some((row) => cells(row)[3] === 'Running')));
+      const started = await kubectl.waitForStdout((out) =>
+        added.every((name) => rowsOf(rowsAfter(out, listed), name, 1).some((row) => cells(row)[3] === 'Running')),
+      );
       for (const name of added) {
         const story = rowsOf(rowsAfter(started, listed), name, 1).map((row) => cells(row));
         const node = webPods().get(name);
@@ -113,7 +130,9 @@ describeEachKubectl('kubectl get pods -A -w on the live cluster', (binary) => {
           replacements.every((name) => rowsOf(rowsAfter(out, started), name, 1).some((row) => cells(row)[3] === 'Running')),
       );
       for (const name of replacements) {
-        const running = rowsOf(rowsAfter(healed, started), name, 1).map((row) => cells(row)).find((c) => c[3] === 'Running');
+        const running = rowsOf(rowsAfter(healed, started), name, 1)
+          .map((row) => cells(row))
+          .find((c) => c[3] === 'Running');
         expect(['node3', 'node4', 'node5']).toContain(running?.[7]);
       }
       expect(kubectl.stderr()).toBe('');

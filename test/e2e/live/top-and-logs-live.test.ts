@@ -74,7 +74,10 @@ describeEachKubectl('kubectl top on the live cluster', (binary) => {
     });
     // metrics-server reports Running pods only, and only once each container has two samples (a few scrapes
     // after it started): every long-running pod is there, a just-started one may not be yet.
-    const running = server().running.cluster.store.list('/pods', {}).items.map((stored) => stored.object as Pod).filter((pod) => pod.status?.phase === 'Running');
+    const running = server()
+      .running.cluster.store.list('/pods', {})
+      .items.map((stored) => stored.object as Pod)
+      .filter((pod) => pod.status?.phase === 'Running');
     const name = (pod: { metadata: { namespace?: string; name: string } }): string => `${pod.metadata.namespace}/${pod.metadata.name}`;
     const reported = new Set(metrics.items.map(name));
     expect([...reported].every((key) => running.some((pod) => name(pod) === key))).toBe(true);
@@ -92,7 +95,10 @@ describeEachKubectl('kubectl logs -f on the live cluster', (binary) => {
   it('streams the lines a web pod’s container writes as time passes', async () => {
     advanceTo(server(), scaleAt('default/web') + 10_000);
     const { store, logs } = server().running.cluster;
-    const pod = store.list('/pods', { namespace: 'default' }).items.map((stored) => stored.object as Pod).find((p) => p.metadata.labels?.app === 'web');
+    const pod = store
+      .list('/pods', { namespace: 'default' })
+      .items.map((stored) => stored.object as Pod)
+      .find((p) => p.metadata.labels?.app === 'web');
     const name = pod?.metadata.name ?? '';
     const written = (): string[] => logs.read('default', name, 'nginx').map((line) => line.text);
     const already = written();
@@ -116,10 +122,17 @@ describeEachKubectl('kubectl logs -f on the live cluster', (binary) => {
     if (first === undefined || second === undefined) throw new Error('the talk scenario crashes default/db twice');
     advanceTo(server(), first + 5_000);
     const { store, logs } = server().running.cluster;
-    const db = store.list('/pods', { namespace: 'default' }).items.map((stored) => stored.object as Pod).find((p) => p.metadata.labels?.app === 'db');
+    const db = store
+      .list('/pods', { namespace: 'default' })
+      .items.map((stored) => stored.object as Pod)
+      .find((p) => p.metadata.labels?.app === 'db');
     const name = db?.metadata.name ?? '';
     expect(db?.status?.containerStatuses?.[0]?.restartCount).toBe(1);
-    const text = (instance: 'current' | 'previous'): string => logs.read('default', name, 'mysql', instance).map((line) => `${line.text}\n`).join('');
+    const text = (instance: 'current' | 'previous'): string =>
+      logs
+        .read('default', name, 'mysql', instance)
+        .map((line) => `${line.text}\n`)
+        .join('');
     expect(text('previous')).not.toBe('');
 
     const current = await server().kubectl(binary, ['logs', name]);
@@ -156,7 +169,10 @@ describeEachKubectl('kubectl top and logs once node2 has failed', (binary) => {
 
   it('logs of a pod on node2 fail as the API server’s dial to its kubelet does', async () => {
     const { store } = server().running.cluster;
-    const pod = store.list('/pods', { index: { name: 'spec.nodeName', value: 'node2' } }).items.map((stored) => stored.object as Pod).find((p) => p.metadata.labels?.app === 'web');
+    const pod = store
+      .list('/pods', { index: { name: 'spec.nodeName', value: 'node2' } })
+      .items.map((stored) => stored.object as Pod)
+      .find((p) => p.metadata.labels?.app === 'web');
     const name = pod?.metadata.name ?? '';
     const { stdout, stderr, exitCode } = await server().kubectl(binary, ['logs', name, '--tail=2']);
     expect({ stdout, exitCode }).toEqual({ stdout: '', exitCode: 1 });

@@ -44,11 +44,19 @@ export async function captureEveryForm(kubectl: Kubectl, dir: string, now: Date,
   const categoryArgs = ['api-resources', '--categories=all', '-o', 'name'];
   const versionArgs = ['version', '-o', 'json'];
   const [categoryAll, version] = await Promise.all([
-    kubectl(categoryArgs).then((result) => succeeded(categoryArgs, result).split('\n').filter((line) => line !== '')),
+    kubectl(categoryArgs).then((result) =>
+      succeeded(categoryArgs, result)
+        .split('\n')
+        .filter((line) => line !== ''),
+    ),
     kubectl(versionArgs).then((result) => JSON.parse(succeeded(versionArgs, result)) as { serverVersion: Record<string, unknown> }),
   ]);
   const captures = new Map<CaptureFormName, Capture | Error>();
-  const yamlFile = attempt(async (): Promise<Capture> => ({ form: 'yaml-file', path: await captureOneYamlFile(kubectl, resources, join(dir, 'yaml-file')), holds: names }));
+  const yamlFile = attempt(async (): Promise<Capture> => ({
+    form: 'yaml-file',
+    path: await captureOneYamlFile(kubectl, resources, join(dir, 'yaml-file')),
+    holds: names,
+  }));
   const dump = attempt(async (): Promise<Capture> => ({
     form: 'cluster-info-dump',
     path: await captureClusterInfoDump(kubectl, join(dir, 'cluster-info-dump')),
@@ -57,16 +65,22 @@ export async function captureEveryForm(kubectl: Kubectl, dir: string, now: Date,
   const jsonFolder = join(dir, 'json-folder');
   const lists = await attempt(() => captureJsonTree(kubectl, resources, jsonFolder));
   captures.set('json-folder', lists instanceof Error ? lists : { form: 'json-folder', path: jsonFolder, holds: names });
-  captures.set('support-bundle', await fromLists(lists, async (l) => ({
-    form: 'support-bundle',
-    path: await writeSupportBundle({ lists: l, resources, serverVersion: version.serverVersion, collectedAt: now }, join(dir, 'support-bundle')),
-    holds: supportBundleResources(l),
-  })));
-  captures.set('must-gather', await fromLists(lists, async (l) => ({
-    form: 'must-gather',
-    path: await writeMustGather({ lists: l, resources, categoryAll, gatheredAt: now }, join(dir, 'must-gather')),
-    holds: mustGatherResources({ resources, categoryAll }),
-  })));
+  captures.set(
+    'support-bundle',
+    await fromLists(lists, async (l) => ({
+      form: 'support-bundle',
+      path: await writeSupportBundle({ lists: l, resources, serverVersion: version.serverVersion, collectedAt: now }, join(dir, 'support-bundle')),
+      holds: supportBundleResources(l),
+    })),
+  );
+  captures.set(
+    'must-gather',
+    await fromLists(lists, async (l) => ({
+      form: 'must-gather',
+      path: await writeMustGather({ lists: l, resources, categoryAll, gatheredAt: now }, join(dir, 'must-gather')),
+      holds: mustGatherResources({ resources, categoryAll }),
+    })),
+  );
   captures.set('yaml-file', await yamlFile);
   captures.set('cluster-info-dump', await dump);
   return { resources, captures };

@@ -28,7 +28,10 @@ export function tablesByKind(stdout: string): Map<string, string> {
     const column = start < 0 ? -1 : header.indexOf('NAME', start);
     const name = column < 0 ? '' : (first.slice(column).split(/\s+/)[0] ?? '');
     const slash = name.indexOf('/');
-    tables.set(slash < 0 ? `(a table without kind/name names, starting ${JSON.stringify(first)})` : name.slice(0, slash), table.endsWith('\n') ? table : `${table}\n`);
+    tables.set(
+      slash < 0 ? `(a table without kind/name names, starting ${JSON.stringify(first)})` : name.slice(0, slash),
+      table.endsWith('\n') ? table : `${table}\n`,
+    );
   }
   return tables;
 }

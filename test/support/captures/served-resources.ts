@@ -36,9 +36,7 @@ export function tableRows(text: string): Record<string, string>[] {
   const [header, ...rows] = text.split('\n').filter((line) => line !== '');
   if (header === undefined) return [];
   const columns = [...header.matchAll(/\S+/g)].map((match) => ({ name: match[0], start: match.index }));
-  return rows.map((row) =>
-    Object.fromEntries(columns.map((column, i) => [column.name, row.slice(column.start, columns[i + 1]?.start ?? row.length).trim()])),
-  );
+  return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column.name, row.slice(column.start, columns[i + 1]?.start ?? row.length).trim()])));
 }
 
 export async function listableResources(kubectl: Kubectl): Promise<ServedResource[]> {

@@ -107,7 +107,14 @@ export async function writeSupportBundle(input: SupportBundleInput, dir: string)
     const resource = byName.get(resourceName);
     if (list === undefined || resource === undefined) continue;
     for (const ns of namespaces) {
-      await save(`cluster-resources/${folder}/${ns}.json`, typedList(resource, list.items.filter((item) => item.metadata.namespace === ns), list));
+      await save(
+        `cluster-resources/${folder}/${ns}.json`,
+        typedList(
+          resource,
+          list.items.filter((item) => item.metadata.namespace === ns),
+          list,
+        ),
+      );
     }
   }
   for (const [resourceName, file] of Object.entries(SUPPORT_BUNDLE_CLUSTER_SCOPED)) {
@@ -118,7 +125,10 @@ export async function writeSupportBundle(input: SupportBundleInput, dir: string)
   // Custom resources (storeCustomResource): a bare array of objects, and since #2117 a `.yaml` symlink to it.
   for (const crd of crdsOf(input.lists)) {
     const items = input.lists.get(`${crd.spec.names.plural}.${crd.spec.group}`)?.items ?? [];
-    const groups = crd.spec.scope === 'Namespaced' ? namespaces.map((ns) => [`${crd.metadata.name}/${ns}`, items.filter((i) => i.metadata.namespace === ns)] as const) : [[crd.metadata.name, items] as const];
+    const groups =
+      crd.spec.scope === 'Namespaced'
+        ? namespaces.map((ns) => [`${crd.metadata.name}/${ns}`, items.filter((i) => i.metadata.namespace === ns)] as const)
+        : [[crd.metadata.name, items] as const];
     for (const [path, objects] of groups) {
       if (objects.length === 0) continue;
       await save(`cluster-resources/custom-resources/${path}.json`, JSON.stringify(objects, null, 2));
@@ -127,10 +137,16 @@ export async function writeSupportBundle(input: SupportBundleInput, dir: string)
   }
   // What other collectors and the collector's own bookkeeping write beside the objects.
   for (const ns of namespaces) {
-    await save(`cluster-resources/auth-cani-list/${ns}.json`, JSON.stringify([{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [], nonResourceURLs: [] }], null, 2));
+    await save(
+      `cluster-resources/auth-cani-list/${ns}.json`,
+      JSON.stringify([{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], resourceNames: [], nonResourceURLs: [] }], null, 2),
+    );
   }
   await save('cluster-info/cluster_version.json', JSON.stringify({ info: input.serverVersion, string: input.serverVersion.gitVersion }, null, 2));
-  await save('version.yaml', 'apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\nmetadata:\n  creationTimestamp: null\nspec:\n  versionNumber: 0.123.9\n');
+  await save(
+    'version.yaml',
+    'apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\nmetadata:\n  creationTimestamp: null\nspec:\n  versionNumber: 0.123.9\n',
+  );
   const archive = join(dir, `${name}.tar.gz`);
   await create({ gzip: true, file: archive, cwd: dir, portable: true }, files);
   return archive;

@@ -18,7 +18,10 @@ const dir = (entries: () => Map<string, LogEntry>): LogEntry => ({ kind: 'dir', 
 function logFile(lines: () => readonly LogLine[]): LogEntry {
   return {
     kind: 'file',
-    content: () => lines().map((line) => `${line.time} stdout F ${line.text}\n`).join(''),
+    content: () =>
+      lines()
+        .map((line) => `${line.time} stdout F ${line.text}\n`)
+        .join(''),
     get modified() {
       return lines().at(-1)?.time;
     },
@@ -37,9 +40,15 @@ function containerFiles(cluster: Cluster, pod: Pod, status: ContainerStatus): Ma
   const files = new Map<string, LogEntry>();
   const restarts = status.restartCount ?? 0;
   if (restarts > 0 && status.lastState?.terminated !== undefined) {
-    files.set(`${restarts - 1}.log`, logFile(() => cluster.logs.read(namespace, name, status.name, 'previous')));
+    files.set(
+      `${restarts - 1}.log`,
+      logFile(() => cluster.logs.read(namespace, name, status.name, 'previous')),
+    );
   }
-  files.set(`${restarts}.log`, logFile(() => cluster.logs.read(namespace, name, status.name, 'current')));
+  files.set(
+    `${restarts}.log`,
+    logFile(() => cluster.logs.read(namespace, name, status.name, 'current')),
+  );
   return files;
 }
 
@@ -49,7 +58,10 @@ function podFolders(cluster: Cluster, node: Node): Map<string, LogEntry> {
     const started = startedContainers(pod);
     if (started.length === 0) continue;
     const folder = `${pod.metadata.namespace ?? ''}_${pod.metadata.name}_${pod.metadata.uid ?? ''}`;
-    folders.set(folder, dir(() => new Map(started.map((status) => [status.name, dir(() => containerFiles(cluster, pod, status))]))));
+    folders.set(
+      folder,
+      dir(() => new Map(started.map((status) => [status.name, dir(() => containerFiles(cluster, pod, status))]))),
+    );
   }
   return folders;
 }
@@ -61,7 +73,10 @@ function containerLinks(cluster: Cluster, node: Node): Map<string, LogEntry> {
     for (const status of startedContainers(pod)) {
       const id = status.containerID?.replace(/^[a-z]+:\/\//, '');
       if (!id) continue;
-      links.set(`${name}_${namespace}_${status.name}-${id}.log`, logFile(() => cluster.logs.read(namespace, name, status.name, 'current')));
+      links.set(
+        `${name}_${namespace}_${status.name}-${id}.log`,
+        logFile(() => cluster.logs.read(namespace, name, status.name, 'current')),
+      );
     }
   }
   return links;

@@ -1,11 +1,5 @@
 import type { KubeObject } from '../../objects.js';
-import {
-  defaultDaemonSet,
-  defaultDeployment,
-  defaultReplicaSet,
-  defaultStatefulSet,
-  type WorkloadVersion,
-} from './apps-beta-defaults.js';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet, type WorkloadVersion } from './apps-beta-defaults.js';
 import { annotationsOf, deleteAnnotations, ensureFields, fieldsAt, retyped, setAnnotation, type Fields } from './json-fields.js';
 
 /**

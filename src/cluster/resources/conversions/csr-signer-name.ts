@@ -33,9 +33,7 @@ function parseRequest(request: string): ParsedRequest | undefined {
     const extension = csr.getExtension(SUBJECT_ALT_NAME_OID);
     // Parsed generically unless the extension factory already typed it.
     const san =
-      extension && !(extension instanceof x509.SubjectAlternativeNameExtension)
-        ? new x509.SubjectAlternativeNameExtension(extension.rawData)
-        : extension;
+      extension && !(extension instanceof x509.SubjectAlternativeNameExtension) ? new x509.SubjectAlternativeNameExtension(extension.rawData) : extension;
     const names = san instanceof x509.SubjectAlternativeNameExtension ? san.names.items : [];
     const count = (type: string): number => names.filter((n) => n.type === type).length;
     // Go's pkix.Name keeps the last CN it reads.

@@ -42,4 +42,3 @@ export function endpointSliceToDiscoveryV1(object: Fields): KubeObject {
   if (Array.isArray(object['endpoints'])) object['endpoints'] = itemsAt(object, 'endpoints').map(convertEndpoint);
   return retyped(object, 'discovery.k8s.io/v1', 'EndpointSlice');
 }
-

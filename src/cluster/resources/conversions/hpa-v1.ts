@@ -31,8 +31,7 @@ function isCpuMetric(metric: Fields): boolean {
   return metric['type'] === 'Resource' && fieldsAt(metric, 'resource')?.['name'] === 'cpu';
 }
 
-const cpuUtilization = (metric: Fields, field: 'target' | 'current'): unknown =>
-  fieldsAt(fieldsAt(metric, 'resource'), field)?.['averageUtilization'];
+const cpuUtilization = (metric: Fields, field: 'target' | 'current'): unknown => fieldsAt(fieldsAt(metric, 'resource'), field)?.['averageUtilization'];
 
 function head(object: Fields, apiVersion: string): Fields {
   const metadata = structuredClone(object['metadata'] ?? {});

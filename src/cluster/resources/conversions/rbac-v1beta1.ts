@@ -58,4 +58,3 @@ export function rbacToV1(object: Fields, version: RbacVersion): KubeObject {
   }
   return retyped(object, `${RBAC_GROUP}/v1`, kind);
 }
-

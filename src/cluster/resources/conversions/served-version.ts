@@ -2,13 +2,7 @@ import type { KubeObject } from '../../objects.js';
 import { crdToApiextensionsV1 } from './apiextensions-v1beta1.js';
 import { webhookConfigurationToV1 } from './admissionregistration-v1beta1.js';
 import type { WorkloadVersion } from './apps-beta-defaults.js';
-import {
-  controllerRevisionToAppsV1,
-  daemonSetToAppsV1,
-  deploymentToAppsV1,
-  replicaSetToAppsV1,
-  statefulSetToAppsV1,
-} from './apps-v1beta.js';
+import { controllerRevisionToAppsV1, daemonSetToAppsV1, deploymentToAppsV1, replicaSetToAppsV1, statefulSetToAppsV1 } from './apps-v1beta.js';
 import { cronJobToBatchV1 } from './batch-v1beta1.js';
 import { csrToCertificatesV1 } from './certificates-v1beta1.js';
 import { endpointSliceToDiscoveryV1 } from './discovery-v1beta1.js';

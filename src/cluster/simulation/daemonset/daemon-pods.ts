@@ -41,7 +41,9 @@ export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
       ...(affinity ?? {}),
       nodeAffinity: {
         ...(affinity?.nodeAffinity ?? {}),
-        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] },
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+        },
       },
     },
     tolerations: daemonTolerations(template),

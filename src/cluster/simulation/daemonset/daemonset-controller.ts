@@ -42,7 +42,8 @@ class DaemonSetController extends QueuedController {
     const before = event.previous?.object as Node | undefined;
     const after = event.object.object as Node;
     // Heartbeats change only status: a node matters to daemon pods through its labels and taints.
-    if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec])) this.enqueueAll();
+    if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec]))
+      this.enqueueAll();
   }
 
   private podChanged(event: StoreEvent): void {
@@ -119,7 +120,12 @@ class DaemonSetController extends QueuedController {
       }
       const failed = pods.filter((p) => p.status?.phase === 'Failed');
       for (const pod of failed) {
-        this.recorder.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`);
+        this.recorder.event(
+          ds,
+          'Warning',
+          'FailedDaemonPod',
+          `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`,
+        );
         this.delete(ds, pod);
       }
       const running = pods.filter((p) => p.status?.phase !== 'Failed');
@@ -151,7 +157,10 @@ class DaemonSetController extends QueuedController {
     const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds).shouldRun).length;
     const configured = ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable as number | string | undefined;
     const percent = typeof configured === 'string' && /^\d+%$/.exec(configured);
-    const maxUnavailable = Math.max(1, percent ? Math.floor((Number.parseInt(configured as string, 10) * desired) / 100) : typeof configured === 'number' ? configured : 1);
+    const maxUnavailable = Math.max(
+      1,
+      percent ? Math.floor((Number.parseInt(configured as string, 10) * desired) / 100) : typeof configured === 'number' ? configured : 1,
+    );
     const now = this.context.clock.now();
     const available = (pod: Pod): boolean => podAvailability(pod, ds.spec?.minReadySeconds ?? 0, now).available;
     const byNode = this.podsByNode(ds);

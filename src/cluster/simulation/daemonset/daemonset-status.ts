@@ -10,7 +10,13 @@ export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
  * it has one (the oldest counts), Ready, available, of the current template; pods on nodes that should not run
  * one are misscheduled. The last three counters are omitempty.
  */
-export function daemonSetStatus(ds: DaemonSet, nodes: readonly Node[], podsByNode: ReadonlyMap<string, Pod[]>, isUpdated: (pod: Pod) => boolean, now: number): { status: DaemonSetStatus; nextAvailableAt?: number } {
+export function daemonSetStatus(
+  ds: DaemonSet,
+  nodes: readonly Node[],
+  podsByNode: ReadonlyMap<string, Pod[]>,
+  isUpdated: (pod: Pod) => boolean,
+  now: number,
+): { status: DaemonSetStatus; nextAvailableAt?: number } {
   let desired = 0;
   let current = 0;
   let misscheduled = 0;

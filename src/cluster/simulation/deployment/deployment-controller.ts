@@ -54,7 +54,10 @@ class DeploymentController extends QueuedController {
     const [namespace, name] = splitKey(key);
     const deployment = store.get(DEPLOYMENTS, namespace, name)?.object as Deployment | undefined;
     if (!deployment) return;
-    const owned = store.list(REPLICASETS, { namespace }).items.map((s) => s.object as ReplicaSet).filter((rs) => isControlledBy(rs, deployment));
+    const owned = store
+      .list(REPLICASETS, { namespace })
+      .items.map((s) => s.object as ReplicaSet)
+      .filter((rs) => isControlledBy(rs, deployment));
     const state: DeploymentSync = {
       deployment: copyOf(deployment),
       newRS: findNewReplicaSet(deployment, owned),

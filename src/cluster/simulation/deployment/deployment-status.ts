@@ -50,7 +50,8 @@ export function calculateStatus(deployment: Deployment, all: readonly ReplicaSet
     ...(deployment.status?.collisionCount ? { collisionCount: deployment.status.collisionCount } : {}),
   };
   const { maxUnavailable } = rollingParameters(deployment);
-  if (available >= replicas - maxUnavailable) setCondition(status, newCondition('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now));
+  if (available >= replicas - maxUnavailable)
+    setCondition(status, newCondition('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now));
   else setCondition(status, newCondition('Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now));
   return status;
 }

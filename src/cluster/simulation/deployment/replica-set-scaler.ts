@@ -19,7 +19,13 @@ export interface DeploymentSync {
 }
 
 /** Annotations a Deployment does not pass on to its ReplicaSets (deployment_util.go skipCopyAnnotation). */
-const NOT_COPIED = new Set([REVISION, 'deployment.kubernetes.io/revision-history', DESIRED_REPLICAS, MAX_REPLICAS, 'kubectl.kubernetes.io/last-applied-configuration']);
+const NOT_COPIED = new Set([
+  REVISION,
+  'deployment.kubernetes.io/revision-history',
+  DESIRED_REPLICAS,
+  MAX_REPLICAS,
+  'kubectl.kubernetes.io/last-applied-configuration',
+]);
 
 /**
  * The ReplicaSet writes of the Deployment controller (pkg/controller/deployment/sync.go): scaling one with its
@@ -70,7 +76,10 @@ export class ReplicaSetScaler {
       const minReady = state.deployment.spec?.minReadySeconds;
       if (revisionOf(rs) < revision || (rs.spec?.minReadySeconds ?? 0) !== (minReady ?? 0)) {
         const next = copyOf(rs);
-        next.metadata = { ...next.metadata, annotations: { ...this.copiedAnnotations(), ...(rs.metadata.annotations ?? {}), [REVISION]: String(Math.max(revision, revisionOf(rs))) } };
+        next.metadata = {
+          ...next.metadata,
+          annotations: { ...this.copiedAnnotations(), ...(rs.metadata.annotations ?? {}), [REVISION]: String(Math.max(revision, revisionOf(rs))) },
+        };
         next.spec = { ...next.spec, selector: next.spec?.selector ?? {} };
         if (!minReady) delete next.spec.minReadySeconds;
         else next.spec.minReadySeconds = minReady;
@@ -115,7 +124,12 @@ export class ReplicaSetScaler {
         generation: 1,
         creationTimestamp: rfc3339(state.now),
         labels,
-        annotations: { ...this.copiedAnnotations(), [DESIRED_REPLICAS]: String(desired), [MAX_REPLICAS]: String(desired + maxSurge), [REVISION]: String(revision) },
+        annotations: {
+          ...this.copiedAnnotations(),
+          [DESIRED_REPLICAS]: String(desired),
+          [MAX_REPLICAS]: String(desired + maxSurge),
+          [REVISION]: String(revision),
+        },
         ownerReferences: [newControllerRef(deployment)],
       },
       spec: {
@@ -137,7 +151,11 @@ export class ReplicaSetScaler {
     const { state } = this;
     const limit = state.deployment.spec?.revisionHistoryLimit ?? 10;
     const cleanable = state.oldRSs.filter(
-      (rs) => specReplicas(rs) === 0 && (rs.status?.replicas ?? 0) === 0 && (rs.status?.observedGeneration ?? 0) >= (rs.metadata.generation ?? 1) && !rs.metadata.deletionTimestamp,
+      (rs) =>
+        specReplicas(rs) === 0 &&
+        (rs.status?.replicas ?? 0) === 0 &&
+        (rs.status?.observedGeneration ?? 0) >= (rs.metadata.generation ?? 1) &&
+        !rs.metadata.deletionTimestamp,
     );
     const surplus = cleanable.length - limit;
     if (surplus <= 0) return;

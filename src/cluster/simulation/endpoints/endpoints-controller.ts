@@ -41,7 +41,12 @@ class EndpointsController extends QueuedController {
 
   /** Pods selected by a service, and a deleted Endpoints (written again while its service exists). */
   protected informers({ store }: SimulationContext): readonly Informer[] {
-    return serviceInformers(store, (key) => this.enqueue(key), ENDPOINTS, (event) => (event.type === 'DELETED' ? event.object.key : undefined));
+    return serviceInformers(
+      store,
+      (key) => this.enqueue(key),
+      ENDPOINTS,
+      (event) => (event.type === 'DELETED' ? event.object.key : undefined),
+    );
   }
 
   protected sync(key: string): void {

@@ -27,8 +27,10 @@ function endpointOf(backend: Backend): SliceEndpoint {
   } as SliceEndpoint;
 }
 
-const isServing = (backend: Backend): boolean => backend.ready || (backend.terminating && backend.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true);
-const slicePorts = (ports: readonly EndpointPort[]): NonNullable<EndpointSlice['ports']> => ports.map((p) => ({ name: p.name ?? '', protocol: p.protocol, port: p.port, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) }));
+const isServing = (backend: Backend): boolean =>
+  backend.ready || (backend.terminating && backend.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true);
+const slicePorts = (ports: readonly EndpointPort[]): NonNullable<EndpointSlice['ports']> =>
+  ports.map((p) => ({ name: p.name ?? '', protocol: p.protocol, port: p.port, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) }));
 const portsKey = (ports: EndpointSlice['ports'] | null | undefined): string => canonicalJson(ports ?? []);
 const endpointKey = (endpoint: SliceEndpoint): string => endpoint.targetRef?.uid ?? endpoint.addresses.join(',');
 
@@ -46,10 +48,15 @@ class EndpointSliceController extends QueuedController {
 
   /** Pods selected by a service, and a deleted slice (its service's slices are reconciled again). */
   protected informers({ store }: SimulationContext): readonly Informer[] {
-    return serviceInformers(store, (key) => this.enqueue(key), ENDPOINTSLICES, (event) => {
-      const service = (event.object.object as EndpointSlice).metadata.labels?.[SERVICE_NAME];
-      return event.type === 'DELETED' && service ? `${event.object.namespace}/${service}` : undefined;
-    });
+    return serviceInformers(
+      store,
+      (key) => this.enqueue(key),
+      ENDPOINTSLICES,
+      (event) => {
+        const service = (event.object.object as EndpointSlice).metadata.labels?.[SERVICE_NAME];
+        return event.type === 'DELETED' && service ? `${event.object.namespace}/${service}` : undefined;
+      },
+    );
   }
 
   protected sync(key: string): void {
@@ -92,10 +99,18 @@ class EndpointSliceController extends QueuedController {
     const endpoints = current && desired ? inPlace(current.endpoints ?? [], desired) : desired;
     const now = rfc3339(clock.now());
     if (current) {
-      const same = canonicalJson(current.endpoints ?? null) === canonicalJson(endpoints) && portsKey(current.ports) === portsKey(ports) && canonicalJson(current.metadata.labels ?? {}) === canonicalJson(labels);
+      const same =
+        canonicalJson(current.endpoints ?? null) === canonicalJson(endpoints) &&
+        portsKey(current.ports) === portsKey(ports) &&
+        canonicalJson(current.metadata.labels ?? {}) === canonicalJson(labels);
       if (same) return;
       const next = copyOf(current);
-      next.metadata = { ...next.metadata, generation: nextGeneration(current), labels, annotations: { ...(next.metadata.annotations ?? {}), [TRIGGER_TIME]: now } };
+      next.metadata = {
+        ...next.metadata,
+        generation: nextGeneration(current),
+        labels,
+        annotations: { ...(next.metadata.annotations ?? {}), [TRIGGER_TIME]: now },
+      };
       store.update(ENDPOINTSLICES, Object.assign(next, { endpoints, ports }) as EndpointSlice);
       return;
     }

@@ -11,7 +11,12 @@ import { PODS } from '../types.js';
  * pkg/controller/endpointslice): a pod change queues every service of its namespace whose selector matched the
  * pod before or after; a change of `owned` (Endpoints or slices) queues the service `serviceOf` names, if any.
  */
-export function serviceInformers(store: ClusterStore, enqueue: (key: string) => void, owned: ResourceKey, serviceOf: (event: StoreEvent) => string | undefined): Informer[] {
+export function serviceInformers(
+  store: ClusterStore,
+  enqueue: (key: string) => void,
+  owned: ResourceKey,
+  serviceOf: (event: StoreEvent) => string | undefined,
+): Informer[] {
   const pods: Informer = {
     resource: PODS,
     listener: (event) => {

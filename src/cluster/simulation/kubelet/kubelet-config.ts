@@ -37,9 +37,7 @@ export type BehaviourSource = (namespace: string, pod: string, container: string
 const IMAGE_LOGS: { match: RegExp; startup: string[]; repeating: string[] }[] = [
   {
     match: /(^|\/)nginx(:|@|$)/,
-    startup: [
-      '/docker-entrypoint.sh: Configuration complete; ready for start up',
-    ],
+    startup: ['/docker-entrypoint.sh: Configuration complete; ready for start up'],
     repeating: [
       '10.244.0.1 - - "GET / HTTP/1.1" 200 612 "-" "kube-probe/1.14"',
       '10.244.1.5 - - "GET /index.html HTTP/1.1" 200 612 "-" "curl/7.64.0"',
@@ -54,7 +52,7 @@ const IMAGE_LOGS: { match: RegExp; startup: string[]; repeating: string[] }[] = 
   {
     match: /(^|\/)(mysql|mariadb)(:|@|$)/,
     startup: ['[Note] mysqld: ready for connections.', "Version: '5.7'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306"],
-    repeating: ['[Note] Aborted connection 12 to db: \'unconnected\' user: \'root\' host: \'10.244.1.5\' (Got an error reading communication packets)'],
+    repeating: ["[Note] Aborted connection 12 to db: 'unconnected' user: 'root' host: '10.244.1.5' (Got an error reading communication packets)"],
   },
 ];
 

@@ -71,10 +71,14 @@ export class Kubelet implements Controller, KubeletHost {
     );
     this.status = new NodeStatusReporter(this.nodeName, context, this.recorder, this.options.ready ?? true);
     // Start-up work runs as a task, never inside whoever called start (it may be a store listener).
-    const boot = context.clock.after(0, () => {
-      this.status?.start();
-      for (const stored of context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) queue.add(stored.key);
-    }, `${this.name} start`);
+    const boot = context.clock.after(
+      0,
+      () => {
+        this.status?.start();
+        for (const stored of context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) queue.add(stored.key);
+      },
+      `${this.name} start`,
+    );
     this.subscriptions.add(boot);
   }
 
@@ -145,4 +149,3 @@ export class Kubelet implements Controller, KubeletHost {
     created.start();
   }
 }
-

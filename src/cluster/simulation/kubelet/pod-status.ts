@@ -24,7 +24,11 @@ export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[
   const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
     const before = previous.find((c) => c.type === type);
     const status = ok ? 'True' : 'False';
-    const result: PodCondition = { type, status, lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : facts.now };
+    const result: PodCondition = {
+      type,
+      status,
+      lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : facts.now,
+    };
     // The API sends `lastProbeTime: null` for conditions no probe set; the client model cannot type null.
     Object.assign(result, { lastProbeTime: null });
     if (!ok && reason) Object.assign(result, { reason, message });

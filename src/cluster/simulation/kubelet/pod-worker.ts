@@ -121,9 +121,13 @@ export class PodWorker {
   }
 
   private later(delayMs: number, task: () => void, container?: ContainerRun): void {
-    const handle = this.host.context.clock.after(delayMs, () => {
-      if (!this.stopped) task();
-    }, `pod ${this.namespace}/${this.name}`);
+    const handle = this.host.context.clock.after(
+      delayMs,
+      () => {
+        if (!this.stopped) task();
+      },
+      `pod ${this.namespace}/${this.name}`,
+    );
     if (container) container.tasks.push(handle);
     else this.tasks.push(handle);
   }
@@ -170,7 +174,13 @@ export class PodWorker {
       if (!current) return;
       this.host.pulledImages.add(image);
       const took = goDuration(pullMs);
-      this.event(current, container, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(image)} bytes.`);
+      this.event(
+        current,
+        container,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(image)} bytes.`,
+      );
       afterPull();
     });
   }
@@ -192,10 +202,14 @@ export class PodWorker {
     if (!probe) container.ready = true;
     else if (!container.ready) {
       const readyAfter = behaviour.readyAfterMs ?? ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10)) * 1000;
-      this.later(readyAfter, () => {
-        container.ready = true;
-        this.writeStatus();
-      }, container);
+      this.later(
+        readyAfter,
+        () => {
+          container.ready = true;
+          this.writeStatus();
+        },
+        container,
+      );
     }
     this.writeLogs(container, fresh);
     if (behaviour.crash) this.later(behaviour.crash.afterMs, () => this.crash(container, behaviour.crash as ContainerCrash), container);
@@ -260,15 +274,20 @@ export class PodWorker {
     const configured = container.behaviour.logLines;
     const defaults = defaultLogs(container.image);
     const repeating = configured ?? defaults.repeating;
-    const append = (text: string, at: number): void => logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(at, this.host.random), text });
+    const append = (text: string, at: number): void =>
+      logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(at, this.host.random), text });
     if (fresh && !configured) defaults.startup.forEach((line, i) => append(line, this.now() + i));
     if (repeating.length === 0) return;
     const interval = container.behaviour.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS;
     const next = (): void => {
-      this.later(this.host.random.between(interval / 2, interval * 1.5), () => {
-        append(repeating[container.logIndex++ % repeating.length] as string, this.now());
-        next();
-      }, container);
+      this.later(
+        this.host.random.between(interval / 2, interval * 1.5),
+        () => {
+          append(repeating[container.logIndex++ % repeating.length] as string, this.now());
+          next();
+        },
+        container,
+      );
     };
     if (configured && fresh) append(repeating[container.logIndex++ % repeating.length] as string, this.now());
     next();
@@ -279,7 +298,12 @@ export class PodWorker {
     const stored = this.pod();
     if (!stored || this.stopped) return;
     const pod = copyOf(stored);
-    pod.status = podStatus(stored, this.containers, { now: rfc3339(this.now()), hostIP: internalIp(this.host.node()), podIP: this.podIP, startTime: this.startTime });
+    pod.status = podStatus(stored, this.containers, {
+      now: rfc3339(this.now()),
+      hostIP: internalIp(this.host.node()),
+      podIP: this.podIP,
+      startTime: this.startTime,
+    });
     this.host.context.store.update(PODS, pod);
   }
 

@@ -125,7 +125,14 @@ export class SimulatedMetrics implements MetricsSource {
       const key = `container/${pod.metadata.uid ?? `${pod.metadata.namespace}/${pod.metadata.name}`}/${container.name}/${container.image ?? ''}`;
       const profile = this.profile(key, (random) => containerProfile(container as Container, random));
       const age = sample.timestamp - startedAt;
-      return [{ name: container.name, startedAt, cpu: cpuAt(profile, sample.timestamp - this.origin, age), memory: memoryAt(profile, sample.timestamp - this.origin, age) }];
+      return [
+        {
+          name: container.name,
+          startedAt,
+          cpu: cpuAt(profile, sample.timestamp - this.origin, age),
+          memory: memoryAt(profile, sample.timestamp - this.origin, age),
+        },
+      ];
     });
   }
 

@@ -115,7 +115,14 @@ export class NodeLifecycleController implements Controller {
       const before = conditions[at];
       const unknown: NodeCondition = before
         ? { ...before, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: rfc3339(now) }
-        : { type, status: 'Unknown', reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.', lastHeartbeatTime: node.metadata.creationTimestamp ?? rfc3339(now), lastTransitionTime: rfc3339(now) };
+        : {
+            type,
+            status: 'Unknown',
+            reason: 'NodeStatusNeverUpdated',
+            message: 'Kubelet never posted node status.',
+            lastHeartbeatTime: node.metadata.creationTimestamp ?? rfc3339(now),
+            lastTransitionTime: rfc3339(now),
+          };
       if (at >= 0) conditions[at] = unknown;
       else conditions.push(unknown);
     }

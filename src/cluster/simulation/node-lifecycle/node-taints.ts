@@ -21,6 +21,7 @@ export function desiredTaints(node: Node, readyStatus: string | undefined, now: 
   if (node.spec?.unschedulable) wanted.push({ key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' });
   const kept = current.filter((t) => !MANAGED.includes(t.key));
   const next = [...kept, ...wanted.map((w) => current.find((t) => t.key === w.key && t.effect === w.effect && t.timeAdded === w.timeAdded) ?? w)];
-  const same = next.length === current.length && next.every((t) => current.some((c) => c.key === t.key && c.effect === t.effect && c.timeAdded === t.timeAdded));
+  const same =
+    next.length === current.length && next.every((t) => current.some((c) => c.key === t.key && c.effect === t.effect && c.timeAdded === t.timeAdded));
   return same ? undefined : next;
 }

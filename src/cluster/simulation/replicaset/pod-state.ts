@@ -31,4 +31,3 @@ export function podAvailability(pod: Pod, minReadySeconds: number, now: number):
   const availableAt = since + minReadySeconds * 1000;
   return availableAt <= now ? { available: true } : { available: false, availableAt };
 }
-

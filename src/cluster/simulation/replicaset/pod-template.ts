@@ -23,7 +23,13 @@ export interface NewPodOptions {
  * server then stores it: named from generateName, admitted (pod-admission.ts), status Pending with its QoS class
  * and nothing else, for the scheduler and the kubelet to fill in.
  */
-export function podFromTemplate(context: SimulationContext, random: SeededRandom, owner: Readonly<KubeObject>, template: PodTemplate | undefined, options: NewPodOptions): Pod {
+export function podFromTemplate(
+  context: SimulationContext,
+  random: SeededRandom,
+  owner: Readonly<KubeObject>,
+  template: PodTemplate | undefined,
+  options: NewPodOptions,
+): Pod {
   const namespace = owner.metadata.namespace ?? 'default';
   const name = generateName(context.store, PODS, namespace, options.prefix, random);
   const labels = { ...(template?.metadata?.labels ?? {}), ...(options.extraLabels ?? {}) };

@@ -75,7 +75,14 @@ class ReplicaSetController extends QueuedController {
       const matches = selectorMatches(rs.spec?.selector, pod.metadata.labels);
       const owned = isControlledBy(pod, rs);
       if (owned && matches) claimed.push(pod);
-      else if (owned) store.update(PODS, withOwners(pod, ownersOf(pod).filter((ref) => ref.uid !== rs.metadata.uid)));
+      else if (owned)
+        store.update(
+          PODS,
+          withOwners(
+            pod,
+            ownersOf(pod).filter((ref) => ref.uid !== rs.metadata.uid),
+          ),
+        );
       else if (matches && !controllerOf(pod) && !pod.metadata.deletionTimestamp && !rs.metadata.deletionTimestamp) {
         claimed.push(store.update(PODS, withOwners(pod, [...ownersOf(pod), newControllerRef(rs)])).object as Pod);
       }

@@ -66,7 +66,14 @@ export class NodeSteps {
     if (!stored) return;
     const node = copyOf(stored.object as Node);
     const now = rfc3339(clock.now());
-    const condition: NodeCondition = { type: 'NetworkUnavailable', status: 'False', reason: up.reason, message: up.message, lastHeartbeatTime: now, lastTransitionTime: now };
+    const condition: NodeCondition = {
+      type: 'NetworkUnavailable',
+      status: 'False',
+      reason: up.reason,
+      message: up.message,
+      lastHeartbeatTime: now,
+      lastTransitionTime: now,
+    };
     const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable');
     node.status = { ...node.status, conditions: [condition, ...others] };
     store.update(NODES, node);

@@ -86,7 +86,8 @@ export function describeStep(action: ScenarioAction): string {
     case 'setImage':
       return `deployment ${action.namespace}/${action.deployment} container ${action.container} set to image ${action.image}`;
     case 'crash': {
-      const target = 'pod' in action.target ? `pod ${action.target.namespace}/${action.target.pod}` : `a pod of ${action.target.namespace}/${action.target.workload}`;
+      const target =
+        'pod' in action.target ? `pod ${action.target.namespace}/${action.target.pod}` : `a pod of ${action.target.namespace}/${action.target.workload}`;
       return `container ${action.container} of ${target} exits with code ${action.exitCode}`;
     }
     case 'componentHealth':

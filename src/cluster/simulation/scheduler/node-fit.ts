@@ -72,7 +72,10 @@ export function fitErrorMessage(nodeCount: number, failures: readonly FitFailure
   const counts = new Map<string, number>();
   for (const failure of failures) for (const reason of failure.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const summary = (entries: Map<string, number>): string =>
-    [...entries].map(([reason, count]) => `${count} ${reason}`).sort().join(', ');
+    [...entries]
+      .map(([reason, count]) => `${count} ${reason}`)
+      .sort()
+      .join(', ');
   const preemption = new Map<string, number>();
   const notHelpful = failures.filter((f) => f.unresolvable).length;
   const noVictims = failures.length - notHelpful;

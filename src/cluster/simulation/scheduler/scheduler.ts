@@ -73,9 +73,13 @@ export class Scheduler implements Controller {
     this.subscriptions.add(context.store.watch(NODES, undefined, () => this.retryUnschedulable()));
     this.subscriptions.add(context.clock.every(FLUSH_PERIOD_MS, () => this.flushLeftovers(), { label: 'scheduler flush' }));
     this.subscriptions.add(
-      context.clock.after(0, () => {
-        for (const stored of context.store.list(PODS).items) if (this.isOurs(stored.object as Pod)) queue.add(stored.key);
-      }, 'scheduler start'),
+      context.clock.after(
+        0,
+        () => {
+          for (const stored of context.store.list(PODS).items) if (this.isOurs(stored.object as Pod)) queue.add(stored.key);
+        },
+        'scheduler start',
+      ),
     );
   }
 
@@ -119,7 +123,10 @@ export class Scheduler implements Controller {
     }
     if (feasible.length === 0) return this.failed(key, pod, fitErrorMessage(nodes.length, failures));
     const best = Math.max(...feasible.map((f) => f.score));
-    const tied = feasible.filter((f) => f.score === best).map((f) => f.node.metadata.name).sort();
+    const tied = feasible
+      .filter((f) => f.score === best)
+      .map((f) => f.node.metadata.name)
+      .sort();
     this.bind(key, pod, (this.random as SeededRandom).pick(tied));
   }
 
@@ -128,7 +135,11 @@ export class Scheduler implements Controller {
     this.forget(key);
     const bound = copyOf(pod);
     bound.spec = { ...bound.spec, containers: bound.spec?.containers ?? [], nodeName };
-    bound.status = { ...bound.status, phase: 'Pending', conditions: withCondition(bound.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.context.clock.now()) }) };
+    bound.status = {
+      ...bound.status,
+      phase: 'Pending',
+      conditions: withCondition(bound.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.context.clock.now()) }),
+    };
     this.context.store.update(PODS, bound);
     this.recorder?.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
   }
@@ -146,7 +157,13 @@ export class Scheduler implements Controller {
     next.status = {
       ...next.status,
       phase: 'Pending',
-      conditions: withCondition(next.status?.conditions, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: rfc3339(now) }),
+      conditions: withCondition(next.status?.conditions, {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastTransitionTime: rfc3339(now),
+      }),
     };
     this.context.store.update(PODS, next);
   }
@@ -155,10 +172,14 @@ export class Scheduler implements Controller {
   private retryUnschedulable(): void {
     for (const [key, entry] of this.unschedulable) {
       if (entry.retry) continue;
-      entry.retry = this.context.clock.at(entry.eligibleAt, () => {
-        entry.retry = undefined;
-        this.queue?.add(key);
-      }, 'scheduler retry');
+      entry.retry = this.context.clock.at(
+        entry.eligibleAt,
+        () => {
+          entry.retry = undefined;
+          this.queue?.add(key);
+        },
+        'scheduler retry',
+      );
     }
   }
 

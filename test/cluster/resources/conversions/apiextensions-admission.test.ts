@@ -67,7 +67,13 @@ describe('apiextensions.k8s.io/v1beta1 CustomResourceDefinition is served at v1'
       apiVersion: 'apiextensions.k8s.io/v1beta1',
       kind: 'CustomResourceDefinition',
       metadata: { name: 'gadgets.example.com' },
-      spec: { group: 'example.com', version: 'v2', scope: 'Cluster', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' }, preserveUnknownFields: false },
+      spec: {
+        group: 'example.com',
+        version: 'v2',
+        scope: 'Cluster',
+        names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' },
+        preserveUnknownFields: false,
+      },
       status: { storedVersions: ['v2'], conditions: [] },
     });
     expect(out['spec']).toStrictEqual({
@@ -88,21 +94,32 @@ describe('apiextensions.k8s.io/v1beta1 CustomResourceDefinition is served at v1'
       spec: {
         group: 'example.com',
         names: { plural: 'w', kind: 'W' },
-        versions: [{ name: 'v1', served: true, storage: true, additionalPrinterColumns: [{ name: 'Age', type: 'date', JSONPath: '.metadata.creationTimestamp' }] }],
+        versions: [
+          { name: 'v1', served: true, storage: true, additionalPrinterColumns: [{ name: 'Age', type: 'date', JSONPath: '.metadata.creationTimestamp' }] },
+        ],
         conversion: { strategy: 'Webhook', webhookClientConfig: { service: { namespace: 'ns', name: 'conv', path: '/convert' }, caBundle: 'Cg==' } },
       },
     });
     const spec = out['spec'] as Record<string, unknown>;
-    expect(spec['versions']).toStrictEqual([{ name: 'v1', served: true, storage: true, additionalPrinterColumns: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }] }]);
+    expect(spec['versions']).toStrictEqual([
+      { name: 'v1', served: true, storage: true, additionalPrinterColumns: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }] },
+    ]);
     expect(spec['conversion']).toStrictEqual({
       strategy: 'Webhook',
-      webhook: { clientConfig: { service: { namespace: 'ns', name: 'conv', path: '/convert', port: 443 }, caBundle: 'Cg==' }, conversionReviewVersions: ['v1beta1'] },
+      webhook: {
+        clientConfig: { service: { namespace: 'ns', name: 'conv', path: '/convert', port: 443 }, caBundle: 'Cg==' },
+        conversionReviewVersions: ['v1beta1'],
+      },
     });
   });
 });
 
 describe('admissionregistration.k8s.io/v1beta1 webhook configurations are served at v1 with the laxer v1beta1 defaults explicit', () => {
-  const webhook = { name: 'check.example.com', clientConfig: { service: { namespace: 'ns', name: 'hook' } }, rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] }] };
+  const webhook = {
+    name: 'check.example.com',
+    clientConfig: { service: { namespace: 'ns', name: 'hook' } },
+    rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] }],
+  };
   const defaults = {
     failurePolicy: 'Ignore',
     matchPolicy: 'Exact',
@@ -124,7 +141,18 @@ describe('admissionregistration.k8s.io/v1beta1 webhook configurations are served
 
   test('given values win over the defaults', () => {
     const given = { ...webhook, failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1', 'v1beta1'] };
-    const out = served({ apiVersion: 'admissionregistration.k8s.io/v1beta1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'h' }, webhooks: [given] });
-    expect((out['webhooks'] as Record<string, unknown>[])[0]).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1', 'v1beta1'], matchPolicy: 'Exact' });
+    const out = served({
+      apiVersion: 'admissionregistration.k8s.io/v1beta1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: { name: 'h' },
+      webhooks: [given],
+    });
+    expect((out['webhooks'] as Record<string, unknown>[])[0]).toMatchObject({
+      failurePolicy: 'Fail',
+      sideEffects: 'None',
+      timeoutSeconds: 5,
+      admissionReviewVersions: ['v1', 'v1beta1'],
+      matchPolicy: 'Exact',
+    });
   });
 });

@@ -41,12 +41,24 @@ describe('workloads captured at extensions/v1beta1, apps/v1beta1 and apps/v1beta
     ],
     [
       'an apps/v1beta2 Deployment takes apps/v1-like defaults and no selector from the template',
-      { apiVersion: 'apps/v1beta2', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: { app: 'web' } }, template, strategy: { type: 'Recreate' } } },
+      {
+        apiVersion: 'apps/v1beta2',
+        kind: 'Deployment',
+        metadata: meta,
+        spec: { selector: { matchLabels: { app: 'web' } }, template, strategy: { type: 'Recreate' } },
+      },
       {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: meta,
-        spec: { selector: { matchLabels: { app: 'web' } }, template, strategy: { type: 'Recreate' }, replicas: 1, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+        spec: {
+          selector: { matchLabels: { app: 'web' } },
+          template,
+          strategy: { type: 'Recreate' },
+          replicas: 1,
+          revisionHistoryLimit: 10,
+          progressDeadlineSeconds: 600,
+        },
       },
     ],
   ])('%s', (_name, input, expected) => {
@@ -94,7 +106,12 @@ describe('workloads captured at extensions/v1beta1, apps/v1beta1 and apps/v1beta
     [
       'an extensions/v1beta1 DaemonSet asking for RollingUpdate gets maxUnavailable 1 and no maxSurge',
       { apiVersion: 'extensions/v1beta1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { template, updateStrategy: { type: 'RollingUpdate' } } },
-      { template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } }, selector: { matchLabels: { app: 'web' } }, revisionHistoryLimit: 10 },
+      {
+        template,
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+        selector: { matchLabels: { app: 'web' } },
+        revisionHistoryLimit: 10,
+      },
       { 'deprecated.daemonset.template.generation': '0' },
     ],
     [
@@ -105,7 +122,12 @@ describe('workloads captured at extensions/v1beta1, apps/v1beta1 and apps/v1beta
         metadata: { name: 'agent', annotations: { 'deprecated.daemonset.template.generation': '7' } },
         spec: { selector: { matchLabels: { app: 'web' } }, template },
       },
-      { selector: { matchLabels: { app: 'web' } }, template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 },
+      {
+        selector: { matchLabels: { app: 'web' } },
+        template,
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+        revisionHistoryLimit: 10,
+      },
       { 'deprecated.daemonset.template.generation': '7' },
     ],
   ])('%s', (_name, input, spec, annotations) => {
@@ -132,7 +154,12 @@ describe('workloads captured at extensions/v1beta1, apps/v1beta1 and apps/v1beta
     ],
     [
       'an apps/v1beta2 StatefulSet rolls from partition 0',
-      { apiVersion: 'apps/v1beta2', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', selector: { matchLabels: { app: 'web' } }, template } },
+      {
+        apiVersion: 'apps/v1beta2',
+        kind: 'StatefulSet',
+        metadata: { name: 'db' },
+        spec: { serviceName: 'db', selector: { matchLabels: { app: 'web' } }, template },
+      },
       {
         serviceName: 'db',
         selector: { matchLabels: { app: 'web' } },

@@ -24,7 +24,14 @@ describe('discovery.k8s.io/v1beta1 EndpointSlice is served at v1', () => {
     ],
     ['no topology, nothing to move', { addresses: ['10.0.0.1'], hostname: 'h' }, { addresses: ['10.0.0.1'], hostname: 'h' }],
   ])('%s', (_name, endpoint, expected) => {
-    const out = served({ apiVersion: 'discovery.k8s.io/v1beta1', kind: 'EndpointSlice', metadata: { name: 's' }, addressType: 'IPv4', endpoints: [endpoint], ports: [{ port: 80 }] });
+    const out = served({
+      apiVersion: 'discovery.k8s.io/v1beta1',
+      kind: 'EndpointSlice',
+      metadata: { name: 's' },
+      addressType: 'IPv4',
+      endpoints: [endpoint],
+      ports: [{ port: 80 }],
+    });
     expect(out).toStrictEqual({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
@@ -79,7 +86,13 @@ describe('events.k8s.io Events become the core/v1 Events the store keeps', () =>
   });
 
   test('fields core/v1 writes without omitempty are present even when the events object lacks them', () => {
-    const minimal = { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'e' }, eventTime: '2024-05-01T10:00:00.000000Z', regarding: { kind: 'Node', name: 'n1' } };
+    const minimal = {
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: { name: 'e' },
+      eventTime: '2024-05-01T10:00:00.000000Z',
+      regarding: { kind: 'Node', name: 'n1' },
+    };
     const out = coreEventFromEventsV1(minimal as KubeObject);
     expect(out).toStrictEqual({
       apiVersion: 'v1',
@@ -93,7 +106,18 @@ describe('events.k8s.io Events become the core/v1 Events the store keeps', () =>
       reportingComponent: '',
       reportingInstance: '',
     });
-    expect(Object.keys(out)).toEqual(['apiVersion', 'kind', 'metadata', 'involvedObject', 'source', 'firstTimestamp', 'lastTimestamp', 'eventTime', 'reportingComponent', 'reportingInstance']);
+    expect(Object.keys(out)).toEqual([
+      'apiVersion',
+      'kind',
+      'metadata',
+      'involvedObject',
+      'source',
+      'firstTimestamp',
+      'lastTimestamp',
+      'eventTime',
+      'reportingComponent',
+      'reportingInstance',
+    ]);
     expect(convertToStoredVersion(minimal as KubeObject)).toStrictEqual({ object: out });
   });
 

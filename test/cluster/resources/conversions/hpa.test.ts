@@ -57,7 +57,12 @@ describe('autoscaling/v2beta1 HPA is served at autoscaling/v2', () => {
       { type: 'External', external: { metric: { name: 'queue' }, target: { type: 'Value', value: '300' } } },
     ],
   ])('spec metric: %s', (_name, metric, expected) => {
-    const out = served({ apiVersion: 'autoscaling/v2beta1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'web' }, spec: { scaleTargetRef, maxReplicas: 5, metrics: [metric] } });
+    const out = served({
+      apiVersion: 'autoscaling/v2beta1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: { scaleTargetRef, maxReplicas: 5, metrics: [metric] },
+    });
     expect(out['spec']).toStrictEqual({ scaleTargetRef, maxReplicas: 5, metrics: [expected], minReplicas: 1 });
   });
 
@@ -167,7 +172,12 @@ describe('autoscaling/v2beta2 HPA is served at autoscaling/v2', () => {
   });
 
   test('without a behavior none is made', () => {
-    const out = served({ apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'web' }, spec: { scaleTargetRef, maxReplicas: 5, minReplicas: 2, metrics: [cpu(50)] } });
+    const out = served({
+      apiVersion: 'autoscaling/v2beta2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: { scaleTargetRef, maxReplicas: 5, minReplicas: 2, metrics: [cpu(50)] },
+    });
     expect(out['spec']).toStrictEqual({ scaleTargetRef, maxReplicas: 5, minReplicas: 2, metrics: [cpu(50)] });
   });
 });
@@ -218,7 +228,8 @@ describe('autoscaling/v1 ↔ autoscaling/v2, as upstream serves the stored v2 HP
           'autoscaling.alpha.kubernetes.io/behavior':
             '{"ScaleUp":{"StabilizationWindowSeconds":0,"SelectPolicy":"Max","Policies":[{"Type":"Pods","Value":4,"PeriodSeconds":15}],"Tolerance":null},' +
             '"ScaleDown":{"StabilizationWindowSeconds":null,"SelectPolicy":"Max","Policies":[{"Type":"Percent","Value":100,"PeriodSeconds":15}],"Tolerance":null}}',
-          'autoscaling.alpha.kubernetes.io/current-metrics': '[{"type":"Resource","resource":{"name":"cpu","currentAverageUtilization":50,"currentAverageValue":"120m"}}]',
+          'autoscaling.alpha.kubernetes.io/current-metrics':
+            '[{"type":"Resource","resource":{"name":"cpu","currentAverageUtilization":50,"currentAverageValue":"120m"}}]',
           'autoscaling.alpha.kubernetes.io/conditions':
             '[{"type":"AbleToScale","status":"True","lastTransitionTime":"2024-05-01T09:00:00Z","reason":"ReadyForNewScale","message":"ok"}]',
         },
@@ -234,7 +245,13 @@ describe('autoscaling/v1 ↔ autoscaling/v2, as upstream serves the stored v2 HP
   });
 
   test('back from v1 the CPU target comes after the annotation metrics, as upstream appends it', () => {
-    const first = { ...v2, spec: { ...(v2['spec'] as object), metrics: [cpu(70), { type: 'Pods', pods: { metric: { name: 'packets' }, target: { type: 'AverageValue', averageValue: '1k' } } }] } };
+    const first = {
+      ...v2,
+      spec: {
+        ...(v2['spec'] as object),
+        metrics: [cpu(70), { type: 'Pods', pods: { metric: { name: 'packets' }, target: { type: 'AverageValue', averageValue: '1k' } } }],
+      },
+    };
     const back = hpaV1ToV2(hpaV2ToV1(first as KubeObject));
     expect((back['spec'] as { metrics: unknown[] }).metrics).toStrictEqual([
       { type: 'Pods', pods: { metric: { name: 'packets' }, target: { type: 'AverageValue', averageValue: '1k' } } },
@@ -248,9 +265,19 @@ describe('autoscaling/v1 ↔ autoscaling/v2, as upstream serves the stored v2 HP
       { scaleTargetRef, maxReplicas: 4, targetCPUUtilizationPercentage: 50 },
       { scaleTargetRef, minReplicas: 1, maxReplicas: 4, metrics: [cpu(50)] },
     ],
-    ['no target: 80% CPU, made explicit', { scaleTargetRef, minReplicas: 2, maxReplicas: 4 }, { scaleTargetRef, minReplicas: 2, maxReplicas: 4, metrics: [cpu(80)] }],
+    [
+      'no target: 80% CPU, made explicit',
+      { scaleTargetRef, minReplicas: 2, maxReplicas: 4 },
+      { scaleTargetRef, minReplicas: 2, maxReplicas: 4, metrics: [cpu(80)] },
+    ],
   ])('a captured autoscaling/v1 HPA is stored as v2: %s', (_name, spec, expected) => {
-    const v1 = { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'web' }, spec, status: { currentReplicas: 0, desiredReplicas: 1, currentCPUUtilizationPercentage: 12 } };
+    const v1 = {
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec,
+      status: { currentReplicas: 0, desiredReplicas: 1, currentCPUUtilizationPercentage: 12 },
+    };
     const result = convertToStoredVersion(v1 as KubeObject);
     expect(result).toStrictEqual({
       object: {

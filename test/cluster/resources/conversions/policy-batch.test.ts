@@ -23,7 +23,12 @@ describe('policy/v1beta1 PodDisruptionBudget is served at policy/v1 with its sel
     ],
     [
       'other expressions stay',
-      { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a'] }, { key: LABEL, operator: 'Exists' }] },
+      {
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['a'] },
+          { key: LABEL, operator: 'Exists' },
+        ],
+      },
       { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a'] }] },
     ],
   ])('%s', (_name, selector, expected) => {
@@ -47,16 +52,25 @@ describe('PodSecurityPolicy has no v1.33 kind', () => {
 describe('batch/v1beta1 CronJob is served at batch/v1', () => {
   test('with the v1beta1 defaults made explicit', () => {
     const jobTemplate = { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'OnFailure' } } } };
-    expect(served({ apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'nightly' }, spec: { schedule: '0 0 * * *', jobTemplate } })).toStrictEqual({
-      apiVersion: 'batch/v1',
-      kind: 'CronJob',
-      metadata: { name: 'nightly' },
-      spec: { schedule: '0 0 * * *', jobTemplate, concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
-    });
+    expect(served({ apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'nightly' }, spec: { schedule: '0 0 * * *', jobTemplate } })).toStrictEqual(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'nightly' },
+        spec: { schedule: '0 0 * * *', jobTemplate, concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
+      },
+    );
   });
 
   test('given values are kept', () => {
-    const spec = { schedule: '*/5 * * * *', jobTemplate: {}, concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 0, failedJobsHistoryLimit: 5 };
+    const spec = {
+      schedule: '*/5 * * * *',
+      jobTemplate: {},
+      concurrencyPolicy: 'Forbid',
+      suspend: true,
+      successfulJobsHistoryLimit: 0,
+      failedJobsHistoryLimit: 5,
+    };
     expect(served({ apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'c' }, spec })['spec']).toStrictEqual(spec);
   });
 });

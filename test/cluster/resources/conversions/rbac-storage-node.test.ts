@@ -4,14 +4,32 @@ const RBAC = 'rbac.authorization.k8s.io';
 
 describe('RBAC captured at v1beta1 or v1alpha1 is served at v1', () => {
   test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['a ServiceAccount has no apiGroup', { kind: 'ServiceAccount', apiVersion: 'v1', name: 'sa', namespace: 'ns' }, { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' }],
+    [
+      'a ServiceAccount has no apiGroup',
+      { kind: 'ServiceAccount', apiVersion: 'v1', name: 'sa', namespace: 'ns' },
+      { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' },
+    ],
     ['a User is in the rbac group', { kind: 'User', apiVersion: `${RBAC}/v1alpha1`, name: 'alice' }, { kind: 'User', apiGroup: RBAC, name: 'alice' }],
     ['a Group is in the rbac group', { kind: 'Group', name: 'devs' }, { kind: 'Group', apiGroup: RBAC, name: 'devs' }],
-    ['User "*" meant every authenticated user', { kind: 'User', apiVersion: `${RBAC}/v1alpha1`, name: '*' }, { kind: 'Group', apiGroup: RBAC, name: 'system:authenticated' }],
-    ['another kind takes the group of its apiVersion', { kind: 'Robot', apiVersion: 'robots.example.com/v2', name: 'r2' }, { kind: 'Robot', apiGroup: 'robots.example.com', name: 'r2' }],
+    [
+      'User "*" meant every authenticated user',
+      { kind: 'User', apiVersion: `${RBAC}/v1alpha1`, name: '*' },
+      { kind: 'Group', apiGroup: RBAC, name: 'system:authenticated' },
+    ],
+    [
+      'another kind takes the group of its apiVersion',
+      { kind: 'Robot', apiVersion: 'robots.example.com/v2', name: 'r2' },
+      { kind: 'Robot', apiGroup: 'robots.example.com', name: 'r2' },
+    ],
     ['an unparseable apiVersion gives no group', { kind: 'Robot', apiVersion: 'a/b/c', name: 'r2' }, { kind: 'Robot', name: 'r2' }],
   ])('v1alpha1 subject: %s', (_name, subject, expected) => {
-    const out = served({ apiVersion: `${RBAC}/v1alpha1`, kind: 'ClusterRoleBinding', metadata: { name: 'b' }, roleRef: { kind: 'ClusterRole', name: 'view' }, subjects: [subject] });
+    const out = served({
+      apiVersion: `${RBAC}/v1alpha1`,
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'b' },
+      roleRef: { kind: 'ClusterRole', name: 'view' },
+      subjects: [subject],
+    });
     expect(out).toStrictEqual({
       apiVersion: `${RBAC}/v1`,
       kind: 'ClusterRoleBinding',
@@ -27,26 +45,40 @@ describe('RBAC captured at v1beta1 or v1alpha1 is served at v1', () => {
       kind: 'RoleBinding',
       metadata: { name: 'b', namespace: 'ns' },
       roleRef: { apiGroup: '', kind: 'Role', name: 'edit' },
-      subjects: [{ kind: 'User', name: 'alice' }, { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' }],
+      subjects: [
+        { kind: 'User', name: 'alice' },
+        { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' },
+      ],
     });
     expect(out).toStrictEqual({
       apiVersion: `${RBAC}/v1`,
       kind: 'RoleBinding',
       metadata: { name: 'b', namespace: 'ns' },
       roleRef: { apiGroup: RBAC, kind: 'Role', name: 'edit' },
-      subjects: [{ kind: 'User', name: 'alice', apiGroup: RBAC }, { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' }],
+      subjects: [
+        { kind: 'User', name: 'alice', apiGroup: RBAC },
+        { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' },
+      ],
     });
   });
 
   test.each(['v1beta1', 'v1alpha1'])('a %s ClusterRole only changes version', (version) => {
-    const role = { apiVersion: `${RBAC}/${version}`, kind: 'ClusterRole', metadata: { name: 'r' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }], aggregationRule: { clusterRoleSelectors: [] } };
+    const role = {
+      apiVersion: `${RBAC}/${version}`,
+      kind: 'ClusterRole',
+      metadata: { name: 'r' },
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+      aggregationRule: { clusterRoleSelectors: [] },
+    };
     expect(served(role)).toStrictEqual({ ...role, apiVersion: `${RBAC}/v1` });
   });
 });
 
 describe('storage.k8s.io/v1beta1 is served at v1', () => {
   test('a StorageClass gets Delete and Immediate', () => {
-    expect(served({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'StorageClass', metadata: { name: 'standard' }, provisioner: 'kubernetes.io/gce-pd' })).toStrictEqual({
+    expect(
+      served({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'StorageClass', metadata: { name: 'standard' }, provisioner: 'kubernetes.io/gce-pd' }),
+    ).toStrictEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
       metadata: { name: 'standard' },
@@ -57,7 +89,9 @@ describe('storage.k8s.io/v1beta1 is served at v1', () => {
   });
 
   test('a CSIDriver gets every spec default', () => {
-    expect(served({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'CSIDriver', metadata: { name: 'csi.example.com' }, spec: { attachRequired: false } })['spec']).toStrictEqual({
+    expect(
+      served({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'CSIDriver', metadata: { name: 'csi.example.com' }, spec: { attachRequired: false } })['spec'],
+    ).toStrictEqual({
       attachRequired: false,
       podInfoOnMount: false,
       storageCapacity: false,
@@ -93,7 +127,14 @@ describe('scheduling, node, coordination and apiregistration', () => {
       metadata: { name: 'gvisor' },
       spec: { runtimeHandler: 'runsc', overhead: { podFixed: { cpu: '250m' } }, scheduling },
     });
-    expect(out).toStrictEqual({ apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor' }, handler: 'runsc', overhead: { podFixed: { cpu: '250m' } }, scheduling });
+    expect(out).toStrictEqual({
+      apiVersion: 'node.k8s.io/v1',
+      kind: 'RuntimeClass',
+      metadata: { name: 'gvisor' },
+      handler: 'runsc',
+      overhead: { podFixed: { cpu: '250m' } },
+      scheduling,
+    });
   });
 
   test('a v1beta1 RuntimeClass only changes version', () => {
@@ -102,7 +143,12 @@ describe('scheduling, node, coordination and apiregistration', () => {
   });
 
   test('a v1beta1 Lease only changes version', () => {
-    const object = { apiVersion: 'coordination.k8s.io/v1beta1', kind: 'Lease', metadata: { name: 'n1', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'n1', leaseDurationSeconds: 40 } };
+    const object = {
+      apiVersion: 'coordination.k8s.io/v1beta1',
+      kind: 'Lease',
+      metadata: { name: 'n1', namespace: 'kube-node-lease' },
+      spec: { holderIdentity: 'n1', leaseDurationSeconds: 40 },
+    };
     expect(served(object)).toStrictEqual({ ...object, apiVersion: 'coordination.k8s.io/v1' });
   });
 
@@ -111,7 +157,13 @@ describe('scheduling, node, coordination and apiregistration', () => {
       apiVersion: 'apiregistration.k8s.io/v1beta1',
       kind: 'APIService',
       metadata: { name: 'v1beta1.metrics.k8s.io' },
-      spec: { service: { name: 'metrics-server', namespace: 'kube-system' }, group: 'metrics.k8s.io', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100 },
+      spec: {
+        service: { name: 'metrics-server', namespace: 'kube-system' },
+        group: 'metrics.k8s.io',
+        version: 'v1beta1',
+        groupPriorityMinimum: 100,
+        versionPriority: 100,
+      },
     });
     expect(out.apiVersion).toBe('apiregistration.k8s.io/v1');
     expect((out['spec'] as { service: unknown }).service).toStrictEqual({ name: 'metrics-server', namespace: 'kube-system', port: 443 });

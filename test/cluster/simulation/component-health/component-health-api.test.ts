@@ -59,5 +59,4 @@ describe('component health through the API', () => {
     expect(passing.text).toContain('[+]etcd ok\n');
     close();
   });
-
 });

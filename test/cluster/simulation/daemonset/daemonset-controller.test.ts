@@ -75,7 +75,14 @@ describe('the DaemonSet controller', () => {
     expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
     const events = h.list<Event>('/events', 'kube-system').filter((e) => e.source?.component === 'daemonset-controller');
     expect(events.map((e) => `${e.involvedObject.name} ${e.reason} ${e.message}`)).toContain(`agent SuccessfulCreate Created pod: ${pod.metadata.name}`);
-    expect(agent(h).status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3, numberReady: 2, numberAvailable: 2, numberUnavailable: 1, updatedNumberScheduled: 3 });
+    expect(agent(h).status).toMatchObject({
+      desiredNumberScheduled: 3,
+      currentNumberScheduled: 3,
+      numberReady: 2,
+      numberAvailable: 2,
+      numberUnavailable: 1,
+      updatedNumberScheduled: 3,
+    });
 
     h.put(PODS, runningPod(pod, 'node3', '10.0.0.3', true, h.clock.now()));
     h.driver.flush();
@@ -84,17 +91,32 @@ describe('the DaemonSet controller', () => {
   });
 
   it.each([
-    { joining: 'a node that is not ready (tolerated)', taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }], labels: {}, agent: 1, linuxOnly: 1 },
-    { joining: 'a node with an untolerated NoSchedule taint', taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }], labels: {}, agent: 0, linuxOnly: 0 },
+    {
+      joining: 'a node that is not ready (tolerated)',
+      taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }],
+      labels: {},
+      agent: 1,
+      linuxOnly: 1,
+    },
+    {
+      joining: 'a node with an untolerated NoSchedule taint',
+      taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }],
+      labels: {},
+      agent: 0,
+      linuxOnly: 0,
+    },
     { joining: 'a node not matching the nodeSelector', taints: [], labels: { 'kubernetes.io/os': 'windows' }, agent: 1, linuxOnly: 0 },
-  ] as { joining: string; taints: { key: string; value?: string; effect: string }[]; labels: Record<string, string>; agent: number; linuxOnly: number }[])('on $joining, runs $agent agent and $linuxOnly linux-only pods', ({ taints, labels, agent: agents, linuxOnly }) => {
-    joinNode(h, 'node3', (node) => {
-      node.spec = { ...node.spec, taints };
-      node.metadata.labels = { ...node.metadata.labels, ...labels };
-    });
-    expect(daemonPods(h, 'agent').filter((p) => nodeOf(p) === 'node3')).toHaveLength(agents);
-    expect(daemonPods(h, 'linux-only').filter((p) => nodeOf(p) === 'node3')).toHaveLength(linuxOnly);
-  });
+  ] as { joining: string; taints: { key: string; value?: string; effect: string }[]; labels: Record<string, string>; agent: number; linuxOnly: number }[])(
+    'on $joining, runs $agent agent and $linuxOnly linux-only pods',
+    ({ taints, labels, agent: agents, linuxOnly }) => {
+      joinNode(h, 'node3', (node) => {
+        node.spec = { ...node.spec, taints };
+        node.metadata.labels = { ...node.metadata.labels, ...labels };
+      });
+      expect(daemonPods(h, 'agent').filter((p) => nodeOf(p) === 'node3')).toHaveLength(agents);
+      expect(daemonPods(h, 'linux-only').filter((p) => nodeOf(p) === 'node3')).toHaveLength(linuxOnly);
+    },
+  );
 
   it('removes the pod of a node that is gone', () => {
     h.cluster.store.delete(NODES, undefined, 'node2');
@@ -107,7 +129,11 @@ describe('the DaemonSet controller', () => {
     const ds = agent(h);
     const template = structuredClone(ds.spec?.template ?? {});
     (template.spec?.containers[0] ?? { name: '' }).image = 'registry.k8s.io/agent:2.0';
-    h.put(DAEMONSETS, { ...ds, metadata: { ...ds.metadata, generation: 2, annotations: { 'deprecated.daemonset.template.generation': '2' } }, spec: { ...ds.spec, selector: ds.spec?.selector ?? {}, template } });
+    h.put(DAEMONSETS, {
+      ...ds,
+      metadata: { ...ds.metadata, generation: 2, annotations: { 'deprecated.daemonset.template.generation': '2' } },
+      spec: { ...ds.spec, selector: ds.spec?.selector ?? {}, template },
+    });
     h.driver.flush();
     const [terminating, ...others] = daemonPods(h, 'agent').sort((a, b) => Number(!a.metadata.deletionTimestamp) - Number(!b.metadata.deletionTimestamp));
     expect(terminating?.metadata.deletionTimestamp).toBeDefined();

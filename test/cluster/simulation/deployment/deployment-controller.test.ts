@@ -8,7 +8,8 @@ const DEPLOYMENTS = 'apps/deployments';
 const RS = 'apps/replicasets';
 
 const scalingEvents = (h: Harness): string[] =>
-  h.list<Event>('/events', 'default')
+  h
+    .list<Event>('/events', 'default')
     .filter((e) => e.source?.component === 'deployment-controller' && e.reason === 'ScalingReplicaSet')
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
     .map((e) => e.message ?? '');
@@ -45,14 +46,28 @@ describe('the Deployment controller', () => {
   it('scaled from 2 to 4, scales its ReplicaSet up and gets two Pending pods', () => {
     const [rs] = replicaSets(h) as [ReplicaSet];
     const deployment = web(h);
-    h.put(DEPLOYMENTS, { ...deployment, metadata: { ...deployment.metadata, generation: 2 }, spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template: deployment.spec?.template ?? {}, replicas: 4 } });
+    h.put(DEPLOYMENTS, {
+      ...deployment,
+      metadata: { ...deployment.metadata, generation: 2 },
+      spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template: deployment.spec?.template ?? {}, replicas: 4 },
+    });
     h.driver.flush();
 
     expect(scalingEvents(h)).toEqual([`Scaled up replica set ${rs.metadata.name} from 2 to 4`]);
     expect(h.get<ReplicaSet>(RS, 'default', rs.metadata.name).spec?.replicas).toBe(4);
-    expect(h.get<ReplicaSet>(RS, 'default', rs.metadata.name).metadata.annotations).toMatchObject({ 'deployment.kubernetes.io/desired-replicas': '4', 'deployment.kubernetes.io/max-replicas': '5' });
+    expect(h.get<ReplicaSet>(RS, 'default', rs.metadata.name).metadata.annotations).toMatchObject({
+      'deployment.kubernetes.io/desired-replicas': '4',
+      'deployment.kubernetes.io/max-replicas': '5',
+    });
     expect(h.list<Pod>(PODS, 'default').filter((p) => !p.spec?.nodeName && p.status?.phase === 'Pending')).toHaveLength(2);
-    expect(web(h).status).toMatchObject({ observedGeneration: 2, replicas: 4, updatedReplicas: 4, readyReplicas: 2, availableReplicas: 2, unavailableReplicas: 2 });
+    expect(web(h).status).toMatchObject({
+      observedGeneration: 2,
+      replicas: 4,
+      updatedReplicas: 4,
+      readyReplicas: 2,
+      availableReplicas: 2,
+      unavailableReplicas: 2,
+    });
 
     runPendingPods(h);
     expect(web(h).status).toMatchObject({ replicas: 4, readyReplicas: 4, availableReplicas: 4 });
@@ -64,7 +79,11 @@ describe('the Deployment controller', () => {
     const deployment = web(h);
     const template = structuredClone(deployment.spec?.template ?? {});
     (template.spec?.containers[0] ?? { name: '' }).image = 'nginx:1.27';
-    h.put(DEPLOYMENTS, { ...deployment, metadata: { ...deployment.metadata, generation: 2 }, spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template } });
+    h.put(DEPLOYMENTS, {
+      ...deployment,
+      metadata: { ...deployment.metadata, generation: 2 },
+      spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template },
+    });
     h.driver.flush();
 
     const created = replicaSets(h).find((rs) => rs.metadata.name !== old.metadata.name) as ReplicaSet;
@@ -72,11 +91,19 @@ describe('the Deployment controller', () => {
     expect(hash).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{6,10}$/);
     expect(created.metadata.name).toBe(`web-${hash}`);
     expect(created.spec?.selector?.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash });
-    expect(created.metadata.annotations).toEqual({ 'deployment.kubernetes.io/desired-replicas': '2', 'deployment.kubernetes.io/max-replicas': '3', 'deployment.kubernetes.io/revision': '2' });
+    expect(created.metadata.annotations).toEqual({
+      'deployment.kubernetes.io/desired-replicas': '2',
+      'deployment.kubernetes.io/max-replicas': '3',
+      'deployment.kubernetes.io/revision': '2',
+    });
     expect(web(h).metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
     // maxSurge 25% of 2 rounds up to 1, maxUnavailable rounds down to 0: one new pod before any old one goes.
     expect(scalingEvents(h)).toEqual([`Scaled up replica set ${created.metadata.name} from 0 to 1`]);
-    expect(web(h).status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${created.metadata.name}" is progressing.` });
+    expect(web(h).status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'True',
+      reason: 'ReplicaSetUpdated',
+      message: `ReplicaSet "${created.metadata.name}" is progressing.`,
+    });
 
     for (let step = 0; step < 5 && runPendingPods(h) > 0; step++) removeTerminatingPods(h);
 
@@ -101,7 +128,11 @@ describe('the Deployment controller', () => {
     const deployment = web(h);
     const template = structuredClone(deployment.spec?.template ?? {});
     (template.spec?.containers[0] ?? { name: '' }).image = 'nginx:1.27';
-    const change = { ...deployment, metadata: { ...deployment.metadata, generation: 2 }, spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template } };
+    const change = {
+      ...deployment,
+      metadata: { ...deployment.metadata, generation: 2 },
+      spec: { ...deployment.spec, selector: deployment.spec?.selector ?? {}, template },
+    };
     h.put(DEPLOYMENTS, change);
     h.driver.flush();
     const names = replicaSets(h).map((rs) => rs.metadata.name);

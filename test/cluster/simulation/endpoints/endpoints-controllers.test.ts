@@ -33,8 +33,13 @@ services:
   - { name: db, selector: { app: db }, ports: [{ port: 3306, targetPort: mysql }], age: 1m }
 `;
 
-const podsOf = (h: Harness, app: string): Pod[] => h.list<Pod>(PODS, 'default').filter((p) => p.metadata.labels?.app === app).sort((a, b) => (a.status?.podIP ?? '').localeCompare(b.status?.podIP ?? ''));
-const sliceOf = (h: Harness, service: string): EndpointSlice[] => h.list<EndpointSlice>(SLICES, 'default').filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
+const podsOf = (h: Harness, app: string): Pod[] =>
+  h
+    .list<Pod>(PODS, 'default')
+    .filter((p) => p.metadata.labels?.app === app)
+    .sort((a, b) => (a.status?.podIP ?? '').localeCompare(b.status?.podIP ?? ''));
+const sliceOf = (h: Harness, service: string): EndpointSlice[] =>
+  h.list<EndpointSlice>(SLICES, 'default').filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
 const ips = (addresses: { ip: string }[] | undefined): string[] => (addresses ?? []).map((a) => a.ip);
 
 function setReady(h: Harness, pod: Pod, ready: boolean): void {
@@ -62,8 +67,16 @@ describe('the endpoints and EndpointSlice controllers', () => {
     const endpoints = h.get<Endpoints>(ENDPOINTS, 'default', 'web');
     expect(endpoints.subsets).toEqual([
       {
-        addresses: [{ ip: second.status?.podIP, nodeName: second.spec?.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: second.metadata.name, uid: second.metadata.uid } }],
-        notReadyAddresses: [{ ip: firstIp, nodeName: first.spec?.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: first.metadata.name, uid: first.metadata.uid } }],
+        addresses: [
+          {
+            ip: second.status?.podIP,
+            nodeName: second.spec?.nodeName,
+            targetRef: { kind: 'Pod', namespace: 'default', name: second.metadata.name, uid: second.metadata.uid },
+          },
+        ],
+        notReadyAddresses: [
+          { ip: firstIp, nodeName: first.spec?.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: first.metadata.name, uid: first.metadata.uid } },
+        ],
         ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
       },
     ]);
@@ -88,7 +101,10 @@ describe('the endpoints and EndpointSlice controllers', () => {
     h.driver.flush();
 
     expect(h.get<Endpoints>(ENDPOINTS, 'default', 'db').subsets).toEqual([
-      { addresses: [{ ip: '10.244.1.7', nodeName: 'node2', targetRef: { kind: 'Pod', namespace: 'default', name: db.metadata.name, uid: db.metadata.uid } }], ports: [{ port: 3306, protocol: 'TCP' }] },
+      {
+        addresses: [{ ip: '10.244.1.7', nodeName: 'node2', targetRef: { kind: 'Pod', namespace: 'default', name: db.metadata.name, uid: db.metadata.uid } }],
+        ports: [{ port: 3306, protocol: 'TCP' }],
+      },
     ]);
     const slices = sliceOf(h, 'db');
     expect(slices).toHaveLength(1);
@@ -98,7 +114,12 @@ describe('the endpoints and EndpointSlice controllers', () => {
     expect(slice.metadata.labels).toEqual({ 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'db' });
     expect(slice.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Service', name: 'db', controller: true });
     expect(slice.endpoints).toEqual([
-      { addresses: ['10.244.1.7'], conditions: { ready: true, serving: true, terminating: false }, targetRef: { kind: 'Pod', namespace: 'default', name: db.metadata.name, uid: db.metadata.uid }, nodeName: 'node2' },
+      {
+        addresses: ['10.244.1.7'],
+        conditions: { ready: true, serving: true, terminating: false },
+        targetRef: { kind: 'Pod', namespace: 'default', name: db.metadata.name, uid: db.metadata.uid },
+        nodeName: 'node2',
+      },
     ]);
     expect(slice.ports).toEqual([{ name: '', protocol: 'TCP', port: 3306 }]);
   });
@@ -108,7 +129,11 @@ describe('the endpoints and EndpointSlice controllers', () => {
     h.put(PODS, { ...first, metadata: { ...first.metadata, deletionTimestamp: '2026-01-01T12:00:30Z', deletionGracePeriodSeconds: 30 } });
     h.driver.flush();
     expect(ips(h.get<Endpoints>(ENDPOINTS, 'default', 'web').subsets?.[0]?.addresses as { ip: string }[])).not.toContain(first.status?.podIP);
-    expect(sliceOf(h, 'web')[0]?.endpoints?.find((e) => e.addresses[0] === first.status?.podIP)?.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(sliceOf(h, 'web')[0]?.endpoints?.find((e) => e.addresses[0] === first.status?.podIP)?.conditions).toEqual({
+      ready: false,
+      serving: true,
+      terminating: true,
+    });
 
     h.cluster.store.delete(PODS, 'default', first.metadata.name);
     h.driver.flush();

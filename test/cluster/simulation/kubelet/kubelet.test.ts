@@ -4,7 +4,14 @@ import type { ContainerBehaviour } from '../../../../src/cluster/simulation/kube
 import { eventsAbout, iso, nodes, type PodSpec, pods, START, testSimulation } from '../simulation-test-cluster.js';
 
 function runKubelet(podSpecs: PodSpec[], options: { ready?: boolean; behaviour?: ContainerBehaviour; kubeletVersion?: string } = {}) {
-  const sim = testSimulation([...nodes({ name: 'node1', ready: options.ready === false ? 'False' : 'True', ...(options.kubeletVersion ? { kubeletVersion: options.kubeletVersion } : {}) }), ...pods(...podSpecs)]);
+  const sim = testSimulation([
+    ...nodes({
+      name: 'node1',
+      ready: options.ready === false ? 'False' : 'True',
+      ...(options.kubeletVersion ? { kubeletVersion: options.kubeletVersion } : {}),
+    }),
+    ...pods(...podSpecs),
+  ]);
   const kubelet = new Kubelet({ nodeName: 'node1', ready: options.ready ?? true, behaviours: () => options.behaviour });
   kubelet.start(sim.context);
   const getPod = (name: string) => sim.store.get('/pods', 'default', name)?.object as Pod;
@@ -12,7 +19,8 @@ function runKubelet(podSpecs: PodSpec[], options: { ready?: boolean; behaviour?:
   return { ...sim, kubelet, getPod, getNode };
 }
 
-const lease = (sim: ReturnType<typeof runKubelet>) => sim.store.get('coordination.k8s.io/leases', 'kube-node-lease', 'node1')?.object as KubeObject & { spec: Record<string, unknown> };
+const lease = (sim: ReturnType<typeof runKubelet>) =>
+  sim.store.get('coordination.k8s.io/leases', 'kube-node-lease', 'node1')?.object as KubeObject & { spec: Record<string, unknown> };
 
 describe('kubelet: the node', () => {
   test('creates its Lease in kube-node-lease and renews it every 10 s', () => {
@@ -64,7 +72,11 @@ describe('kubelet: the node', () => {
     sim.driver.advance(30_000);
     expect(sim.getNode().status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'KubeletNotReady' });
     sim.kubelet.setReady(true);
-    expect(sim.getNode().status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady', lastTransitionTime: iso(START + 30_000) });
+    expect(sim.getNode().status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'True',
+      reason: 'KubeletReady',
+      lastTransitionTime: iso(START + 30_000),
+    });
     expect(eventsAbout(sim.store, 'node1').at(-1)).toBe('NodeReady: Node node1 status is now: NodeReady');
   });
 });
@@ -83,7 +95,13 @@ describe('kubelet: a pod', () => {
     const status = sim.getPod('web-1').status;
     expect(status).toMatchObject({ phase: 'Running', podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }] });
     expect(status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(['Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
-    expect(status?.containerStatuses?.[0]).toMatchObject({ ready: true, started: true, state: { running: {} }, imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/), containerID: expect.stringMatching(/^containerd:\/\/[0-9a-f]{64}$/) });
+    expect(status?.containerStatuses?.[0]).toMatchObject({
+      ready: true,
+      started: true,
+      state: { running: {} },
+      imageID: expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/),
+      containerID: expect.stringMatching(/^containerd:\/\/[0-9a-f]{64}$/),
+    });
     const events = eventsAbout(sim.store, 'web-1');
     expect(events).toHaveLength(4);
     expect(events[0]).toBe('Pulling: Pulling image "nginx:1.17"');
@@ -113,7 +131,12 @@ describe('kubelet: a pod', () => {
   test('with a readiness probe the pod runs before it is Ready', () => {
     const sim = runKubelet([{ name: 'web-1', nodeName: 'node1', readinessProbe: true }], { behaviour: { readyAfterMs: 20_000 } });
     sim.driver.advance(8_000);
-    expect(sim.getPod('web-1').status).toMatchObject({ phase: 'Running', conditions: expect.arrayContaining([expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]' })]) });
+    expect(sim.getPod('web-1').status).toMatchObject({
+      phase: 'Running',
+      conditions: expect.arrayContaining([
+        expect.objectContaining({ type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]' }),
+      ]),
+    });
     sim.driver.advance(30_000);
     expect(sim.getPod('web-1').status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
   });
@@ -159,7 +182,10 @@ describe('kubelet: a pod', () => {
     // After the immediate first restart, each wait roughly doubles (a restart lands up to 1.5 s after its back-off).
     expect(gaps.slice(0, 5).map((g) => Math.round(g / 10_000) * 10)).toEqual([10, 20, 40, 80, 160]);
     expect(gaps.slice(5).every((g) => g >= 300_000 && g < 302_000)).toBe(true);
-    const backOff = sim.store.list('/events').items.map((s) => s.object as KubeObject & { reason: string; message: string; count: number }).find((e) => e.reason === 'BackOff');
+    const backOff = sim.store
+      .list('/events')
+      .items.map((s) => s.object as KubeObject & { reason: string; message: string; count: number })
+      .find((e) => e.reason === 'BackOff');
     expect(backOff).toMatchObject({ message: 'Back-off restarting failed container web in pod web-1_default(uid-web-1)', type: 'Warning' });
     expect(backOff?.count).toBeGreaterThan(5);
   });
@@ -170,7 +196,12 @@ describe('kubelet: a pod', () => {
     expect(sim.kubelet.failContainer('default', 'web-1', 'web', { exitCode: 137 })).toBe(true);
     expect(sim.getPod('web-1').status?.containerStatuses?.[0]?.state).toMatchObject({ terminated: { exitCode: 137, reason: 'OOMKilled' } });
     sim.driver.advance(5_000);
-    expect(sim.getPod('web-1').status?.containerStatuses?.[0]).toMatchObject({ restartCount: 1, ready: true, state: { running: {} }, lastState: { terminated: { exitCode: 137 } } });
+    expect(sim.getPod('web-1').status?.containerStatuses?.[0]).toMatchObject({
+      restartCount: 1,
+      ready: true,
+      state: { running: {} },
+      lastState: { terminated: { exitCode: 137 } },
+    });
     expect(sim.kubelet.failContainer('default', 'nope', 'web')).toBe(false);
   });
 

@@ -18,21 +18,36 @@ function container(name: string, progress: { started?: boolean; ready?: boolean 
 
 const pending: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: { containers: [], nodeName: 'node1' } };
 const facts = { now: NOW, hostIP: '192.168.0.18', podIP: undefined, startTime: EARLIER };
-const conditions = (status: ReturnType<typeof podStatus>): string[] => (status.conditions ?? []).map((c) => `${c.type}=${c.status}${c.reason ? `(${c.reason})` : ''}`);
+const conditions = (status: ReturnType<typeof podStatus>): string[] =>
+  (status.conditions ?? []).map((c) => `${c.type}=${c.status}${c.reason ? `(${c.reason})` : ''}`);
 
 describe('the pod status the kubelet posts', () => {
   test('while a container is being created: Pending, not Ready, no pod IP yet', () => {
     const status = podStatus(pending, [container('web')], facts);
     expect(status.phase).toBe('Pending');
-    expect(conditions(status)).toEqual(['Initialized=True', 'Ready=False(ContainersNotReady)', 'ContainersReady=False(ContainersNotReady)', 'PodScheduled=True']);
+    expect(conditions(status)).toEqual([
+      'Initialized=True',
+      'Ready=False(ContainersNotReady)',
+      'ContainersReady=False(ContainersNotReady)',
+      'PodScheduled=True',
+    ]);
     expect(status.conditions?.[1]).toMatchObject({ message: 'containers with unready status: [web]', lastProbeTime: null, lastTransitionTime: NOW });
     expect(status).toMatchObject({ hostIP: '192.168.0.18', hostIPs: [{ ip: '192.168.0.18' }], startTime: EARLIER, qosClass: 'BestEffort' });
     expect(status.podIP).toBeUndefined();
-    expect(status.containerStatuses?.[0]).toMatchObject({ name: 'web', ready: false, started: false, state: { waiting: { reason: 'ContainerCreating' } }, imageID: '' });
+    expect(status.containerStatuses?.[0]).toMatchObject({
+      name: 'web',
+      ready: false,
+      started: false,
+      state: { waiting: { reason: 'ContainerCreating' } },
+      imageID: '',
+    });
   });
 
   test('once every container runs and is ready: Running and Ready, with the pod IP', () => {
-    const status = podStatus(pending, [container('web', { started: true, ready: true }), container('sidecar', { started: true, ready: true })], { ...facts, podIP: '10.244.1.2' });
+    const status = podStatus(pending, [container('web', { started: true, ready: true }), container('sidecar', { started: true, ready: true })], {
+      ...facts,
+      podIP: '10.244.1.2',
+    });
     expect(status.phase).toBe('Running');
     expect(conditions(status)).toEqual(['Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
     expect(status).toMatchObject({ podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }] });

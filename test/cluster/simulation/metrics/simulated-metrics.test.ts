@@ -115,7 +115,10 @@ describe('SimulatedMetrics', () => {
   });
 
   test('a container that is not running is left out of its pod, and out of its node', () => {
-    const { metrics } = cluster([...nodeEntries({ name: 'node1' }), ...podEntries(runningPod({ name: 'p', containers: ['web', 'crashing'], waiting: ['crashing'] }))]);
+    const { metrics } = cluster([
+      ...nodeEntries({ name: 'node1' }),
+      ...podEntries(runningPod({ name: 'p', containers: ['web', 'crashing'], waiting: ['crashing'] })),
+    ]);
     expect((metrics.podMetrics('default', 'p') as PodMetrics).containers.map((c) => c.name)).toEqual(['web']);
   });
 

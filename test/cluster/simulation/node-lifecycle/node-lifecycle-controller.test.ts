@@ -8,7 +8,11 @@ function setup() {
     ...nodes({ name: 'node1' }, { name: 'node2' }),
     ...pods(
       { name: 'web-1', nodeName: 'node2' },
-      { name: 'patient', nodeName: 'node2', tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 600 }] },
+      {
+        name: 'patient',
+        nodeName: 'node2',
+        tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 600 }],
+      },
       { name: 'daemon', nodeName: 'node2', tolerations: [{ operator: 'Exists' }] },
       { name: 'web-2', nodeName: 'node1' },
     ),

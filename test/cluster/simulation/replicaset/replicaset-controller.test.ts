@@ -15,7 +15,10 @@ const podsOf = (h: Harness, rs: ReplicaSet): Pod[] =>
   h.list<Pod>(PODS, 'default').filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
 
 const events = (h: Harness, reason: string): string[] =>
-  h.list<Event>('/events', 'default').filter((e) => e.source?.component === 'replicaset-controller' && e.reason === reason).map((e) => e.message ?? '');
+  h
+    .list<Event>('/events', 'default')
+    .filter((e) => e.source?.component === 'replicaset-controller' && e.reason === reason)
+    .map((e) => e.message ?? '');
 
 describe('the ReplicaSet controller', () => {
   let h: Harness;
@@ -40,7 +43,9 @@ describe('the ReplicaSet controller', () => {
     const created = pods.find((p) => !p.spec?.nodeName) as Pod;
     expect(created.metadata.name).toMatch(new RegExp(`^${rs.metadata.name}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
     expect(created.metadata.generateName).toBe(`${rs.metadata.name}-`);
-    expect(created.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
+    expect(created.metadata.ownerReferences).toEqual([
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true },
+    ]);
     expect(created.metadata.labels).toEqual(rs.spec?.template?.metadata?.labels);
     expect(created.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
     expect(created.spec?.volumes?.[0]?.name).toMatch(/^kube-api-access-[a-z0-9]{5}$/);

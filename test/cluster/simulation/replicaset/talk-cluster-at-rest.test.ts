@@ -9,7 +9,13 @@ import { createReplicaSetController } from '../../../../src/cluster/simulation/r
 import type { Deployment } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
 import { NOW } from './workload-harness.js';
 
-const workloadControllers = () => [createDeploymentController(), createReplicaSetController(), createDaemonSetController(), createEndpointsController(), createEndpointSliceController()];
+const workloadControllers = () => [
+  createDeploymentController(),
+  createReplicaSetController(),
+  createDaemonSetController(),
+  createEndpointsController(),
+  createEndpointSliceController(),
+];
 
 function talkCluster(clock: SimulationClock) {
   return loadCluster({ text: readFileSync('fixtures/talk-cluster.yaml', 'utf8'), fileName: 'talk-cluster.yaml' }, { clock, now: new Date(NOW) });
@@ -20,7 +26,14 @@ describe('the workload and service controllers over the talk cluster', () => {
     const clock = new SimulationClock(NOW);
     const cluster = talkCluster(clock);
     const writes: string[] = [];
-    for (const resource of ['/pods', 'apps/deployments', 'apps/replicasets', 'apps/daemonsets', '/endpoints', 'discovery.k8s.io/endpointslices'] as ResourceKey[]) {
+    for (const resource of [
+      '/pods',
+      'apps/deployments',
+      'apps/replicasets',
+      'apps/daemonsets',
+      '/endpoints',
+      'discovery.k8s.io/endpointslices',
+    ] as ResourceKey[]) {
       cluster.store.watch(resource, undefined, (event) => writes.push(`${event.type} ${resource} ${event.object.key}`));
     }
     const simulation = startSimulation(cluster, { clock, driver: 'manual', controllers: workloadControllers() });
@@ -34,13 +47,25 @@ describe('the workload and service controllers over the talk cluster', () => {
     const cluster = talkCluster(clock);
     const simulation = startSimulation(cluster, { clock, driver: 'manual', controllers: [...defaultControllers(), ...workloadControllers()] });
     const web = cluster.store.get('apps/deployments', 'default', 'web')?.object as Deployment;
-    cluster.store.update('apps/deployments', { ...web, metadata: { ...web.metadata, generation: 2 }, spec: { ...web.spec, selector: web.spec?.selector ?? {}, template: web.spec?.template ?? {}, replicas: 4 } });
+    cluster.store.update('apps/deployments', {
+      ...web,
+      metadata: { ...web.metadata, generation: 2 },
+      spec: { ...web.spec, selector: web.spec?.selector ?? {}, template: web.spec?.template ?? {}, replicas: 4 },
+    });
     simulation.manual?.advance(120_000);
 
-    const pods = cluster.store.list('/pods', { namespace: 'default' }).items.map((s) => s.object as Pod).filter((p) => p.metadata.labels?.app === 'web');
+    const pods = cluster.store
+      .list('/pods', { namespace: 'default' })
+      .items.map((s) => s.object as Pod)
+      .filter((p) => p.metadata.labels?.app === 'web');
     expect(pods).toHaveLength(4);
     expect(pods.every((p) => p.spec?.nodeName && p.status?.phase === 'Running')).toBe(true);
-    expect((cluster.store.get('apps/deployments', 'default', 'web')?.object as Deployment).status).toMatchObject({ replicas: 4, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 4 });
+    expect((cluster.store.get('apps/deployments', 'default', 'web')?.object as Deployment).status).toMatchObject({
+      replicas: 4,
+      readyReplicas: 4,
+      availableReplicas: 4,
+      updatedReplicas: 4,
+    });
     const endpoints = cluster.store.get('/endpoints', 'default', 'web')?.object as { subsets?: { addresses?: unknown[] }[] };
     expect(endpoints.subsets?.[0]?.addresses).toHaveLength(4);
     simulation.stop();

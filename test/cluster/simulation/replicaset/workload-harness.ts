@@ -71,14 +71,24 @@ export function startHarness(spec: string, controllers: Controller[]): Harness {
 /** What the scheduler and a kubelet would write: the pod bound to `node`, Running with `ip`, Ready or not. */
 export function runningPod(pod: Pod, node: string, ip: string, ready: boolean, at: number): Pod {
   const next = structuredClone(pod) as Pod;
-  const condition = (type: string, status: boolean): Record<string, unknown> => ({ type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(at) });
+  const condition = (type: string, status: boolean): Record<string, unknown> => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: rfc3339(at),
+  });
   next.spec = { ...next.spec, containers: next.spec?.containers ?? [], nodeName: node };
   next.status = {
     ...next.status,
     phase: 'Running',
     podIP: ip,
     podIPs: [{ ip }],
-    conditions: [condition('Initialized', true), condition('Ready', ready), condition('ContainersReady', ready), condition('PodScheduled', true)] as NonNullable<Pod['status']>['conditions'],
+    conditions: [
+      condition('Initialized', true),
+      condition('Ready', ready),
+      condition('ContainersReady', ready),
+      condition('PodScheduled', true),
+    ] as NonNullable<Pod['status']>['conditions'],
   };
   return next;
 }

@@ -25,7 +25,11 @@ spec:
     - { name: etcd, namespace: kube-system, kind: StaticPod, nodes: [node1], image: "k8s.gcr.io/etcd:3.3.10" }
     - { name: web, image: "nginx:1.17", replicas: 2, nodes: [node2], age: 5m }
   scenario:
-${scenario.trim().split('\n').map((line) => `    ${line}`).join('\n')}
+${scenario
+  .trim()
+  .split('\n')
+  .map((line) => `    ${line}`)
+  .join('\n')}
 `;
 }
 
@@ -42,7 +46,13 @@ function run(scenario: string, extra: Controller[] = []): Run {
   const health = ComponentHealth.fromStore(simulation.store);
   const applied: [string, boolean][] = [];
   const onStep = (step: ScenarioStep, done: boolean): void => void applied.push([step.action.type, done]);
-  const controllers = [new NodeLifecycleController(), kubelets, new ComponentHealthController(health), ...extra, new ScenarioRunner(loaded.scenario ?? [], { kubelets, components: health, onStep })];
+  const controllers = [
+    new NodeLifecycleController(),
+    kubelets,
+    new ComponentHealthController(health),
+    ...extra,
+    new ScenarioRunner(loaded.scenario ?? [], { kubelets, components: health, onStep }),
+  ];
   for (const controller of controllers) controller.start(simulation.context);
   return { ...simulation, applied, health };
 }
@@ -50,9 +60,12 @@ function run(scenario: string, extra: Controller[] = []): Run {
 const SECOND = 1000;
 const nodeOf = (r: Run, name: string): Node | undefined => r.store.get('/nodes', undefined, name)?.object as Node | undefined;
 const condition = (r: Run, name: string, type: string): string | undefined => nodeOf(r, name)?.status?.conditions?.find((c) => c.type === type)?.status;
-const renewTime = (r: Run, name: string): string | undefined => (r.store.get('coordination.k8s.io/leases', 'kube-node-lease', name)?.object as Lease | undefined)?.spec?.renewTime;
+const renewTime = (r: Run, name: string): string | undefined =>
+  (r.store.get('coordination.k8s.io/leases', 'kube-node-lease', name)?.object as Lease | undefined)?.spec?.renewTime;
 const deployment = (r: Run): KubeObject & { spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } } =>
-  r.store.get('apps/deployments', 'default', 'web')?.object as KubeObject & { spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } };
+  r.store.get('apps/deployments', 'default', 'web')?.object as KubeObject & {
+    spec: { replicas: number; template: { spec: { containers: { image: string }[] } } };
+  };
 
 describe('the scenario runner', () => {
   it('does nothing before a step is due, then applies it at its instant after the start', () => {
@@ -83,7 +96,10 @@ describe('the scenario runner', () => {
     r.driver.advance(60 * SECOND);
     expect(renewTime(r, 'node2')).toBe(lastRenewal);
     expect(condition(r, 'node2', 'Ready')).toBe('Unknown');
-    expect(nodeOf(r, 'node2')?.spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    expect(nodeOf(r, 'node2')?.spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
   });
 
   it('recovers a failed node: its kubelet starts again, renews its Lease and reports Ready', () => {
@@ -94,7 +110,10 @@ describe('the scenario runner', () => {
     expect(condition(r, 'node2', 'Ready')).toBe('True');
     expect(Date.parse(renewTime(r, 'node2') ?? '')).toBeGreaterThanOrEqual(START + 120 * SECOND);
     expect(nodeOf(r, 'node2')?.spec?.taints).toBeUndefined();
-    expect(r.applied).toEqual([['nodeFails', true], ['nodeRecovers', true]]);
+    expect(r.applied).toEqual([
+      ['nodeFails', true],
+      ['nodeRecovers', true],
+    ]);
   });
 
   it('registers a joining node as its kubelet would, NotReady until its network comes up', () => {
@@ -113,14 +132,16 @@ describe('the scenario runner', () => {
   });
 
   it('scales a Deployment and sets its image as kubectl would, bumping the generation each time', () => {
-    const r = run('- { at: 10s, scale: { deployment: web, replicas: 4 } }\n- { at: 20s, setImage: { deployment: web, container: nginx, image: "nginx:1.17.1" } }');
+    const r = run(
+      '- { at: 10s, scale: { deployment: web, replicas: 4 } }\n- { at: 20s, setImage: { deployment: web, container: nginx, image: "nginx:1.17.1" } }',
+    );
     r.driver.advance(10 * SECOND);
     expect([deployment(r).spec.replicas, deployment(r).metadata.generation]).toEqual([4, 2]);
     r.driver.advance(10 * SECOND);
     expect([deployment(r).spec.template.spec.containers[0]?.image, deployment(r).metadata.generation]).toEqual(['nginx:1.17.1', 3]);
   });
 
-  it('crashes a container through its node\'s kubelet, which restarts it', () => {
+  it("crashes a container through its node's kubelet, which restarts it", () => {
     const r = run('- { at: 30s, crash: { pod: kube-system/etcd-node1, exitCode: 137 } }');
     r.driver.advance(35 * SECOND);
     const status = (r.store.get('/pods', 'kube-system', 'etcd-node1')?.object as Pod).status?.containerStatuses?.[0];
@@ -140,14 +161,21 @@ describe('the scenario runner', () => {
   it('reports a step that found nothing to act on', () => {
     const r = run('- { at: 10s, nodeFails: node2 }\n- { at: 20s, crash: { workload: web } }');
     r.driver.advance(20 * SECOND);
-    expect(r.applied).toEqual([['nodeFails', true], ['crash', false]]);
+    expect(r.applied).toEqual([
+      ['nodeFails', true],
+      ['crash', false],
+    ]);
   });
 
   it('turns a component unhealthy and healthy again through the component health registry', () => {
     const r = run('- { at: 10s, componentUnhealthy: etcd-0 }\n- { at: 20s, componentHealthy: etcd-0 }');
     const etcd = (): unknown => (r.store.get('/componentstatuses', undefined, 'etcd-0')?.object as ComponentStatus).conditions?.[0];
     r.driver.advance(10 * SECOND);
-    expect(etcd()).toEqual({ type: 'Healthy', status: 'False', message: 'Get "https://127.0.0.1:2379/health": dial tcp 127.0.0.1:2379: connect: connection refused' });
+    expect(etcd()).toEqual({
+      type: 'Healthy',
+      status: 'False',
+      message: 'Get "https://127.0.0.1:2379/health": dial tcp 127.0.0.1:2379: connect: connection refused',
+    });
     r.driver.advance(10 * SECOND);
     expect(etcd()).toEqual({ type: 'Healthy', status: 'True', message: '{"health":"true"}' });
   });

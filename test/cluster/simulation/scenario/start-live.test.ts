@@ -23,7 +23,9 @@ describe('startKubefacade and the simulation', () => {
   it('runs the talk cluster live under simulate: auto, on the clock the API reads, and stops it with the server', async () => {
     const server = await startKubefacade({ http: true, simulate: 'auto', speed: 10, seed: 3 });
     const simulation = server.simulation;
-    expect(simulation?.controllers.map((c) => c.name)).toEqual(expect.arrayContaining(['node-lifecycle-controller', 'default-scheduler', 'kubelets', 'component-health', 'scenario']));
+    expect(simulation?.controllers.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['node-lifecycle-controller', 'default-scheduler', 'kubelets', 'component-health', 'scenario']),
+    );
     expect(server.cluster.clock).toBe(simulation?.clock);
     expect(simulation?.context.random.seed).toBe(3);
     await server.stop();

@@ -18,8 +18,14 @@ function openTalkCluster(seed = 1): { cluster: Cluster; simulation: Simulation; 
 const ready = (node: Node | undefined): string | undefined => node?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
 const nodeStates = (cluster: Cluster): string[] => cluster.store.list('/nodes').items.map((s) => `${s.name}=${ready(s.object as Node)}`);
 const appPods = (cluster: Cluster, app: string): Pod[] =>
-  cluster.store.list('/pods', { namespace: 'default' }).items.map((s) => s.object as Pod).filter((pod) => pod.metadata.labels?.app === app);
-const placement = (cluster: Cluster, app: string): string[] => appPods(cluster, app).map((pod) => `${pod.spec?.nodeName ?? '-'}:${pod.status?.phase}`).sort();
+  cluster.store
+    .list('/pods', { namespace: 'default' })
+    .items.map((s) => s.object as Pod)
+    .filter((pod) => pod.metadata.labels?.app === app);
+const placement = (cluster: Cluster, app: string): string[] =>
+  appPods(cluster, app)
+    .map((pod) => `${pod.spec?.nodeName ?? '-'}:${pod.status?.phase}`)
+    .sort();
 
 describe('the talk cluster, live', () => {
   it('is live by default, and starts exactly as loaded', () => {
@@ -82,7 +88,9 @@ describe('the talk cluster, live', () => {
     const { cluster, advanceTo } = openTalkCluster();
     try {
       advanceTo(8 * 60 + 50);
-      const evicted = appPods(cluster, 'web').filter((pod) => pod.metadata.deletionTimestamp).map((pod) => pod.metadata.name);
+      const evicted = appPods(cluster, 'web')
+        .filter((pod) => pod.metadata.deletionTimestamp)
+        .map((pod) => pod.metadata.name);
       expect(evicted.length).toBeGreaterThan(0);
       advanceTo(9 * 60 + 20);
       const left = new Set(appPods(cluster, 'web').map((pod) => pod.metadata.name));
@@ -100,7 +108,12 @@ describe('the talk cluster, live', () => {
     const { cluster, advanceTo } = openTalkCluster();
     try {
       advanceTo(12 * 60);
-      const liveNodes = new Set(cluster.store.list('/nodes').items.filter((s) => ready(s.object as Node) === 'True').map((s) => s.name));
+      const liveNodes = new Set(
+        cluster.store
+          .list('/nodes')
+          .items.filter((s) => ready(s.object as Node) === 'True')
+          .map((s) => s.name),
+      );
       expect([...liveNodes].sort()).toEqual(['node1', 'node2', 'node3', 'node4', 'node5']);
       const pods = [...appPods(cluster, 'web'), ...appPods(cluster, 'db')];
       expect(pods.map((pod) => pod.metadata.labels?.app).sort()).toEqual(['db', 'web', 'web', 'web', 'web']);
@@ -121,7 +134,9 @@ describe('the talk cluster, live', () => {
       try {
         simulation?.manual?.runUntil(start.getTime() + 150 * SECOND);
         const pods = cluster.store.list('/pods').items.map((s) => `${s.namespace}/${s.name}@${(s.object as Pod).spec?.nodeName}`);
-        const usage = (cluster.metrics?.listPodMetrics() ?? []).map((m) => `${m.metadata.name} ${m.containers.map((c) => `${c.usage.cpu}/${c.usage.memory}`).join(',')}`);
+        const usage = (cluster.metrics?.listPodMetrics() ?? []).map(
+          (m) => `${m.metadata.name} ${m.containers.map((c) => `${c.usage.cpu}/${c.usage.memory}`).join(',')}`,
+        );
         return { pods, usage };
       } finally {
         cluster.close();

@@ -11,7 +11,10 @@ const withRequests = (name: string, nodeName: string | undefined, cpu: string, m
 describe('NodeUsageCache', () => {
   test('sums what the pods bound to each node request, following every change of the store', () => {
     const store = newStore();
-    store.load([{ resource: '/pods', object: withRequests('a', 'node1', '250m', '64Mi') }, { resource: '/pods', object: withRequests('b', undefined, '100m', '32Mi') }]);
+    store.load([
+      { resource: '/pods', object: withRequests('a', 'node1', '250m', '64Mi') },
+      { resource: '/pods', object: withRequests('b', undefined, '100m', '32Mi') },
+    ]);
     const cache = new NodeUsageCache();
     const stop = cache.follow(store);
     expect(cache.of('node1').fit).toEqual({ milliCpu: 250, memory: 64 * 2 ** 20, pods: 1 });

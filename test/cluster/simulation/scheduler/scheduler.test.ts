@@ -17,7 +17,9 @@ describe('scheduler', () => {
   test('binds a Pending pod to a feasible node with PodScheduled and a Scheduled event', () => {
     const sim = schedule([{ name: 'node1', taints: [MASTER] }, { name: 'node2' }], [{ name: 'web-1' }]);
     expect(sim.pod('web-1').spec?.nodeName).toBe('node2');
-    expect(sim.pod('web-1').status?.conditions).toEqual([{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-01T12:00:00Z' }]);
+    expect(sim.pod('web-1').status?.conditions).toEqual([
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-01T12:00:00Z' },
+    ]);
     expect(eventsAbout(sim.store, 'web-1')).toEqual(['Scheduled: Successfully assigned default/web-1 to node2']);
     const event = sim.store.list('/events').items[0]?.object as KubeObject & { source: unknown };
     expect(event.source).toEqual({ component: 'default-scheduler' });
@@ -25,10 +27,17 @@ describe('scheduler', () => {
 
   test('spreads pods over the least allocated nodes', () => {
     const names = Array.from({ length: 6 }, (_, i) => `web-${i}`);
-    const sim = schedule([{ name: 'node1' }, { name: 'node2' }, { name: 'node3' }], names.map((name) => ({ name, cpu: '100m', memory: '100Mi' })));
+    const sim = schedule(
+      [{ name: 'node1' }, { name: 'node2' }, { name: 'node3' }],
+      names.map((name) => ({ name, cpu: '100m', memory: '100Mi' })),
+    );
     const perNode = new Map<string, number>();
     for (const name of names) perNode.set(sim.pod(name).spec?.nodeName ?? '', (perNode.get(sim.pod(name).spec?.nodeName ?? '') ?? 0) + 1);
-    expect([...perNode.entries()].sort()).toEqual([['node1', 2], ['node2', 2], ['node3', 2]]);
+    expect([...perNode.entries()].sort()).toEqual([
+      ['node1', 2],
+      ['node2', 2],
+      ['node3', 2],
+    ]);
   });
 
   test('ties are broken by the seeded random: the same seed picks the same node', () => {
@@ -40,19 +49,30 @@ describe('scheduler', () => {
   test.each<[string, NodeSpec[], PodSpec, string]>([
     [
       'a master taint and cordoned workers',
-      [{ name: 'master', taints: [MASTER] }, { name: 'node1', unschedulable: true }, { name: 'node2', unschedulable: true }, { name: 'node3', unschedulable: true }],
+      [
+        { name: 'master', taints: [MASTER] },
+        { name: 'node1', unschedulable: true },
+        { name: 'node2', unschedulable: true },
+        { name: 'node3', unschedulable: true },
+      ],
       { name: 'web-1' },
       '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 node(s) were unschedulable. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     ],
     [
       'not enough cpu and memory',
-      [{ name: 'node1', cpu: '1', memory: '1Gi' }, { name: 'node2', cpu: '4', memory: '1Gi' }],
+      [
+        { name: 'node1', cpu: '1', memory: '1Gi' },
+        { name: 'node2', cpu: '4', memory: '1Gi' },
+      ],
       { name: 'big', cpu: '2', memory: '2Gi' },
       '0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
     ],
     [
       'a nodeSelector no node matches and a not-ready node',
-      [{ name: 'node1', labels: { disk: 'hdd' } }, { name: 'node2', taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] }],
+      [
+        { name: 'node1', labels: { disk: 'hdd' } },
+        { name: 'node2', taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] },
+      ],
       { name: 'db', nodeSelector: { disk: 'ssd' } },
       "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     ],
@@ -78,7 +98,7 @@ describe('scheduler', () => {
     expect(eventsAbout(sim.store, 'web-1').at(-1)).toBe('Scheduled: Successfully assigned default/web-1 to node1');
   });
 
-  test('bound, terminating and other schedulers\' pods are left alone', () => {
+  test("bound, terminating and other schedulers' pods are left alone", () => {
     const sim = testSimulation([...nodes({ name: 'node1' }), ...pods({ name: 'bound', nodeName: 'node1' })]);
     const other = pod({ name: 'other' });
     (other.spec as Record<string, unknown>).schedulerName = 'my-scheduler';
