@@ -1,3 +1,4 @@
+import { rfc3339 } from '../../cluster/index.js';
 import { ApiError, badRequest } from '../errors/api-error.js';
 import type { UserInfo } from './anonymous-user.js';
 import { isAllowed, NON_RESOURCE_RULES, RESOURCE_RULES } from './read-only-policy.js';
@@ -146,9 +147,6 @@ export function selfSubjectRulesReview(input: Json): Json {
     },
   };
 }
-
-/** Go's metav1.Time: RFC 3339 in UTC, whole seconds. */
-const rfc3339 = (epochMilliseconds: number): string => new Date(epochMilliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Who the caller is; the storage stamps the new object with the current time. */
 export function selfSubjectReview(version: 'v1' | 'v1beta1', user: UserInfo, now: number): Json {

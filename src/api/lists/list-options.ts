@@ -5,13 +5,15 @@ import {
   type ObjectQuery,
   parseFieldSelector,
   parseLabelSelector,
+  type ContinuePoint,
+  decodeContinue,
+  parseResourceVersion,
   type ResourceType,
+  type ResourceVersionMatch,
 } from '../../cluster/index.js';
 import { ApiError, badRequest, invalid, type InvalidCause } from '../errors/api-error.js';
 import { queryBool, queryInt } from '../request/query-values.js';
-import { decodeContinue, type ContinuePoint } from './continue-token.js';
-
-export type ResourceVersionMatch = 'NotOlderThan' | 'Exact';
+import { fromStore } from '../errors/store-errors.js';
 
 /** metav1.ListOptions as the server reads them from the query string. */
 export interface ListOptions {
@@ -65,11 +67,9 @@ export function parseListOptions(type: ResourceType, query: Query, namespace: st
     if (resourceVersion !== undefined && resourceVersion !== '' && resourceVersion !== '0') {
       throw badRequest('specifying resource version is not allowed when using continue');
     }
-    continueFrom = decodeContinue(continueToken);
+    continueFrom = fromStore(() => decodeContinue(continueToken));
   }
-  if (resourceVersion !== undefined && resourceVersion !== '' && !/^\d+$/.test(resourceVersion)) {
-    throw badRequest(`invalid resource version: ${resourceVersion}`);
-  }
+  if (resourceVersion !== undefined && resourceVersion !== '') fromStore(() => parseResourceVersion(resourceVersion));
 
   return {
     query: objectQuery,

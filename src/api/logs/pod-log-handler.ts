@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { kubeletAddress, kubeletAnswers, kubeletPort, type LogLine, type Node, type Pod } from '../../cluster/index.js';
+import { kubeletAddress, kubeletAnswers, kubeletPort, type LogLine, type Node, type Pod, rfc3339 } from '../../cluster/index.js';
 import { ApiError, badRequest, notFound } from '../errors/api-error.js';
 import type { ResourceRequest } from '../resources/resource-request.js';
 import { type PodLogOptions, parsePodLogOptions } from './log-options.js';
@@ -120,7 +120,7 @@ function kubeletUnreachable(node: Node, namespace: string, pod: string, containe
     ['limitBytes', options.limitBytes?.toString()],
     ['previous', options.previous ? 'true' : undefined],
     ['sinceSeconds', options.sinceSeconds?.toString()],
-    ['sinceTime', options.sinceTime === undefined ? undefined : new Date(options.sinceTime).toISOString().replace(/\.\d{3}Z$/, 'Z')],
+    ['sinceTime', options.sinceTime === undefined ? undefined : rfc3339(options.sinceTime)],
     ['tailLines', options.tailLines?.toString()],
     ['timestamps', options.timestamps ? 'true' : undefined],
   ];

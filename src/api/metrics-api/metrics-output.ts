@@ -3,8 +3,9 @@ import type { KubeObject } from '../../cluster/index.js';
 import type { NodeMetrics, PodMetrics } from '../../cluster/index.js';
 import { printerFor } from '../printing/printer-for.js';
 import { tableRow } from '../printing/table-row.js';
+import { encoderFor, type EncodableObject } from '../encoding/index.js';
 import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
-import { writeJsonPieces, writeObject } from '../responses/write-body.js';
+import { writeEncoded, writeJsonPieces, writeObject } from '../responses/write-body.js';
 
 type MetricsObject = NodeMetrics | PodMetrics;
 
@@ -32,22 +33,21 @@ export function writeMetrics(request: ResourceRequest, res: Response, body: Metr
       columnDefinitions: rows.length > 0 ? printer.columns : null,
       rows: rows.length > 0 ? rows : null,
     };
-    send(res, table, output.pretty ? 'pretty' : 'json');
+    if (output.pretty) writeObject(res, 200, table, 'pretty');
+    else writeJsonPieces(res, 200, [JSON.stringify(table)]);
     return;
   }
-  const document =
-    'single' in body
-      ? body.single
-      : {
-          kind: type.listKind,
-          apiVersion: groupVersionOf(type),
-          metadata: {},
-          items: body.list.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item),
-        };
-  send(res, document, output.format === 'yaml' ? 'yaml' : output.pretty ? 'pretty' : 'json');
+  // Otherwise the object or list is encoded as any resource's is; a list's items go bare, as a typed list's are.
+  const encoder = encoderFor(request);
+  if ('single' in body) {
+    writeEncoded(res, 200, encoder.object(encodable(body.single), {}));
+    return;
+  }
+  const items = body.list.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => encodable(item));
+  writeEncoded(res, 200, encoder.list({ kind: type.listKind, apiVersion: groupVersionOf(type), metadata: {} }, items));
 }
 
-function send(res: Response, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
-  if (format === 'json') writeJsonPieces(res, 200, [JSON.stringify(body)]);
-  else writeObject(res, 200, body, format);
+/** Metrics are computed for each request: serialized when encoded, never shared. */
+function encodable(object: object): EncodableObject {
+  return { object: object as KubeObject, json: () => JSON.stringify(object) };
 }

@@ -1,5 +1,5 @@
-import type { V1ControllerRevision, V1OwnerReference } from '@kubernetes/client-node';
-import type { KubeObject, Wire } from '../../cluster/index.js';
+import type { V1ControllerRevision } from '@kubernetes/client-node';
+import { controllerOf, type KubeObject, type OwnerReference, type Wire } from '../../cluster/index.js';
 import { ageColumn, nameColumn, text } from './columns.js';
 import { translateTimestampSince } from './human-duration.js';
 import type { Printer } from './types.js';
@@ -18,8 +18,7 @@ const REVISION = 'revision indicates the revision of the state represented by Da
  * core group: apimachinery metav1.GetControllerOf, then printers.go formatResourceName over the GroupKind parsed
  * from the owner's apiVersion (schema.ParseGroupVersion: `v1` has no group, `apps/v1` has `apps`).
  */
-function controllerName(owners: readonly Wire<V1OwnerReference>[] | undefined): string {
-  const owner = owners?.find((reference) => reference.controller === true);
+function controllerName(owner: OwnerReference | undefined): string {
   if (!owner) return '<none>';
   const apiVersion = owner.apiVersion ?? '';
   // Validation rejects an apiVersion with more than one slash, so the part before the only slash is the group.
@@ -36,7 +35,7 @@ export const controllerRevisionPrinter: Printer = {
     const revision = object as ControllerRevision;
     return [
       revision.metadata.name,
-      controllerName(revision.metadata.ownerReferences),
+      controllerName(controllerOf(revision)),
       revision.revision ?? 0,
       translateTimestampSince(revision.metadata.creationTimestamp, now),
     ];

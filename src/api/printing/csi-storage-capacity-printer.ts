@@ -1,7 +1,7 @@
 import type { V1CSIStorageCapacity } from '@kubernetes/client-node';
 import type { KubeObject, Wire } from '../../cluster/index.js';
 import { nameColumn, text } from './columns.js';
-import { formatQuantity, parseQuantity } from './quantity.js';
+import { formatQuantity, parseQuantity } from '../../cluster/index.js';
 import type { Printer } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../cluster/index.js';
+import type { CustomResourceColumn, KubeObject } from '../../cluster/index.js';
 import { evaluate, JsonPathError, type JsonPathTemplate, parseJsonPath, printResults } from '../../cluster/index.js';
 import { CREATION_TIMESTAMP_DESCRIPTION, nameColumn } from './columns.js';
 import { humanDuration } from './human-duration.js';
@@ -9,15 +9,8 @@ import type { ColumnDefinition, Printer } from './types.js';
  * (pkg/registry/customresource/tableconvertor/tableconvertor.go; the Age default of pkg/apiserver/helpers.go).
  */
 
-/** apiextensions/v1 CustomResourceColumnDefinition. */
-export interface AdditionalPrinterColumn {
-  name: string;
-  type: string;
-  format?: string;
-  description?: string;
-  priority?: number;
-  jsonPath: string;
-}
+/** apiextensions/v1 CustomResourceColumnDefinition, as the registry reads it from a CRD. */
+export type AdditionalPrinterColumn = CustomResourceColumn;
 
 /** serveDefaultColumnsIfEmpty: a version without columns shows its age. */
 const DEFAULT_COLUMNS: readonly AdditionalPrinterColumn[] = [

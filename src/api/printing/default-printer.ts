@@ -1,11 +1,6 @@
-import type { KubeObject } from '../../cluster/index.js';
+import { type KubeObject, rfc3339 } from '../../cluster/index.js';
 import { column, CREATION_TIMESTAMP_DESCRIPTION, nameColumn } from './columns.js';
 import type { Printer } from './types.js';
-
-/** Go's time.RFC3339 rendering of a UTC instant: whole seconds, `Z`. */
-function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /**
  * The table of a resource without a printer (apiserver pkg/registry/rest/table.go defaultTableConvertor):

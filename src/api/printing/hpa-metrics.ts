@@ -1,6 +1,6 @@
 import type { V2MetricSpec, V2MetricStatus, V2MetricTarget, V2MetricValueStatus } from '@kubernetes/client-node';
 import type { Wire } from '../../cluster/index.js';
-import { quantityText } from './quantity-text.js';
+import { quantityText } from '../../cluster/index.js';
 
 /**
  * The Targets cell of a HorizontalPodAutoscaler: k/k pkg/printers/internalversion/printers.go formatHPAMetrics,

@@ -1,5 +1,4 @@
-import type { V1LabelSelector } from '@kubernetes/client-node';
-import type { Wire } from '../../cluster/index.js';
+import { labelSelectorAsSelector, type LabelSelectorSpec } from '../../cluster/index.js';
 
 /**
  * Label maps and label selectors as text, the way the printers show them: apimachinery pkg/labels
@@ -7,7 +6,7 @@ import type { Wire } from '../../cluster/index.js';
  * FormatLabelSelector).
  */
 
-export type LabelSelector = Wire<V1LabelSelector>;
+export type LabelSelector = LabelSelectorSpec;
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,40 +23,13 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   return labelsString(labels) || '<none>';
 }
 
-interface Requirement {
-  key: string;
-  text: string;
-}
-
 /**
- * The selector's string form, or undefined when the selector cannot be converted (an unknown operator, or
- * values that do not fit the operator). A nil or empty selector gives `""`.
+ * The selector's string form (metav1.LabelSelectorAsSelector, then String), or undefined when the selector cannot
+ * be converted. A nil or empty selector gives `""`.
  */
 export function labelSelectorString(selector: LabelSelector | undefined | null): string | undefined {
   if (!selector) return '';
-  const requirements: Requirement[] = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({ key, text: `${key}=${value}` }));
-  for (const expression of selector.matchExpressions ?? []) {
-    const values = [...(expression.values ?? [])].sort(byKey);
-    switch (expression.operator) {
-      case 'In':
-      case 'NotIn':
-        if (values.length === 0) return undefined;
-        requirements.push({ key: expression.key, text: `${expression.key} ${expression.operator === 'In' ? 'in' : 'notin'} (${values.join(',')})` });
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length > 0) return undefined;
-        requirements.push({ key: expression.key, text: expression.operator === 'Exists' ? expression.key : `!${expression.key}` });
-        break;
-      default:
-        return undefined;
-    }
-  }
-  // labels.internalSelector keeps its requirements sorted by key.
-  return requirements
-    .sort((a, b) => byKey(a.key, b.key))
-    .map((r) => r.text)
-    .join(',');
+  return labelSelectorAsSelector(selector)?.toString();
 }
 
 /** metav1.FormatLabelSelector: `<none>` when empty, `<error>` when the selector is not convertible. */

@@ -1,7 +1,6 @@
 import type { KubeObject } from '../../cluster/index.js';
 import { column } from './columns.js';
-import { formatGoDuration, parseGoDuration } from './go-duration.js';
-import { formatQuantity, parseQuantity, sumQuantities, type Quantity } from './quantity.js';
+import { formatGoDuration, formatQuantity, parseGoDuration, parseQuantity, type Quantity, sumQuantities } from '../../cluster/index.js';
 import type { Printer } from './types.js';
 
 /**

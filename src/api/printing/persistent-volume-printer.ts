@@ -3,7 +3,7 @@ import type { KubeObject, Wire } from '../../cluster/index.js';
 import { accessModesShortForm } from './access-modes.js';
 import { ageColumn, nameColumn, text } from './columns.js';
 import { translateTimestampSince } from './human-duration.js';
-import { quantityText } from './quantity-text.js';
+import { quantityText } from '../../cluster/index.js';
 import { storageClassOf } from './storage-class-of.js';
 import type { Printer } from './types.js';
 

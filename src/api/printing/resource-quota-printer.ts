@@ -2,7 +2,7 @@ import type { V1ResourceQuota } from '@kubernetes/client-node';
 import type { KubeObject, Wire } from '../../cluster/index.js';
 import { ageColumn, nameColumn, text } from './columns.js';
 import { translateTimestampSince } from './human-duration.js';
-import { quantityText } from './quantity-text.js';
+import { quantityText } from '../../cluster/index.js';
 import type { Printer } from './types.js';
 
 /**

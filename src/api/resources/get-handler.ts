@@ -1,18 +1,17 @@
 import type { Response } from 'express';
-import { type KubeObject, StoreError, storageKeyOf } from '../../cluster/index.js';
+import { type KubeObject, storageKeyOf } from '../../cluster/index.js';
 import { ApiError, badRequest, notFound } from '../errors/api-error.js';
-import { storeErrorToApiError } from '../errors/store-errors.js';
-import { writeJsonPieces, writeObject } from '../responses/write-body.js';
+import { fromStore } from '../errors/store-errors.js';
+import { type EncodableObject, encoderFor } from '../encoding/index.js';
+import { writeEncoded } from '../responses/write-body.js';
 import { customResourceScalePrinter } from '../printing/custom-resource-printer.js';
 import { scalePrinter } from '../printing/scale-printer.js';
-import { TableWriter } from '../tables/table-response.js';
 import { presented } from './presented-object.js';
 import type { ResourceRequest } from './resource-request.js';
-import { partialObjectMetadata } from './partial-metadata.js';
 import { scaleOf } from './scale-subresource.js';
 
 /** A computed view has no stored JSON to reuse: it is serialized on demand. */
-function scaleView(object: Readonly<KubeObject>, type: ResourceRequest['type']): { object: KubeObject; json: () => string } {
+function scaleView(object: Readonly<KubeObject>, type: ResourceRequest['type']): EncodableObject {
   const scale = scaleOf(object, type.custom?.scale);
   return { object: scale, json: () => JSON.stringify(scale) };
 }
@@ -33,21 +32,10 @@ export function getResource(request: ResourceRequest, res: Response): void {
     throw notFound(type.group, type.plural, name);
   }
   const object = info.subresource === 'scale' ? scaleView(stored.object, type) : presented(type, stored);
-  const output = request.output;
-  if (output.format === 'table') {
-    // A custom resource's Scale is printed from the paths its CRD declares (apiextensions helpers.go).
-    const printer = info.subresource !== 'scale' ? undefined : type.custom ? customResourceScalePrinter(type.custom.scale) : scalePrinter;
-    const writer = new TableWriter(type, output.version, request.includeObject, () => cluster.clock.now(), printer);
-    writeJsonPieces(res, 200, writer.pieces([object.object], type.unversioned ? {} : { resourceVersion: String(stored.resourceVersion) }));
-  } else if (output.format === 'metadata') {
-    writeObject(res, 200, partialObjectMetadata(object.object, output.version), output.pretty ? 'pretty' : 'json');
-  } else if (output.format === 'yaml') {
-    writeObject(res, 200, object.object, 'yaml');
-  } else if (output.pretty) {
-    writeObject(res, 200, object.object, 'pretty');
-  } else {
-    writeJsonPieces(res, 200, [object.json()]);
-  }
+  // A custom resource's Scale is printed from the paths its CRD declares (apiextensions helpers.go).
+  const printer = info.subresource !== 'scale' ? undefined : type.custom ? customResourceScalePrinter(type.custom.scale) : scalePrinter;
+  const encoder = encoderFor(request, printer ? { printer } : {});
+  writeEncoded(res, 200, encoder.object(object, type.unversioned ? {} : { resourceVersion: String(stored.resourceVersion) }));
 }
 
 /**
@@ -67,9 +55,6 @@ function checkPathSegmentName(name: string): void {
  */
 function checkReadableAt(request: ResourceRequest): void {
   const text = request.query['resourceVersion'];
-  const requested = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : undefined;
-  const current = request.cluster.store.resourceVersion;
-  if (requested !== undefined && requested > current) {
-    throw storeErrorToApiError(new StoreError('TooLargeResourceVersion', '', { requested, limit: current }));
-  }
+  if (typeof text !== 'string' || !/^\d+$/.test(text)) return;
+  fromStore(() => request.cluster.store.checkReached(Number(text)));
 }

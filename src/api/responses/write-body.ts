@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import yaml from 'js-yaml';
+import type { EncodedBody } from '../encoding/resource-encoder.js';
 
 /**
  * Writes a JSON body made of pre-serialized pieces (list items are serialized once per object version and
@@ -27,6 +28,12 @@ export function writeJsonPieces(res: Response, status: number, bodyPieces: reado
     }
   }
   res.end(batch.join(''));
+}
+
+/** A resource response as its encoder made it (encoding/): JSON pieces, or a YAML document. */
+export function writeEncoded(res: Response, status: number, body: EncodedBody): void {
+  if (body.mediaType === 'application/yaml') res.status(status).type('application/yaml').send(body.text);
+  else writeJsonPieces(res, status, [...body.pieces], { newline: body.newline });
 }
 
 /** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */

@@ -19,10 +19,3 @@ export function errorFrame(status: Status): string {
 export function withResourceVersion(object: Readonly<KubeObject>, resourceVersion: number): KubeObject {
   return { ...object, metadata: { ...object.metadata, resourceVersion: String(resourceVersion) } } as KubeObject;
 }
-
-/** A bookmark: an empty object of the watched kind carrying only a resourceVersion (and annotations). */
-export function bookmarkObject(kind: string, apiVersion: string, resourceVersion: number, initialEventsEnd = false): string {
-  const metadata: Record<string, unknown> = { resourceVersion: String(resourceVersion) };
-  if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
-  return JSON.stringify({ kind, apiVersion, metadata });
-}

@@ -10,15 +10,14 @@ import {
   type StoreEvent,
   StoreError,
 } from '../../cluster/index.js';
-import { ApiError, badRequest } from '../errors/api-error.js';
-import { storeErrorToApiError } from '../errors/store-errors.js';
+import { badRequest } from '../errors/api-error.js';
+import { fromStore, storeErrorToApiError } from '../errors/store-errors.js';
 import { parseListOptions } from '../lists/list-options.js';
-import { partialObjectMetadata } from '../resources/partial-metadata.js';
+import { type EncodableObject, encoderFor } from '../encoding/index.js';
 import { presented } from '../resources/presented-object.js';
-import { groupVersionOf, type ResourceRequest } from '../resources/resource-request.js';
-import { TableWriter } from '../tables/table-response.js';
+import type { ResourceRequest } from '../resources/resource-request.js';
 import { type Cancel, realTimers, type WatchTimers } from './watch-timers.js';
-import { bookmarkObject, errorFrame, frame, withResourceVersion, type WatchEventType } from './watch-frames.js';
+import { errorFrame, frame, withResourceVersion, type WatchEventType } from './watch-frames.js';
 
 export interface WatchTiming {
   timers: WatchTimers;
@@ -47,37 +46,22 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   const rvText = options.resourceVersion;
   const requested = rvText === undefined ? undefined : Number(rvText);
   const initialEvents = options.sendInitialEvents ?? (requested === undefined || requested === 0);
-  if (requested !== undefined && requested > store.resourceVersion) {
-    throw storeErrorToApiError(new StoreError('TooLargeResourceVersion', '', { requested, limit: store.resourceVersion }));
-  }
+  if (requested !== undefined) fromStore(() => store.checkReached(requested));
 
   res.status(200);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Transfer-Encoding', 'chunked');
   res.flushHeaders();
 
-  const table = request.output.format === 'table' ? new TableWriter(type, request.output.version, request.includeObject, () => cluster.clock.now()) : undefined;
-  let columnsSent = false;
-  const output = request.output;
-  const encode = (object: Readonly<KubeObject>, json: () => string): string => {
-    if (output.format === 'metadata') return JSON.stringify(partialObjectMetadata(object, output.version));
-    if (!table) return json();
-    const withColumns = !columnsSent;
-    columnsSent = true;
-    return table.eventObject(object, withColumns, object.metadata.resourceVersion ?? '');
-  };
-  // A bookmark is transformed as every event object is: a PartialObjectMetadata for a metadata watch.
-  const bookmarkKind = (): [string, string] =>
-    output.format === 'metadata' ? ['PartialObjectMetadata', `meta.k8s.io/${output.version}`] : [type.kind, groupVersionOf(type)];
-  const send = (type: WatchEventType, object: Readonly<KubeObject>, json: () => string): void => {
-    res.write(frame(type, encode(object, json)));
+  const encoder = encoderFor(request);
+  const send = (type: WatchEventType, item: EncodableObject): void => {
+    res.write(frame(type, encoder.watchObject(item)));
   };
   const matches = (object: Readonly<KubeObject>): boolean => matchesQuery(type, query, object);
 
   // Selection is decided on stored objects (field sets are defined on them); what is sent is the presented form.
   const sendStored = (eventType: WatchEventType, stored: StoredObject): void => {
-    const view = presented(type, stored);
-    send(eventType, view.object, () => view.json());
+    send(eventType, presented(type, stored));
   };
   const onEvent = (event: StoreEvent): void => {
     const now = event.object.object;
@@ -93,7 +77,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
       else if (is) sendStored('ADDED', event.object);
       else if (was && before) {
         const gone = withResourceVersion(presented(type, before).object, event.resourceVersion);
-        send('DELETED', gone, () => JSON.stringify(gone));
+        send('DELETED', { object: gone, json: () => JSON.stringify(gone) });
       }
     }
   };
@@ -105,7 +89,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     from = current.resourceVersion;
     // The end of the initial events is announced only to a client that takes bookmarks (cacher.go).
     if (options.sendInitialEvents && options.allowWatchBookmarks) {
-      res.write(frame('BOOKMARK', bookmarkObject(...bookmarkKind(), from, true)));
+      res.write(frame('BOOKMARK', encoder.bookmarkObject(from, true)));
     }
   }
 
@@ -113,10 +97,9 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   try {
     unsubscribe = store.watch(storageKeyOf(type), from, onEvent);
   } catch (error) {
+    // The store's own words (cacher.go: `too old resource version: %d (%d)`), sent as the stream's ERROR event.
     if (error instanceof StoreError && error.reason === 'Expired') {
-      const requestedRv = error.resourceVersions?.requested ?? from;
-      const status = new ApiError(410, 'Expired', `too old resource version: ${requestedRv} (${error.resourceVersions?.limit ?? 0})`).toStatus();
-      res.end(errorFrame(status));
+      res.end(errorFrame(storeErrorToApiError(error).toStatus()));
       return;
     }
     throw error;
@@ -140,7 +123,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
       timers.push(
         timing.timers.after(delay, () => {
           remainingMs -= delay;
-          res.write(frame('BOOKMARK', bookmarkObject(...bookmarkKind(), store.resourceVersion)));
+          res.write(frame('BOOKMARK', encoder.bookmarkObject(store.resourceVersion, false)));
           scheduleBookmark();
         }),
       );

@@ -1,6 +1,7 @@
 /** Label and field selectors: pure parsing, matching and printing, with the API server's error texts. */
 export type { FieldOperator, FieldRequirement, FieldSelector, LabelOperator, LabelRequirement, LabelSelector } from './types.js';
 export { SelectorError } from './types.js';
-export { createLabelSelector, matchesRequirement, parseLabelSelector, requirementToString } from './label-selector.js';
-export { createFieldSelector, escapeFieldValue, parseFieldSelector, unescapeFieldValue } from './field-selector.js';
+export { createLabelSelector, parseLabelSelector } from './label-selector.js';
+export { createFieldSelector, escapeFieldValue, parseFieldSelector } from './field-selector.js';
 export { checkFieldSelector, matchesFields } from './field-selector-support.js';
+export { labelSelectorAsSelector, type LabelSelectorSpec, mapSelectorMatches, selectorMatches } from './label-selector-spec.js';

@@ -193,13 +193,21 @@ export class ClusterStore {
     return table;
   }
 
-  private checkReadable(resourceVersion: number): void {
+  /**
+   * Refuses a resourceVersion this store has not reached: a read at least that new would wait for it, and the
+   * watch cache gives up with TooLargeResourceVersion (apiserver cacher waitUntilFreshAndBlock).
+   */
+  checkReached(resourceVersion: number): void {
     if (resourceVersion > this.revision) {
       throw new StoreError('TooLargeResourceVersion', `Too large resource version: ${resourceVersion}, current: ${this.revision}`, {
         requested: resourceVersion,
         limit: this.revision,
       });
     }
+  }
+
+  private checkReadable(resourceVersion: number): void {
+    this.checkReached(resourceVersion);
     if (!this.history.covers(resourceVersion)) {
       throw new StoreError('Expired', `too old resource version: ${resourceVersion} (${this.history.compactedThrough})`, {
         requested: resourceVersion,

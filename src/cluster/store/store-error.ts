@@ -8,7 +8,11 @@ export type StoreErrorReason =
   /** The requested resourceVersion is older than the retained history. */
   | 'Expired'
   /** The requested resourceVersion is newer than anything the store has written. */
-  | 'TooLargeResourceVersion';
+  | 'TooLargeResourceVersion'
+  /** A continue token the store did not write (or cannot read back). */
+  | 'InvalidContinue'
+  /** A resourceVersion that is not one the store writes (a non-negative integer). */
+  | 'InvalidResourceVersion';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';
@@ -18,6 +22,8 @@ export class StoreError extends Error {
     message: string,
     /** For Expired/TooLarge: the requested and the limiting resourceVersion. */
     readonly resourceVersions?: { requested: number; limit: number },
+    /** For an Expired page of a list: the token that continues at the latest state instead. */
+    readonly continueToken?: string,
   ) {
     super(message);
   }

@@ -1,48 +1,7 @@
-import { formatGoDuration, parseGoDuration } from '../../../src/api/printing/go-duration.js';
 import { nodeMetricsPrinter, podMetricsPrinter } from '../../../src/api/printing/metrics-printers.js';
-import { formatQuantity, parseQuantity, sumQuantities, type Quantity } from '../../../src/api/printing/quantity.js';
-import type { KubeObject } from '../../../src/cluster/index.js';
+import { formatGoDuration, type KubeObject, parseGoDuration } from '../../../src/cluster/index.js';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
-
-const canonical = (text: string): string => formatQuantity(parseQuantity(text) as Quantity);
-
-describe('quantities in canonical form', () => {
-  it.each([
-    ['250000000n', '250m'],
-    ['112373964n', '112373964n'],
-    ['1000m', '1'],
-    ['1500m', '1500m'],
-    ['0.1', '100m'],
-    ['2', '2'],
-    ['1500', '1500'],
-    ['2000', '2k'],
-    ['1048576Ki', '1Gi'],
-    ['1386648Ki', '1386648Ki'],
-    ['1.5Gi', '1536Mi'],
-    ['512', '512'],
-    ['1Ki', '1Ki'],
-    ['0.5Ki', '512'],
-    ['1e3', '1e3'],
-    ['12e2', '1200'],
-    ['0', '0'],
-    ['0Mi', '0'],
-  ])('prints %s as %s', (text, expected) => {
-    expect(canonical(text)).toBe(expected);
-  });
-
-  it.each(['', 'abc', '1Qi', '1.2.3'])('refuses %p', (text) => {
-    expect(parseQuantity(text)).toBeUndefined();
-  });
-
-  it('sums in the format of the first term', () => {
-    const terms = ['1m', '2m', '250000000n'].map((t) => parseQuantity(t) as Quantity);
-    expect(formatQuantity(sumQuantities(terms))).toBe('253m');
-    const memory = ['5Mi', '3Mi'].map((t) => parseQuantity(t) as Quantity);
-    expect(formatQuantity(sumQuantities(memory))).toBe('8Mi');
-    expect(formatQuantity(sumQuantities([]))).toBe('0');
-  });
-});
 
 describe('Go durations', () => {
   it.each([

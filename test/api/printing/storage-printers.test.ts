@@ -1,7 +1,7 @@
 import { accessModesShortForm } from '../../../src/api/printing/access-modes.js';
 import { persistentVolumeClaimPrinter } from '../../../src/api/printing/persistent-volume-claim-printer.js';
 import { persistentVolumePrinter } from '../../../src/api/printing/persistent-volume-printer.js';
-import { quantityText } from '../../../src/api/printing/quantity-text.js';
+import { quantityText } from '../../../src/cluster/index.js';
 import type { KubeObject } from '../../../src/cluster/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Pod, PodMetrics } from '../../../cluster/index.js';
-import { figure, metaTime, nanoCores, quantityValue } from './summary-figures.js';
+import { type Pod, type PodMetrics, rfc3339 } from '../../../cluster/index.js';
+import { figure, nanoCores, quantityValue } from './summary-figures.js';
 import type { ContainerStats, FsStats, PodStats, VolumeStats } from './summary-types.js';
 import { cpuStats, memoryStats, networkStats, type SampleContext, sharedFs } from './usage-stats.js';
 
@@ -38,7 +38,7 @@ export function podStats(context: SampleContext, pod: Pod, metrics: PodMetrics |
     const logsUsed = blocks(logText);
     storage += rootfsUsed + logsUsed;
     storageInodes += 2 + Math.floor(20 * figure(`${key}/inodes`));
-    const stats: ContainerStats = { name: status.name, startTime: metaTime(started) };
+    const stats: ContainerStats = { name: status.name, startTime: rfc3339(started) };
     if (usage) {
       const containerCpu = nanoCores(usage.cpu);
       const containerMemory = quantityValue(usage.memory);
@@ -56,7 +56,7 @@ export function podStats(context: SampleContext, pod: Pod, metrics: PodMetrics |
   }
   const result: PodStats = {
     podRef: { name, namespace, uid },
-    startTime: metaTime(podStart),
+    startTime: rfc3339(podStart),
     containers,
   };
   if (measured) {

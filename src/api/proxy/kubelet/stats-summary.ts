@@ -1,8 +1,8 @@
-import type { Cluster, Node, Pod } from '../../../cluster/index.js';
+import { type Cluster, type Node, type Pod, rfc3339 } from '../../../cluster/index.js';
 import type { BackendAnswer } from '../backend-answer.js';
 import { podsOnNode } from './node-pods.js';
 import { podStats } from './pod-stats.js';
-import { figure, metaTime, nanoCores, quantityValue } from './summary-figures.js';
+import { figure, nanoCores, quantityValue } from './summary-figures.js';
 import type { ContainerStats, FsStats, NodeStats, PodStats, Summary } from './summary-types.js';
 import { cpuStats, memoryStats, networkStats, type SampleContext } from './usage-stats.js';
 
@@ -38,8 +38,8 @@ export function buildSummary(cluster: Cluster, node: Node, onlyCpuAndMemory: boo
   const at = nodeMetrics ? Date.parse(nodeMetrics.timestamp) : cluster.clock.now();
   const started = epoch(node.metadata.creationTimestamp, at);
   const memoryCapacity = quantityValue(node.status?.capacity?.['memory']);
-  const rootFs = rootFilesystem(node, metaTime(at));
-  const context: SampleContext = { cluster, at, time: metaTime(at), rootFs };
+  const rootFs = rootFilesystem(node, rfc3339(at));
+  const context: SampleContext = { cluster, at, time: rfc3339(at), rootFs };
   const running = podsOnNode(cluster, name).filter(isRunning);
   const pods = running.map((pod) =>
     podStats(context, pod, cluster.metrics?.podMetrics(pod.metadata.namespace ?? '', pod.metadata.name), memoryCapacity, onlyCpuAndMemory),
@@ -48,7 +48,7 @@ export function buildSummary(cluster: Cluster, node: Node, onlyCpuAndMemory: boo
   const stats: NodeStats = {
     nodeName: name,
     ...(usage ? { systemContainers: systemContainers(context, node, started, usage.cpu, usage.workingSet, pods) } : {}),
-    startTime: metaTime(started),
+    startTime: rfc3339(started),
     ...(usage
       ? {
           cpu: cpuStats(context, `node/${name}`, usage.cpu, started),
@@ -77,7 +77,7 @@ function systemContainers(context: SampleContext, node: Node, started: number, c
   const allocatable = quantityValue(node.status?.allocatable?.['memory']);
   const container = (id: string, share: number, memoryShare: number, limit?: number): ContainerStats => ({
     name: id,
-    startTime: metaTime(started),
+    startTime: rfc3339(started),
     cpu: cpuStats(context, `node/${name}/${id}`, id === 'pods' ? podsCpu : systemCpu * share, started),
     memory: memoryStats(context, `node/${name}/${id}`, id === 'pods' ? podsMemory : systemMemory * memoryShare, started, limit),
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Cluster } from '../../../cluster/index.js';
-import { parseQuantity } from '../../printing/quantity.js';
+import { parseQuantity } from '../../../cluster/index.js';
 
 /**
  * The numbers of the kubelet's Summary that the simulation does not compute (page faults, network bytes, disk
@@ -40,7 +40,7 @@ const counters = new WeakMap<Cluster, Map<string, Counter>>();
  */
 export function usageCoreNanoSeconds(cluster: Cluster, key: string, at: number, startedAt: number, usageNanoCores: number): number {
   let table = counters.get(cluster);
-  if (table === undefined) counters.set(cluster, (table = new Map()));
+  if (table === undefined) counters.set(cluster, (table = new Map<string, Counter>()));
   let counter = table.get(key);
   if (counter === undefined) {
     if (table.size >= COUNTER_LIMIT) table.clear();
@@ -51,9 +51,4 @@ export function usageCoreNanoSeconds(cluster: Cluster, key: string, at: number, 
     counter.at = at;
   }
   return Math.round(counter.total);
-}
-
-/** metav1.Time: RFC 3339 in UTC, whole seconds. */
-export function metaTime(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

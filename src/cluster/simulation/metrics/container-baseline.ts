@@ -1,4 +1,4 @@
-import { bytes, milliCpu } from '../quantity.js';
+import { quantityMilliValue, quantityValue } from '../../meta/index.js';
 import type { SeededRandom } from '../random.js';
 import { drawProfile, MI, type UsageProfile } from './usage-profile.js';
 
@@ -40,11 +40,11 @@ export function containerProfile(container: Container, random: SeededRandom): Us
   const cpuShare = 0.05 + random.next() * 0.45;
   const memoryShare = 0.3 + random.next() * 0.6;
   const hintSpread = 0.6 + random.next();
-  const cpuBase = cpuRequest !== undefined ? milliCpu(cpuRequest) * 1e6 * cpuShare : hintMilli * 1e6 * hintSpread;
-  const memoryBase = memoryRequest !== undefined ? bytes(memoryRequest) * memoryShare : hintMi * MI * hintSpread;
+  const cpuBase = cpuRequest !== undefined ? quantityMilliValue(cpuRequest) * 1e6 * cpuShare : hintMilli * 1e6 * hintSpread;
+  const memoryBase = memoryRequest !== undefined ? quantityValue(memoryRequest) * memoryShare : hintMi * MI * hintSpread;
   return drawProfile(random, cpuBase, memoryBase, {
-    ...(limits['cpu'] !== undefined ? { cpu: milliCpu(limits['cpu']) * 1e6 } : {}),
-    ...(limits['memory'] !== undefined ? { memory: bytes(limits['memory']) } : {}),
+    ...(limits['cpu'] !== undefined ? { cpu: quantityMilliValue(limits['cpu']) * 1e6 } : {}),
+    ...(limits['memory'] !== undefined ? { memory: quantityValue(limits['memory']) } : {}),
   });
 }
 

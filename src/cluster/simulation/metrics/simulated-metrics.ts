@@ -3,12 +3,18 @@ import { kubeletAnswers } from '../../kubelet-reachability.js';
 import type { KubeObject, Node, Pod } from '../../objects.js';
 import type { ClusterStore } from '../../store/index.js';
 import type { SeededRandom } from '../random.js';
-import { rfc3339, goDuration } from '../time-format.js';
+import { formatGoDurationMs, formatQuantity, newNanoQuantity, newQuantity, rfc3339 } from '../../meta/index.js';
 import { type Container, containerProfile, systemProfile } from './container-baseline.js';
-import { cpuQuantity, memoryQuantity } from './metrics-quantity.js';
 import { METRICS_API_VERSION, type ContainerMetrics, type MetricsObjectMeta, type MetricsSource, type NodeMetrics, type PodMetrics } from './metrics-types.js';
 import { FRESH_CONTAINER_MIN_MS, type Sample, ScrapeTiming } from './scrape-timing.js';
 import { cpuAt, memoryAt, type UsageProfile } from './usage-profile.js';
+
+/**
+ * Usage as metrics-server builds it (pkg/storage/types.go resourceUsage): cpu as
+ * `resource.NewScaledQuantity(nanocores, resource.Nano)`, memory as `resource.NewQuantity(bytes, resource.BinarySI)`.
+ */
+const cpuUsage = (nanocores: number): string => formatQuantity(newNanoQuantity(Math.max(0, Math.round(nanocores))));
+const memoryUsage = (bytes: number): string => formatQuantity(newQuantity(Math.max(0, Math.round(bytes)), 'BinarySI'));
 
 export interface SimulatedMetricsOptions {
   store: ClusterStore;
@@ -90,8 +96,8 @@ export class SimulatedMetrics implements MetricsSource {
       apiVersion: METRICS_API_VERSION,
       metadata: this.meta(node, now),
       timestamp: rfc3339(sample.timestamp),
-      window: goDuration(sample.windowMs),
-      usage: { cpu: cpuQuantity(cpu), memory: memoryQuantity(memory) },
+      window: formatGoDurationMs(sample.windowMs),
+      usage: { cpu: cpuUsage(cpu), memory: memoryUsage(memory) },
     };
   }
 
@@ -104,13 +110,13 @@ export class SimulatedMetrics implements MetricsSource {
     const running = this.runningUsage(pod, sample);
     // A container without two samples yet keeps the whole pod out (pkg/storage/pod.go allContainersPresent).
     if (running.length === 0 || running.some((c) => sample.timestamp - c.startedAt < FRESH_CONTAINER_MIN_MS)) return undefined;
-    const containers: ContainerMetrics[] = running.map((c) => ({ name: c.name, usage: { cpu: cpuQuantity(c.cpu), memory: memoryQuantity(c.memory) } }));
+    const containers: ContainerMetrics[] = running.map((c) => ({ name: c.name, usage: { cpu: cpuUsage(c.cpu), memory: memoryUsage(c.memory) } }));
     return {
       kind: 'PodMetrics',
       apiVersion: METRICS_API_VERSION,
       metadata: this.meta(pod, now) as PodMetrics['metadata'],
       timestamp: rfc3339(sample.timestamp),
-      window: goDuration(sample.windowMs),
+      window: formatGoDurationMs(sample.windowMs),
       containers,
     };
   }

@@ -1,5 +1,5 @@
 import type { V1OwnerReference } from '@kubernetes/client-node';
-import type { KubeObject, Wire } from './objects.js';
+import type { KubeObject, Wire } from '../objects.js';
 
 export type OwnerReference = Wire<V1OwnerReference>;
 

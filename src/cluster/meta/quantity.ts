@@ -1,6 +1,7 @@
 /**
- * Just enough of apimachinery pkg/api/resource (Quantity) to print metrics as metrics-server does: parse a
- * quantity, add quantities, and render the canonical form (`250000000n` → `250m`, `1048576Ki` → `1Gi`).
+ * resource.Quantity as apimachinery pkg/api/resource has it, for the loader, the simulation and the printers alike:
+ * parse a quantity, add quantities, read it as whole units or millis (rounded up, as Value and MilliValue), and
+ * render the canonical form the API server stores and prints (`250000000n` → `250m`, `1048576Ki` → `1Gi`).
  * Values are kept as an exact count of nano-units; like ParseQuantity, finer precision is rounded up.
  */
 
@@ -55,6 +56,53 @@ export function parseQuantity(text: string): Quantity | undefined {
   return { nanos: sign === '-' ? -magnitude : magnitude, format };
 }
 
+/**
+ * ParseQuantity where a bad quantity is a bug in what the cluster holds (the API server would have refused it):
+ * a number is taken as the quantity it prints as, an absent value is the zero Quantity.
+ */
+export function mustParseQuantity(value: string | number | undefined): Quantity {
+  if (value === undefined) return { nanos: 0n, format: undefined };
+  const quantity = parseQuantity(String(value));
+  if (!quantity) throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${value}`);
+  return quantity;
+}
+
+/** resource.NewQuantity: a whole number of units in a format (`NewQuantity(bytes, BinarySI)`). */
+export function newQuantity(value: number | bigint, format: QuantityFormat): Quantity {
+  return { nanos: BigInt(value) * NANO, format };
+}
+
+/**
+ * Machine memory or storage as the kubelet reports it: `NewQuantity(bytes, BinarySI).String()` of a whole number of
+ * KiB (cadvisor reads /proc/meminfo in kB), so `3880524Ki`, or `17394Mi` when that is exact.
+ */
+export function kibibytesText(bytes: number): string {
+  return formatQuantity(newQuantity(Math.floor(bytes / 1024) * 1024, 'BinarySI'));
+}
+
+/** resource.NewScaledQuantity(value, Nano): a whole number of nano-units, printed DecimalSI (metrics-server's cpu). */
+export function newNanoQuantity(nanos: number | bigint): Quantity {
+  return { nanos: BigInt(nanos), format: 'DecimalSI' };
+}
+
+/** Ceiling of a signed count of nano-units divided by `unit`: Value and MilliValue round up. */
+function ceilingOf(nanos: bigint, unit: bigint): number {
+  const quotient = nanos / unit;
+  return Number(nanos % unit > 0n ? quotient + 1n : quotient);
+}
+
+const asQuantity = (value: Quantity | string | number | undefined): Quantity => (typeof value === 'object' ? value : mustParseQuantity(value));
+
+/** Quantity.Value: whole units, rounded up (bytes of a memory quantity). A text is parsed as mustParseQuantity does. */
+export function quantityValue(quantity: Quantity | string | number | undefined): number {
+  return ceilingOf(asQuantity(quantity).nanos, NANO);
+}
+
+/** Quantity.MilliValue: thousandths, rounded up (millicores of a cpu quantity). */
+export function quantityMilliValue(quantity: Quantity | string | number | undefined): number {
+  return ceilingOf(asQuantity(quantity).nanos, 1_000_000n);
+}
+
 /** Quantity.Add from a zero value: the sum takes the format of the first term added while it was zero. */
 export function sumQuantities(terms: readonly Quantity[]): Quantity {
   let sum: Quantity = { nanos: 0n, format: undefined };
@@ -81,6 +129,7 @@ export function formatQuantity(quantity: Quantity): string {
     }
     return `${sign}${value}${BINARY_SUFFIXES[power] ?? ''}`;
   }
+  // Binary values below 1024 print as DecimalSI (CanonicalizeBytes), so 1000 bytes are `1k`.
   const { mantissa, exponent } = decimalCanonical(magnitude);
   if (quantity.format === 'DecimalSI' || quantity.format === 'BinarySI') {
     const suffix = Object.entries(DECIMAL_SUFFIXES).find(([, e]) => e === exponent)?.[0] ?? '';
@@ -105,4 +154,17 @@ function decimalCanonical(nanos: bigint): { mantissa: bigint; exponent: number }
     exponent -= 3;
   }
   return { mantissa, exponent };
+}
+
+/**
+ * A resource.Quantity field as the printers show it: Quantity.String, i.e. the canonical form the server stores
+ * (`1024Mi` → `1Gi`, `0.5` → `500m`). An absent value is Go's zero Quantity, which prints `0`.
+ * A number on the wire (`pods: 10` in YAML) is a quantity too, as Quantity.UnmarshalJSON accepts it.
+ */
+export function quantityText(value: string | number | undefined | null): string {
+  if (value === undefined || value === null) return '0';
+  const text = String(value);
+  const quantity = parseQuantity(text);
+  // The server never stores an unparseable quantity; show such a value as it is rather than fail the row.
+  return quantity ? formatQuantity(quantity) : text;
 }

@@ -62,3 +62,8 @@ export function formatGoDuration(nanos: bigint): string {
   if (hours === 0n) return `${sign}${minutes}m${seconds}`;
   return `${sign}${hours}h${minutes % 60n}m${seconds}`;
 }
+
+/** Duration.String of a whole number of milliseconds (`834ms`, `1.2s`, `1m5.02s`), as the kubelet prints pull times. */
+export function formatGoDurationMs(ms: number): string {
+  return formatGoDuration(BigInt(Math.floor(ms)) * 1_000_000n);
+}

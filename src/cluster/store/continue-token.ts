@@ -1,4 +1,4 @@
-import { badRequest } from '../errors/api-error.js';
+import { StoreError } from './store-error.js';
 
 /**
  * Continue tokens in the real server's own shape (apiserver pkg/storage/continue.go): base64url of
@@ -35,10 +35,10 @@ function isCleanPath(path: string): boolean {
 
 /**
  * Reads a token back, refusing a bad one in the real server's words (storage/continue.go DecodeContinue, wrapped
- * by the store as `invalid continue token: ...`).
+ * by the etcd3 store as `invalid continue token: ...`, which the API layer answers as a BadRequest).
  */
 export function decodeContinue(token: string): ContinuePoint {
-  const invalid = (detail: string) => badRequest(`invalid continue token: ${detail}`);
+  const invalid = (detail: string): StoreError => new StoreError('InvalidContinue', `invalid continue token: ${detail}`);
   // base64.RawURLEncoding: the URL alphabet, no padding.
   const illegal = token.search(/[^A-Za-z0-9_-]/);
   if (illegal >= 0 || token.length % 4 === 1) throw invalid(`${NOT_VALID}: illegal base64 data at input byte ${illegal >= 0 ? illegal : token.length - 1}`);

@@ -1,0 +1,28 @@
+import type { KubeObject } from '../../cluster/index.js';
+import { bookmarkObject, compactList, prettyList } from './json-encoder.js';
+import type { EncodableObject, ResourceEncoder } from './resource-encoder.js';
+
+/**
+ * meta.k8s.io PartialObjectMetadata(List): each object reduced to its metadata, as the API server answers a
+ * client that asks `as=PartialObjectMetadata` (apiserver handlers/response.go asPartialObjectMetadata);
+ * client-go's metadata informers list and watch this way. A bookmark is transformed as every event object is.
+ */
+export function metadataEncoder(version: 'v1' | 'v1beta1', pretty: boolean): ResourceEncoder {
+  const apiVersion = `meta.k8s.io/${version}`;
+  const reduce = (item: EncodableObject): KubeObject => ({ kind: 'PartialObjectMetadata', apiVersion, metadata: item.object.metadata });
+  const compact = (item: EncodableObject): string => JSON.stringify(reduce(item));
+  return {
+    object: (item) =>
+      pretty
+        ? { mediaType: 'application/json', pieces: [JSON.stringify(reduce(item), null, 2)], newline: false }
+        : { mediaType: 'application/json', pieces: [compact(item)], newline: true },
+    list: ({ metadata }, items) => {
+      const head = { kind: 'PartialObjectMetadataList', apiVersion, metadata };
+      return pretty
+        ? { mediaType: 'application/json', pieces: prettyList(head, items, reduce), newline: false }
+        : { mediaType: 'application/json', pieces: compactList(head, items, compact), newline: true };
+    },
+    watchObject: compact,
+    bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject({ kind: 'PartialObjectMetadata', apiVersion }, resourceVersion, initialEventsEnd),
+  };
+}

@@ -1,0 +1,44 @@
+import type { KubeObject } from '../../cluster/index.js';
+
+/**
+ * One output form of resource responses (apiserver pkg/endpoints/handlers/responsewriters and the serializers
+ * negotiation picks): the same encoder answers a get, a list and a watch, so the three cannot disagree on what
+ * a form looks like. Bodies are pieces, each item encoded on its own as it comes, so that a list can later be
+ * written as it is read and an item's encoding cached per form.
+ */
+export interface ResourceEncoder {
+  /** One object (GET). A Table carries the object's resourceVersion in its ListMeta. */
+  object(item: EncodableObject, meta: ListMeta): EncodedBody;
+  /** A list (LIST): its head, then each item, then the tail. */
+  list(head: ListHead, items: readonly EncodableObject[]): EncodedBody;
+  /** The `object` of one watch event, serialized. */
+  watchObject(item: EncodableObject): string;
+  /** A BOOKMARK event's object: an empty object of the watched kind carrying only a resourceVersion. */
+  bookmarkObject(resourceVersion: number, initialEventsEnd: boolean): string;
+}
+
+/** An object as a resource presents it, with its compact JSON made once and shared by every reader. */
+export interface EncodableObject {
+  readonly object: Readonly<KubeObject>;
+  json(): string;
+}
+
+/** metav1.ListMeta as a list or a Table carries it. */
+export interface ListMeta {
+  resourceVersion?: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+/** A typed list's kind, apiVersion and metadata (`PodList`, `v1`, ...). */
+export interface ListHead {
+  kind: string;
+  apiVersion: string;
+  metadata: ListMeta;
+}
+
+/**
+ * A body ready to write. `newline`: a compact JSON body ends with one, as Go's json.Encoder writes it
+ * (apimachinery serializer/json doEncode); an indented one does not (MarshalIndent).
+ */
+export type EncodedBody = { mediaType: 'application/json'; pieces: Iterable<string>; newline: boolean } | { mediaType: 'application/yaml'; text: string };
