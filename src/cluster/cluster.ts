@@ -14,8 +14,8 @@ export interface ClusterParts {
   metrics?: MetricsSource;
   /** The health of the control-plane components (scheduler, controller manager, etcd). */
   components: ComponentHealth;
-  /** A one-line description for the startup banner: "4 nodes, 14 pods, 4 namespaces, 3 services". */
-  summary: string;
+  /** A one-line description for the startup banner: "4 nodes, 14 pods, 4 namespaces, 3 services" (or how to make it). */
+  summary: string | (() => string);
 }
 
 /**
@@ -30,7 +30,7 @@ export class Cluster {
   readonly clock: Clock;
   readonly metrics: MetricsSource | undefined;
   readonly components: ComponentHealth;
-  readonly summary: string;
+  private readonly describe: string | (() => string);
   private readonly closers: (() => void)[] = [];
 
   constructor(parts: ClusterParts) {
@@ -40,7 +40,12 @@ export class Cluster {
     this.clock = parts.clock;
     this.metrics = parts.metrics;
     this.components = parts.components;
-    this.summary = parts.summary;
+    this.describe = parts.summary;
+  }
+
+  /** A one-line description of what the cluster holds, for the startup banner. */
+  get summary(): string {
+    return typeof this.describe === 'string' ? this.describe : this.describe();
   }
 
   /** Registers something to stop when the cluster closes (the simulation's timers). */

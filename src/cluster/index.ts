@@ -3,12 +3,24 @@ import { ComponentHealth, etcdHealthCheck } from './simulation/component-health/
 import { SimulatedMetrics } from './simulation/metrics/index.js';
 import { SeededRandom } from './simulation/random.js';
 import { Cluster } from './cluster.js';
-import { type Capture, loadCapture, type TimedLogLine, loadClusterFile, loadClusterText, type LoadedCluster, resourceOfObject } from './fixtures/index.js';
+import {
+  type Capture,
+  loadCapture,
+  type TimedLogLine,
+  loadClusterFile,
+  loadClusterText,
+  type LoadedCluster,
+  type LoadedHistory,
+  resourceOfObject,
+} from './fixtures/index.js';
 import { ContainerLogs, type LogLine } from './logs/container-logs.js';
 import type { KubeObject } from './objects.js';
 import { registry as defaultRegistry, type ResourceRegistry } from './resources/registry.js';
 import { keyOf, type ResourceKey } from './resources/resource-type.js';
+import { HistoryReplay } from './simulation/replay/history-replay.js';
+import { behavioursOf, nodeRuntimeOf } from './simulation/replay/node-runtime-of.js';
 import { startLiveSimulation } from './simulation/scenario/live-simulation.js';
+import { defaultControllers } from './simulation/simulation.js';
 import type { ScenarioRunnerOptions } from './simulation/scenario/scenario-runner.js';
 import type { Simulation } from './simulation/simulation.js';
 import { SimulationClock, type TaskErrorHandler } from './simulation/simulation-clock.js';
@@ -57,6 +69,12 @@ export interface OpenOptions extends ClusterOptions {
   onTaskError?: TaskErrorHandler;
   /** Told of every scenario step as it runs. */
   onStep?: ScenarioRunnerOptions['onStep'];
+  /**
+   * Captured objects as a history: the cluster is born at this instant holding the objects created by then; the
+   * others are created at their creationTimestamp (mirror pods by their node's kubelet), and the controllers
+   * replay what follows up to `now`, as for a compact cluster. Default: captured objects are served as they are.
+   */
+  replayFrom?: Date;
 }
 
 export interface OpenedCluster {
@@ -76,6 +94,12 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
   for (const warning of loaded.warnings) options.onWarning?.(warning);
   const { registry } = loaded;
   const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
+  const history = loaded.history ?? (options.replayFrom ? historyOfObjects(loaded, options.replayFrom.getTime()) : undefined);
+  if (history) {
+    const later = new Set(history.created.map((entry) => entry.object));
+    const born = loaded.objects.filter((entry) => !later.has(entry.object) && !isMirrorPod(entry.object));
+    return replayHistory({ ...loaded, objects: born }, history, now, live, registry, options);
+  }
   if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined };
   const clock = new SimulationClock(now.getTime(), options.onTaskError);
   const cluster = buildCluster(loaded, clock, registry, options);
@@ -88,6 +112,57 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
   return { cluster, simulation };
+}
+
+/**
+ * A compact cluster is born holding what existed at its first instant; the controllers, the scheduler and the
+ * kubelets then live its past on a simulation clock run ahead to `now` before anything listens, so every
+ * object, status, event and log line of the present comes from them. A live cluster goes on from there on
+ * the same clock and controllers (its scenario counting from `now`); a static one is that present, frozen.
+ */
+function replayHistory(
+  loaded: LoadedCluster,
+  history: LoadedHistory,
+  now: Date,
+  live: boolean,
+  registry: ResourceRegistry,
+  options: OpenOptions,
+): OpenedCluster {
+  const clock = new SimulationClock(history.bornMs, options.onTaskError);
+  const cluster = buildCluster(loaded, live ? clock : (options.clock ?? systemClock), registry, options);
+  const behaviours = behavioursOf(history);
+  const controllers = [new HistoryReplay(history.created), ...defaultControllers({ runtime: nodeRuntimeOf(history), ...(behaviours ? { behaviours } : {}) })];
+  const simulation = startLiveSimulation(cluster, {
+    clock,
+    controllers,
+    replayUntil: now.getTime(),
+    driver: live ? (options.driver ?? 'real') : 'manual',
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(live && loaded.scenario ? { scenario: loaded.scenario, scenarioOrigin: now.getTime() } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
+  if (live) return { cluster, simulation };
+  simulation.stop();
+  return { cluster, simulation: undefined };
+}
+
+const isMirrorPod = (object: KubeObject): boolean => object.kind === 'Pod' && object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+
+/** Captured objects read as what was created when: after `bornMs` at their creationTimestamp, mirror pods by their kubelets. */
+function historyOfObjects(loaded: LoadedCluster, bornMs: number): LoadedHistory {
+  const staticPods = new Map<string, KubeObject[]>();
+  const created: LoadedHistory['created'] = [];
+  for (const entry of loaded.objects) {
+    const node = (entry.object.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (isMirrorPod(entry.object) && node) staticPods.set(node, [...(staticPods.get(node) ?? []), entry.object]);
+    else {
+      const atMs = Date.parse(entry.object.metadata.creationTimestamp ?? '');
+      if (atMs > bornMs) created.push({ atMs, ...entry });
+    }
+  }
+  created.sort((a, b) => a.atMs - b.atMs);
+  return { bornMs, created, staticPods, pullsEndAt: new Map(), network: undefined, logs: [] };
 }
 
 function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions & { seed?: number | string }): Cluster {
@@ -103,7 +178,7 @@ function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceReg
     [...logs].map(([key, lines]) => [key, lines.map((l) => ({ time: l.time, text: l.line }))]);
   const logs = new ContainerLogs(asLogLines(loaded.containerLogs), asLogLines(loaded.previousContainerLogs));
   const metrics = new SimulatedMetrics({ store, clock, random: new SeededRandom(options.seed ?? 1).fork('metrics') });
-  return new Cluster({ store, registry, logs, clock, metrics, components: ComponentHealth.fromStore(store), summary: summarize(store) });
+  return new Cluster({ store, registry, logs, clock, metrics, components: ComponentHealth.fromStore(store), summary: () => summarize(store) });
 }
 
 function readSource(source: ClusterSource, now: Date, registry: ResourceRegistry): LoadedCluster {
@@ -149,7 +224,15 @@ export type * from './objects.js';
 export { listObjects, matchesQuery, type ObjectQuery, type PageRequest } from './queries/object-query.js';
 export { registry, ResourceRegistry } from './resources/registry.js';
 export * from './resources/resource-type.js';
-export { checkFieldSelector, createFieldSelector, createLabelSelector, parseFieldSelector, parseLabelSelector, SelectorError } from './selectors/index.js';
+export {
+  checkFieldSelector,
+  createFieldSelector,
+  labelSelectorAsSelector,
+  type LabelSelectorSpec,
+  parseFieldSelector,
+  parseLabelSelector,
+} from './selectors/index.js';
+export * from './meta/index.js';
 export type * from './selectors/types.js';
 export * from './store/index.js';
 export { ComponentHealth, etcdHealthCheck };

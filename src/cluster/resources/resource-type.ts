@@ -123,8 +123,3 @@ export function storageKeyOf(type: Pick<ResourceType, 'group' | 'plural' | 'stor
 export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): string {
   return type.group === '' ? type.version : `${type.group}/${type.version}`;
 }
-
-/** `pods`, `deployments.apps`: how the API names a resource in messages. */
-export function qualifiedResource(type: Pick<ResourceType, 'group' | 'plural'>): string {
-  return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
-}

@@ -3,7 +3,7 @@ import type { ClusterStore } from '../store/index.js';
 import type { Clock } from '../clock.js';
 import type { SeededRandom } from './random.js';
 import type { TaskScheduler } from './simulation-clock.js';
-import { rfc3339 } from './time-format.js';
+import { rfc3339 } from '../meta/index.js';
 
 export type EventType = 'Normal' | 'Warning';
 

@@ -1,12 +1,10 @@
 export type { Controller, SimulationContext } from './controller.js';
-export { ManualDriver, RealDriver, type RealTime } from './drivers.js';
-export { type ComponentRecorder, EVENT_TTL_MS, EventRecorder, type EventSource, type EventType, type ObjectReference } from './event-recorder.js';
-export { Kubelet, type KubeletOptions } from './kubelet/kubelet.js';
+export { ManualDriver, type RealTime } from './drivers.js';
+export type { ComponentRecorder, EventSource, EventType, ObjectReference } from './event-recorder.js';
+export type { KubeletOptions } from './kubelet/kubelet.js';
 export type { BehaviourSource, ContainerBehaviour, ContainerCrash } from './kubelet/kubelet-config.js';
-export { KubeletFleet, type KubeletFleetOptions } from './kubelet/kubelet-fleet.js';
-export { NodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.js';
-export { SeededRandom } from './random.js';
-export { Scheduler, type SchedulerOptions } from './scheduler/scheduler.js';
+export type { KubeletFleetOptions } from './kubelet/kubelet-fleet.js';
+export type { NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.js';
+export type { SchedulerOptions } from './scheduler/scheduler.js';
 export { defaultControllers, type Simulation, type SimulationOptions, startSimulation } from './simulation.js';
 export { SimulationClock, type Task, type TaskHandle, type TaskScheduler } from './simulation-clock.js';
-export { Subscriptions, WorkQueue } from './work-queue.js';

@@ -9,6 +9,7 @@ import { ManualDriver, RealDriver, type RealTime } from './drivers.js';
 import { EventRecorder } from './event-recorder.js';
 import type { BehaviourSource } from './kubelet/kubelet-config.js';
 import { KubeletFleet } from './kubelet/kubelet-fleet.js';
+import type { NodeRuntime } from './kubelet/node-runtime.js';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller.js';
 import { SeededRandom } from './random.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -30,6 +31,13 @@ export interface SimulationOptions {
   controllers?: Controller[];
   /** Per-container behaviour (log lines, crashes) for the default kubelets. */
   behaviours?: BehaviourSource;
+  /** The nodes' static pods, image pulls and network add-on, for the default kubelets. */
+  runtime?: NodeRuntime;
+  /**
+   * Runs the cluster's past first: every task due until this instant runs at once, on simulated time, before the
+   * driver takes over (kwok's stages replayed: the same rules, fast-forwarded).
+   */
+  replayUntil?: number;
   /** Where a failing task is reported; default: thrown out of the driver. */
   onTaskError?: TaskErrorHandler;
   /** Timers for the real driver (tests). */
@@ -48,7 +56,7 @@ export interface Simulation {
 }
 
 /** The default control plane and nodes, in the order they start (ties at one instant run in this order). */
-export function defaultControllers(options: { behaviours?: BehaviourSource } = {}): Controller[] {
+export function defaultControllers(options: { behaviours?: BehaviourSource; runtime?: NodeRuntime } = {}): Controller[] {
   return [
     new NodeLifecycleController(),
     createDeploymentController(),
@@ -57,8 +65,12 @@ export function defaultControllers(options: { behaviours?: BehaviourSource } = {
     new Scheduler(),
     createEndpointsController(),
     createEndpointSliceController(),
-    new KubeletFleet(options.behaviours ? { behaviours: options.behaviours } : {}),
+    new KubeletFleet({ ...(options.behaviours ? { behaviours: options.behaviours } : {}), ...(options.runtime ? { runtime: options.runtime } : {}) }),
   ];
+}
+
+export function controllerOptions(options: Pick<SimulationOptions, 'behaviours' | 'runtime'>): { behaviours?: BehaviourSource; runtime?: NodeRuntime } {
+  return { ...(options.behaviours ? { behaviours: options.behaviours } : {}), ...(options.runtime ? { runtime: options.runtime } : {}) };
 }
 
 /**
@@ -75,9 +87,10 @@ export function startSimulation(cluster: Cluster, options: SimulationOptions = {
     recorder: new EventRecorder(cluster.store, clock, random.fork('events')),
     logs: cluster.logs,
   };
-  const controllers = options.controllers ?? defaultControllers(options.behaviours ? { behaviours: options.behaviours } : {});
+  const controllers = options.controllers ?? defaultControllers(controllerOptions(options));
   const manual = options.driver === 'manual' ? new ManualDriver(clock) : undefined;
   for (const controller of controllers) controller.start(context);
+  if (options.replayUntil !== undefined) clock.runUntil(options.replayUntil);
   const real = manual ? undefined : new RealDriver(clock, options.speed ?? 1, options.realTime);
   let stopped = false;
   const simulation: Simulation = {

@@ -1,5 +1,3 @@
-import type { ResourceKey } from '../resources/resource-type.js';
-import type { ClusterStore, StoreEvent } from '../store/index.js';
 import type { TaskHandle, TaskScheduler } from './simulation-clock.js';
 
 /**
@@ -40,11 +38,6 @@ export class WorkQueue {
       this.handle(key);
     }
   }
-}
-
-/** Subscribes to a resource's changes; returns the unsubscribe function (a minimal informer). */
-export function watchResource(store: ClusterStore, resource: ResourceKey, listener: (event: StoreEvent) => void): () => void {
-  return store.watch(resource, undefined, listener);
 }
 
 /** Stops a set of subscriptions and tasks together: what a controller's stop() does. */

@@ -10,6 +10,7 @@ import { EventRecorder } from '../../../src/cluster/simulation/event-recorder.js
 import { SeededRandom } from '../../../src/cluster/simulation/random.js';
 import { SimulationClock } from '../../../src/cluster/simulation/simulation-clock.js';
 import { ClusterStore, type StoreEvent } from '../../../src/cluster/store/index.js';
+import { loadCluster } from '../../../src/cluster/index.js';
 
 /** Simulation tests build their clusters here, object by object; nothing comes from a cluster file. */
 export const START = Date.parse('2026-01-01T12:00:00Z');
@@ -170,4 +171,14 @@ export function eventsAbout(store: ClusterStore, name: string): string[] {
     .map((event) => `${event.reason}: ${event.message}`);
 }
 
-const nameNanos = (event: KubeObject): bigint => BigInt(`0x${event.metadata.name.split('.').pop() ?? '0'}`);
+/**
+ * The objects of a compact cluster as they stand at `now`, once its past has been replayed through the
+ * controllers (events left out: a test's own simulation records its own).
+ */
+export function replayedObjects(text: string, now: number): { resource: ResourceKey; object: KubeObject }[] {
+  const cluster = loadCluster({ text, fileName: 'cluster.yaml' }, { now: new Date(now) });
+  return cluster.registry
+    .storedResources()
+    .filter((resource) => resource !== '/events')
+    .flatMap((resource) => cluster.store.list(resource).items.map((stored) => ({ resource, object: stored.object })));
+}

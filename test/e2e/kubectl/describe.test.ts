@@ -58,7 +58,8 @@ kubectlCases('kubectl describe', [
       const podRows = block(stdout, 'Non-terminated Pods:').slice(2);
       expect(podRows.map((row) => row.split(/\s+/).slice(0, 2).join(' '))).toEqual(expectedPods);
       for (const row of podRows) expect(row).toMatch(/\s\d+s$/);
-      expect(stdout).toMatch(/\n {2}cpu {16}670m \(33%\) {2}0 \(0%\)\n/);
+      // The control plane (550m), weave-net (20m) and both CoreDNS replicas (200m), which the scheduler put on node1.
+      expect(stdout).toMatch(/\n {2}cpu {16}770m \(38%\) {2}0 \(0%\)\n/);
       expect(stdout).not.toMatch(/-9223372036854775808%/);
     },
   },
@@ -78,7 +79,10 @@ kubectlCases('kubectl describe', [
       expect(field(stdout, 'Ready')).toBe('True');
       expect(field(stdout, 'Restart Count')).toBe('0');
       expect(field(stdout, 'QoS Class')).toBe('BestEffort');
-      expect(field(stdout, 'Events')).toBe('<none>');
+      // Its kubelet ran it from its manifest as node1 registered (kubeadm had pulled the image; no Scheduled). The
+      // events name the manifest's pod, whose uid is the config hash: describe looks a mirror pod's events up by it.
+      const events = stdout.slice(stdout.indexOf('\nEvents:'));
+      expect([...events.matchAll(/^\s+Normal\s+(\w+)\s/gm)].map((match) => match[1])).toEqual(['Pulled', 'Created', 'Started']);
     },
   },
   {

@@ -13,7 +13,7 @@ const PODS: readonly (readonly [namespace: string, workload: string, node: strin
   ['default', 'web', 'node2', '1/1', 'Running', '0', '25s'],
   ['default', 'web', 'node2', '1/1', 'Running', '0', '25s'],
   ['kube-system', 'coredns', 'node1', '1/1', 'Running', '0', '90s'],
-  ['kube-system', 'coredns', 'node2', '1/1', 'Running', '0', '90s'],
+  ['kube-system', 'coredns', 'node1', '1/1', 'Running', '0', '90s'], // node1 was the only node when they were scheduled
   ['kube-system', 'etcd', 'node1', '1/1', 'Running', '0', '92s'],
   ['kube-system', 'kube-apiserver', 'node1', '1/1', 'Running', '0', '92s'],
   ['kube-system', 'kube-controller-manager', 'node1', '1/1', 'Running', '0', '92s'],

@@ -41,6 +41,29 @@ kubectlCases('kubectl logs', [
     },
   },
   {
+    says: 'prints what the API server wrote since kubeadm started it: its start-up, then its steady lines, klog headers and all',
+    args: ['logs', '-n', 'kube-system', 'kube-apiserver-node1'],
+    stdout: (context) => lines(...logged(context, 'kube-system', 'kube-apiserver-node1', 'kube-apiserver').map((line) => line.text)),
+    check: ({ stdout }) => {
+      const [deprecated, ...rest] = stdout.trimEnd().split('\n');
+      expect(deprecated).toBe('Flag --insecure-port has been deprecated, This flag will be removed in a future version.');
+      for (const line of rest) expect(line).toMatch(/^[IWE]\d{4} \d\d:\d\d:\d\d\.\d{6} {7}1 \S+:\d+\] /);
+    },
+  },
+  {
+    says: 'prints the tail of etcd’s capnslog output',
+    args: ['logs', '-n', 'kube-system', 'etcd-node1', '--tail=3'],
+    stdout: (context) =>
+      lines(
+        ...logged(context, 'kube-system', 'etcd-node1', 'etcd')
+          .slice(-3)
+          .map((line) => line.text),
+      ),
+    check: ({ stdout }) => {
+      for (const line of stdout.trimEnd().split('\n')) expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} [INWE] \| [a-z/]+: /);
+    },
+  },
+  {
     says: 'says the container is still being created',
     args: ['logs', '<db-1>'],
     stdout: '',

@@ -47,11 +47,6 @@ export const scaleAt = (deployment: string): number =>
  */
 export const evictionsDoneBy = (node: string): number => nodeFailsAt(node) + 10_000 + 45_000 + 300_000 + 30_000;
 
-/** The instant of the last step: a run past it has played the whole story. */
-export function scenarioEnd(): number {
-  return Math.max(...talkScenario().map((s) => s.atMs));
-}
-
 /** How far the server's simulated time has gone since its start. */
 export function elapsed(server: E2eServer): number {
   return server.running.cluster.clock.now() - server.now.getTime();

@@ -4,7 +4,7 @@ import type { ComponentHealth } from './component-health.js';
 export interface ComponentHealthCheck {
   name: string;
   /** undefined when healthy, otherwise the error the check reports. */
-  check(): string | undefined;
+  check: () => string | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { V1NodeSelectorRequirement } from '@kubernetes/client-node';
-import type { Node, Pod, Wire } from '../../objects.js';
+import { requiredNodeAffinityMatches } from '../scheduler/node-affinity.js';
+import type { Node, Pod } from '../../objects.js';
 import type { DaemonSet } from '../replicaset/workload-objects.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
@@ -28,15 +28,13 @@ export function daemonTolerations(spec: Readonly<PodSpec>): Toleration[] {
 
 /**
  * A daemon pod's spec for one node: the template's, the daemon tolerations, and a required node affinity for
- * exactly that node (util.ReplaceDaemonSetPodNodeNameNodeAffinity), as upstream since 1.12. Unlike upstream,
- * spec.nodeName is set too: the pod is created bound, because the simulated scheduler filters on nodeSelector
- * and taints but not on node affinity; this is also how the cluster file loader writes daemon pods.
+ * exactly that node (util.ReplaceDaemonSetPodNodeNameNodeAffinity), as upstream since 1.12: the pod is created
+ * unbound and the default scheduler binds it there (ScheduleDaemonSetPods), recording `Scheduled`.
  */
 export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
   const { affinity, ...rest } = template;
   return {
     ...rest,
-    nodeName,
     affinity: {
       ...(affinity ?? {}),
       nodeAffinity: {
@@ -50,27 +48,6 @@ export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
   };
 }
 
-/** A requirement of a node selector term (labels or the metadata.name field). */
-function requirementMatches(requirement: Wire<V1NodeSelectorRequirement>, value: string | undefined): boolean {
-  const values = requirement.values ?? [];
-  switch (requirement.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-      return value !== undefined && Number(value) > Number(values[0]);
-    case 'Lt':
-      return value !== undefined && Number(value) < Number(values[0]);
-    default:
-      return false;
-  }
-}
-
 /**
  * NodeShouldRunDaemonPod (pkg/controller/daemon/daemon_controller.go): the node must match the template's
  * nodeSelector and required node affinity; a NoSchedule/NoExecute taint the daemon pod does not tolerate keeps a
@@ -81,18 +58,19 @@ export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): { shouldRun: 
   const spec = ds.spec?.template?.spec;
   const labels = node.metadata.labels ?? {};
   const selectorMatches = Object.entries(spec?.nodeSelector ?? {}).every(([key, value]) => labels[key] === value);
-  const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  const affinityMatches =
-    !terms ||
-    terms.some(
-      (term) =>
-        (term.matchExpressions ?? []).every((r) => requirementMatches(r, labels[r.key])) &&
-        (term.matchFields ?? []).every((r) => r.key === 'metadata.name' && requirementMatches(r, node.metadata.name)),
-    );
+  const affinityMatches = requiredNodeAffinityMatches(spec, node);
   if (!selectorMatches || !affinityMatches) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = daemonTolerations(spec ?? { containers: [] });
   const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
   if (untolerated('NoExecute')) return { shouldRun: false, shouldContinueRunning: false };
   if (untolerated('NoSchedule')) return { shouldRun: false, shouldContinueRunning: true };
   return { shouldRun: true, shouldContinueRunning: true };
+}
+
+/** The node a daemon pod is for: its spec.nodeName once bound, else its node affinity's (util.GetTargetNodeName). */
+export function targetNodeName(pod: Pod): string | undefined {
+  if (pod.spec?.nodeName) return pod.spec.nodeName;
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const field = terms.flatMap((term) => term.matchFields ?? []).find((r) => r.key === 'metadata.name' && r.operator === 'In' && r.values?.length === 1);
+  return field?.values?.[0];
 }

@@ -4,11 +4,11 @@ import type { Controller } from '../controller.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
-import { controllerOf, isControlledBy } from '../../owner-references.js';
+import { controllerOf, isControlledBy } from '../../meta/index.js';
 import { isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { copyOf, NODES, PODS } from '../types.js';
-import { daemonPodSpec, nodeShouldRunDaemonPod } from './daemon-pods.js';
+import { daemonPodSpec, nodeShouldRunDaemonPod, targetNodeName } from './daemon-pods.js';
 import { daemonSetStatus } from './daemonset-status.js';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
@@ -89,7 +89,7 @@ class DaemonSetController extends QueuedController {
     const byNode = new Map<string, Pod[]>();
     for (const stored of store.list(PODS, { namespace: ds.metadata.namespace ?? '' }).items) {
       const pod = stored.object as Pod;
-      const nodeName = pod.spec?.nodeName;
+      const nodeName = targetNodeName(pod);
       if (!isControlledBy(pod, ds) || !nodeName) continue;
       if (!store.get(NODES, undefined, nodeName)) {
         store.delete(PODS, stored.namespace, stored.name);

@@ -3,7 +3,7 @@ import type { StoreEvent } from '../../store/index.js';
 import type { Controller } from '../controller.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
-import { controllerOf, isControlledBy } from '../../owner-references.js';
+import { controllerOf, isControlledBy } from '../../meta/index.js';
 import { DEPLOYMENTS, type Deployment, REPLICASETS, type ReplicaSet, splitKey } from '../replicaset/workload-objects.js';
 import { copyOf, PODS } from '../types.js';
 import { calculateStatus, updateProgressing } from './deployment-status.js';

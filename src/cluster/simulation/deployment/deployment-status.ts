@@ -1,6 +1,6 @@
 import type { V1DeploymentCondition } from '@kubernetes/client-node';
 import type { Wire } from '../../objects.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import type { Deployment, ReplicaSet } from '../replicaset/workload-objects.js';
 import { availableReplicas, readyReplicas, specReplicas, statusReplicas, sum } from './replica-sets.js';
 import { rollingParameters } from './rollout-parameters.js';

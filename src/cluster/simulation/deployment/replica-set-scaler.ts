@@ -1,9 +1,9 @@
 import type { SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
-import { newControllerRef } from '../../owner-references.js';
+import { newControllerRef } from '../../meta/index.js';
 import { type Deployment, nextGeneration, REPLICASETS, type ReplicaSet } from '../replicaset/workload-objects.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { copyOf } from '../types.js';
 import { conditionOf, newCondition, setCondition } from './deployment-status.js';
 import { DESIRED_REPLICAS, MAX_REPLICAS, POD_TEMPLATE_HASH, podTemplateHash, REVISION, revisionOf, specReplicas, sum } from './replica-sets.js';

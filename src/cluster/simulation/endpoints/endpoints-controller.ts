@@ -3,7 +3,7 @@ import type { Controller, SimulationContext } from '../controller.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
 import { ENDPOINTS, SERVICES, splitKey } from '../replicaset/workload-objects.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { PODS } from '../types.js';
 import { type Backend, groupByPorts, serviceBackends, serviceLabels, targetRef } from './service-backends.js';
 import { serviceInformers } from './service-informers.js';

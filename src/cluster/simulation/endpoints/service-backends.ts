@@ -1,5 +1,5 @@
 import type { Pod, Service } from '../../objects.js';
-import { mapSelectorMatches } from '../replicaset/label-selector.js';
+import { mapSelectorMatches } from '../../selectors/index.js';
 import { isPodReady } from '../replicaset/pod-state.js';
 
 export interface EndpointPort {

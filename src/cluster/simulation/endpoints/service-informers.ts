@@ -2,7 +2,7 @@ import type { Pod, Service } from '../../objects.js';
 import type { ResourceKey } from '../../resources/resource-type.js';
 import type { ClusterStore, StoreEvent } from '../../store/index.js';
 import type { Informer } from '../queued-controller.js';
-import { mapSelectorMatches } from '../replicaset/label-selector.js';
+import { mapSelectorMatches } from '../../selectors/index.js';
 import { SERVICES } from '../replicaset/workload-objects.js';
 import { PODS } from '../types.js';
 

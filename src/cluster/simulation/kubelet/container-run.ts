@@ -27,6 +27,8 @@ export class ContainerRun {
     readonly behaviour: ContainerBehaviour,
     readonly imageID: string,
     previous: ContainerStatus | undefined,
+    /** The image as the runtime reports it (containerd qualifies `nginx` as `docker.io/library/nginx:latest`). */
+    private readonly reportedImage: string = spec.image ?? '',
   ) {
     this.restartCount = previous?.restartCount ?? 0;
     this.state = { waiting: { reason: 'ContainerCreating' } };
@@ -52,7 +54,7 @@ export class ContainerRun {
       lastState: this.lastState,
       ready: this.ready,
       restartCount: this.restartCount,
-      image: this.image,
+      image: this.reportedImage,
       imageID: this.state.waiting && !this.containerID ? '' : this.imageID,
       started: this.started,
     };

@@ -28,6 +28,20 @@ export function imageId(image: string, scheme: string): string {
   return `${qualified.split('/')[0]?.includes('.') ? qualified : `docker.io/${qualified}`}@${digest}`;
 }
 
+/** `nginx:1.17` → `docker.io/library/nginx:1.17`: the fully qualified reference containerd and CRI-O report. */
+export function qualifiedImage(image: string): string {
+  const first = image.split('/')[0] ?? '';
+  const hasRegistry = image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const path = hasRegistry ? image : `docker.io/${image.includes('/') ? '' : 'library/'}${image}`;
+  const last = path.split('/').at(-1) ?? '';
+  return last.includes(':') || last.includes('@') ? path : `${path}:latest`;
+}
+
+/** status.containerStatuses[].image: dockershim reports the name as written, CRI runtimes the qualified one. */
+export function reportedImage(image: string, scheme: string): string {
+  return scheme === 'docker' ? image : qualifiedImage(image);
+}
+
 /** The apiserver's default (pkg/apis/core/v1/defaults.go): Always for `:latest` or no tag, else IfNotPresent. */
 export function pullPolicy(container: Container): string {
   if (container.imagePullPolicy) return container.imagePullPolicy;

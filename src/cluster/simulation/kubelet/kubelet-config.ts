@@ -22,42 +22,18 @@ export interface ContainerCrash {
 
 /** What one container does once started; everything optional, defaults come from its image. */
 export interface ContainerBehaviour {
-  /** Lines written in order, one every `logIntervalMs` (with jitter), then the list starts over. */
+  /**
+   * Lines written in order, one every `logIntervalMs` (with jitter), then the list starts over. Without these or a
+   * `logScript`, the container writes what its image prints (image-logs/).
+   */
   logLines?: readonly string[];
   logIntervalMs?: number;
   crash?: ContainerCrash;
   /** With a readinessProbe: how long until it first succeeds (default: initialDelaySeconds + one period). */
   readyAfterMs?: number;
+  /** The container's whole output, as a cluster file gives it: each line written this long after every start. */
+  logScript?: readonly { afterMs: number; text: string }[];
 }
 
 /** Where a kubelet learns each container's behaviour (the cluster file's per-container config, or a scenario). */
 export type BehaviourSource = (namespace: string, pod: string, container: string, image: string) => ContainerBehaviour | undefined;
-
-/** A small generic log per image family when the cluster file gives none: startup lines, then repeating ones. */
-const IMAGE_LOGS: { match: RegExp; startup: string[]; repeating: string[] }[] = [
-  {
-    match: /(^|\/)nginx(:|@|$)/,
-    startup: ['/docker-entrypoint.sh: Configuration complete; ready for start up'],
-    repeating: [
-      '10.244.0.1 - - "GET / HTTP/1.1" 200 612 "-" "kube-probe/1.14"',
-      '10.244.1.5 - - "GET /index.html HTTP/1.1" 200 612 "-" "curl/7.64.0"',
-      '10.244.2.7 - - "GET /favicon.ico HTTP/1.1" 404 153 "-" "Mozilla/5.0"',
-    ],
-  },
-  {
-    match: /(^|\/)redis(:|@|$)/,
-    startup: ['1:C oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M Server initialized', '1:M Ready to accept connections'],
-    repeating: ['1:M 1 changes in 3600 seconds. Saving...', '1:M Background saving started', '1:M Background saving terminated with success'],
-  },
-  {
-    match: /(^|\/)(mysql|mariadb)(:|@|$)/,
-    startup: ['[Note] mysqld: ready for connections.', "Version: '5.7'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306"],
-    repeating: ["[Note] Aborted connection 12 to db: 'unconnected' user: 'root' host: '10.244.1.5' (Got an error reading communication packets)"],
-  },
-];
-
-const GENERIC = { startup: ['starting'], repeating: ['heartbeat: ok'] };
-
-export function defaultLogs(image: string): { startup: readonly string[]; repeating: readonly string[] } {
-  return IMAGE_LOGS.find((entry) => entry.match.test(image)) ?? GENERIC;
-}

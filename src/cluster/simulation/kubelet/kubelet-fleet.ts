@@ -4,16 +4,20 @@ import { NODES } from '../types.js';
 import { Subscriptions } from '../work-queue.js';
 import { Kubelet } from './kubelet.js';
 import type { BehaviourSource } from './kubelet-config.js';
+import type { NodeRuntime } from './node-runtime.js';
 
 export interface KubeletFleetOptions {
   behaviours?: BehaviourSource;
+  /** The machines' static pods, image pulls and network add-on (a compact cluster's); none by default. */
+  runtime?: NodeRuntime;
 }
 
 /**
  * A kubelet on every node. Which ones run, and how, is read from the cluster as loaded: a node whose Ready
  * condition is True gets a ready kubelet, False a kubelet whose network is not up yet (the talk's NotReady
- * nodes), Unknown none at all (its kubelet is down). Nodes that join later get a ready kubelet. Scenarios stop
- * and start kubelets through this fleet.
+ * nodes), Unknown none at all (its kubelet is down). Nodes that join later get a kubelet whose network is up, or,
+ * with a network add-on, comes up once the add-on's agent runs there. Scenarios stop and start kubelets through
+ * this fleet.
  */
 export class KubeletFleet implements Controller {
   readonly name = 'kubelets';
@@ -28,11 +32,13 @@ export class KubeletFleet implements Controller {
     for (const stored of context.store.list(NODES).items) {
       const ready = (stored.object as Node).status?.conditions?.find((c) => c.type === 'Ready')?.status;
       if (ready === 'Unknown') continue;
-      this.startKubelet(stored.name, { ready: ready !== 'False' });
+      // A Node that has not posted status yet registered as the cluster was born: as for one that joins.
+      this.startKubelet(stored.name, { ready: ready === undefined ? this.networkInstalled(stored.name) : ready !== 'False' });
     }
     this.subscriptions.add(
       context.store.watch(NODES, undefined, (event) => {
-        if (event.type === 'ADDED' && !this.kubelets.has(event.object.name)) this.startKubelet(event.object.name);
+        if (event.type === 'ADDED' && !this.kubelets.has(event.object.name))
+          this.startKubelet(event.object.name, { ready: this.networkInstalled(event.object.name) });
         if (event.type === 'DELETED') this.stopKubelet(event.object.name);
       }),
     );
@@ -51,11 +57,22 @@ export class KubeletFleet implements Controller {
     return [...this.kubelets.keys()].sort();
   }
 
+  /** Whether a joining node's pod network is up from the start: no add-on to wait for, or one installed outside. */
+  private networkInstalled(nodeName: string): boolean {
+    const network = this.options.runtime?.network;
+    return !network || network.installed(nodeName);
+  }
+
   /** Starts (or restarts) a node's kubelet; it registers nothing itself: the Node object must exist. */
   startKubelet(nodeName: string, options: { ready?: boolean } = {}): Kubelet {
     if (!this.context) throw new Error('the kubelet fleet is not started');
     this.stopKubelet(nodeName);
-    const kubelet = new Kubelet({ nodeName, ready: options.ready ?? true, ...(this.options.behaviours ? { behaviours: this.options.behaviours } : {}) });
+    const kubelet = new Kubelet({
+      nodeName,
+      ready: options.ready ?? true,
+      ...(this.options.behaviours ? { behaviours: this.options.behaviours } : {}),
+      ...(this.options.runtime ? { runtime: this.options.runtime } : {}),
+    });
     this.kubelets.set(nodeName, kubelet);
     kubelet.start(this.context);
     return kubelet;

@@ -2,10 +2,12 @@ import type { Node, Pod } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
-import { NODES, PODS } from '../types.js';
+import { copyOf, type NodeCondition, NODES, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
+import { rfc3339 } from '../../meta/index.js';
 import type { BehaviourSource, ContainerBehaviour, ContainerCrash } from './kubelet-config.js';
-import { NodeStatusReporter } from './node-status.js';
+import type { NodeRuntime } from './node-runtime.js';
+import { networkNotReadyMessage, NodeStatusReporter } from './node-status.js';
 import { type KubeletHost, PodWorker } from './pod-worker.js';
 
 export interface KubeletOptions {
@@ -13,15 +15,18 @@ export interface KubeletOptions {
   /** Whether the node's runtime network is up (Ready) when the kubelet starts; default true. */
   ready?: boolean;
   behaviours?: BehaviourSource;
+  /** The machine around the kubelet: static pods, image pulls, the network add-on. */
+  runtime?: NodeRuntime;
 }
+
+/** How often the kubelet asks the runtime whether its network is ready (kubelet.go: updateRuntimeUp every 5 s). */
+const RUNTIME_CHECK_MS = 5_000;
 
 /**
  * One node's kubelet (pkg/kubelet): the node half (Lease, conditions) in NodeStatusReporter, the pod half in one
  * PodWorker per pod bound to the node. It learns of its pods the way the real one does, by watching pods whose
  * spec.nodeName is its node; events carry source {component: kubelet, host: <node>}.
  */
-const NETWORK_NOT_READY =
-  'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized';
 
 export class Kubelet implements Controller, KubeletHost {
   readonly name: string;
@@ -74,12 +79,78 @@ export class Kubelet implements Controller, KubeletHost {
     const boot = context.clock.after(
       0,
       () => {
+        this.createMirrorPods();
+        const network = this.options.runtime?.network;
+        const noted = this.node()?.status?.conditions?.some((c) => c.type === 'NetworkUnavailable');
+        if (network?.condition && network.installed(this.nodeName) && !noted) this.writeNetworkAvailable(network.condition);
         this.status?.start();
         for (const stored of context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) queue.add(stored.key);
       },
       `${this.name} start`,
     );
     this.subscriptions.add(boot);
+    if (this.options.runtime?.network && !this.ready) {
+      this.subscriptions.add(context.clock.every(RUNTIME_CHECK_MS, () => this.checkNetwork(), { label: `${this.name} runtime status` }));
+    }
+  }
+
+  /**
+   * The kubelet runs the manifests of its static pod path and, once it can reach the API server, creates a mirror
+   * pod for each (pkg/kubelet/pod/mirror_client.go). kubeadm pulled their images before init (`kubeadm config
+   * images pull` in its preflight), so they are present.
+   */
+  private createMirrorPods(): void {
+    const { store } = this.context;
+    for (const pod of this.options.runtime?.staticPods?.(this.nodeName) ?? []) {
+      for (const container of pod.spec?.containers ?? []) if (container.image) this.pulledImages.add(container.image);
+      if (store.get(PODS, pod.metadata.namespace, pod.metadata.name)) continue;
+      const mirror = copyOf(pod);
+      const node = this.node();
+      mirror.metadata = {
+        ...mirror.metadata,
+        creationTimestamp: rfc3339(this.context.clock.now()),
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node?.metadata.uid ?? '', controller: true }],
+      };
+      store.create(PODS, mirror);
+    }
+  }
+
+  /**
+   * The runtime's NetworkReady follows the CNI config, which the network add-on's agent writes once it runs on
+   * the node; the agent also clears the node's NetworkUnavailable condition (weave-kube, flannel do).
+   */
+  private checkNetwork(): void {
+    const network = this.options.runtime?.network;
+    if (!network || this.ready) return;
+    const pods = this.context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items.map((stored) => stored.object as Pod);
+    const agentRuns = pods.some((pod) => network.isAgent(pod) && pod.status?.phase === 'Running');
+    if (!agentRuns) return;
+    if (network.condition) this.writeNetworkAvailable(network.condition);
+    this.setReady(true);
+  }
+
+  private writeNetworkAvailable(up: { reason: string; message: string }): void {
+    const { store, clock } = this.context;
+    const stored = store.get(NODES, undefined, this.nodeName);
+    if (!stored) return;
+    const node = copyOf(stored.object as Node);
+    const now = rfc3339(clock.now());
+    const condition: NodeCondition = {
+      type: 'NetworkUnavailable',
+      status: 'False',
+      reason: up.reason,
+      message: up.message,
+      lastHeartbeatTime: now,
+      lastTransitionTime: now,
+    };
+    const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable');
+    node.status = { ...node.status, conditions: [condition, ...others] };
+    store.update(NODES, node);
+  }
+
+  /** When a pull of `image` that starts now completes, if the cluster says (a pull still running at the present). */
+  pullEndsAt(image: string): number | undefined {
+    return this.options.runtime?.pullEndsAt?.(this.nodeName, image);
   }
 
   stop(): void {
@@ -137,15 +208,17 @@ export class Kubelet implements Controller, KubeletHost {
       terminating.terminate();
       return;
     }
-    if (worker || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    if ((worker && !worker.awaitingNetwork) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    const current = worker ?? new PodWorker(this, namespace, name);
+    this.workers.set(key, current);
     if (!this.ready && pod.spec?.hostNetwork !== true) {
-      // A node whose pod network is not up cannot create pod sandboxes: its pods wait in ContainerCreating
-      // (kubelet pod_workers: "network is not ready"), host-network pods (kube-proxy, the CNI agent) still start.
-      this.recorder.event(pod, 'Warning', 'NetworkNotReady', NETWORK_NOT_READY);
+      // A node whose pod network is not up cannot create pod sandboxes: the kubelet posts the pod's status (its
+      // containers waiting in ContainerCreating), then gives up the sync with "network is not ready" (kubelet.go
+      // SyncPod); host-network pods (kube-proxy, the CNI agent) still start.
+      if (!current.awaitingNetwork) current.awaitNetwork();
+      this.recorder.event(pod, 'Warning', 'NetworkNotReady', `network is not ready: ${networkNotReadyMessage(this.node())}`);
       return;
     }
-    const created = new PodWorker(this, namespace, name);
-    this.workers.set(key, created);
-    created.start();
+    current.start();
   }
 }

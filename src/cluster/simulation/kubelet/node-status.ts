@@ -2,7 +2,7 @@ import type { Node } from '../../objects.js';
 import type { ComponentRecorder, ObjectReference } from '../event-recorder.js';
 import type { SimulationContext } from '../controller.js';
 import type { TaskHandle } from '../simulation-clock.js';
-import { rfc3339, rfc3339Micro } from '../time-format.js';
+import { rfc3339, rfc3339Micro } from '../../meta/index.js';
 import { copyOf, LEASES, type Lease, NODE_LEASE_NAMESPACE, type NodeCondition, NODES } from '../types.js';
 import { KUBELET_TIMINGS } from './kubelet-config.js';
 
@@ -16,7 +16,7 @@ interface ConditionReport {
 }
 
 /** pkg/kubelet/nodestatus/setters.go: the pressure conditions a healthy node reports, then Ready. */
-function reports(ready: boolean): ConditionReport[] {
+function reports(ready: boolean, notReadyMessage: string): ConditionReport[] {
   return [
     {
       type: 'MemoryPressure',
@@ -33,11 +33,21 @@ function reports(ready: boolean): ConditionReport[] {
           type: 'Ready',
           status: 'False',
           reason: 'KubeletNotReady',
-          message:
-            'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+          message: notReadyMessage,
           event: 'NodeNotReady',
         },
   ];
+}
+
+/**
+ * What the kubelet says of a node without CNI config: dockershim's words before v1.24, a CRI runtime's since
+ * (pkg/kubelet/dockershim/network/cni, containerd's cri plugin).
+ */
+export function networkNotReadyMessage(node: Node | undefined): string {
+  const runtime = node?.status?.nodeInfo?.containerRuntimeVersion ?? '';
+  return runtime.startsWith('docker://')
+    ? 'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized'
+    : 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 }
 
 /**
@@ -116,7 +126,7 @@ export class NodeStatusReporter {
     const now = clock.now();
     const existing = node.status?.conditions ?? [];
     const changed: ConditionReport[] = [];
-    const posted: NodeCondition[] = reports(this.ready).map((report) => {
+    const posted: NodeCondition[] = reports(this.ready, networkNotReadyMessage(node)).map((report) => {
       const before = existing.find((condition) => condition.type === report.type);
       const transitioned = before?.status !== report.status;
       if (transitioned || before?.reason !== report.reason) changed.push(report);

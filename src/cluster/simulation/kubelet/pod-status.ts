@@ -10,6 +10,11 @@ export interface PodStatusFacts {
   hostIP: string;
   podIP: string | undefined;
   startTime: string | undefined;
+  /**
+   * Whether the pod's sandbox (network namespace) is up, for PodReadyToStartContainers, which kubelets report
+   * since v1.29 (KEP-3085); undefined for older kubelets, which do not.
+   */
+  sandboxReady?: boolean;
 }
 
 /**
@@ -39,6 +44,7 @@ export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[
     ...pod.status,
     phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
     conditions: [
+      ...(facts.sandboxReady === undefined ? [] : [condition('PodReadyToStartContainers', facts.sandboxReady)]),
       condition('Initialized', true),
       condition('Ready', unready.length === 0, 'ContainersNotReady', notReady),
       condition('ContainersReady', unready.length === 0, 'ContainersNotReady', notReady),

@@ -1,13 +1,25 @@
+import type { LogLine } from '../../logs/container-logs.js';
 import type { Node, Pod } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
-import type { ComponentRecorder } from '../event-recorder.js';
+import { type ComponentRecorder, type ObjectReference, referenceTo } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import type { TaskHandle } from '../simulation-clock.js';
-import { goDuration, rfc3339, rfc3339Nano } from '../time-format.js';
-import { copyOf, PODS } from '../types.js';
+import { formatGoDurationMs, rfc3339, rfc3339Nano } from '../../meta/index.js';
+import { copyOf, NODES, PODS } from '../types.js';
 import { ContainerRun, type ContainerState } from './container-run.js';
-import { allocatePodIp, createdMessage, formatPod, imageId, imageSizeBytes, internalIp, pullPolicy, runtimeScheme } from './container-runtime.js';
-import { type ContainerBehaviour, type ContainerCrash, defaultLogs, KUBELET_TIMINGS } from './kubelet-config.js';
+import {
+  allocatePodIp,
+  createdMessage,
+  formatPod,
+  imageId,
+  imageSizeBytes,
+  internalIp,
+  pullPolicy,
+  reportedImage,
+  runtimeScheme,
+} from './container-runtime.js';
+import { containerLogContext, imageLogPattern, playLogPattern } from './image-logs/index.js';
+import { type ContainerBehaviour, type ContainerCrash, KUBELET_TIMINGS } from './kubelet-config.js';
 import { podStatus } from './pod-status.js';
 
 /** What a pod worker needs from its kubelet. */
@@ -20,6 +32,8 @@ export interface KubeletHost {
   readonly pulledImages: Set<string>;
   behaviourOf(pod: Pod, container: string, image: string): ContainerBehaviour;
   usedPodIps(): Set<string>;
+  /** When a pull of `image` starting now completes, if the cluster fixes it; otherwise a drawn duration. */
+  pullEndsAt(image: string): number | undefined;
 }
 
 type Terminated = NonNullable<ContainerState['terminated']>;
@@ -51,7 +65,7 @@ export class PodWorker {
     this.containers = (pod?.spec?.containers ?? []).map((spec) => {
       const image = spec.image ?? '';
       const previous = pod?.status?.containerStatuses?.find((status) => status.name === spec.name);
-      return new ContainerRun(spec, host.behaviourOf(pod as Pod, spec.name, image), imageId(image, scheme), previous);
+      return new ContainerRun(spec, host.behaviourOf(pod as Pod, spec.name, image), imageId(image, scheme), previous, reportedImage(image, scheme));
     });
   }
 
@@ -60,8 +74,20 @@ export class PodWorker {
     return this.containers.map((c) => c.name);
   }
 
+  /** Whether the pod waits for the node's pod network before its sandbox can be created. */
+  awaitingNetwork = false;
+
+  /** The first sync of a pod on a node without pod network: its status posted, nothing started. */
+  awaitNetwork(): void {
+    this.awaitingNetwork = true;
+    this.startTime = rfc3339(this.now());
+    this.writeStatus();
+  }
+
   /** Adopts a pod whose containers already run (a restarted kubelet), or starts it from scratch. */
   start(): void {
+    const waited = this.awaitingNetwork;
+    this.awaitingNetwork = false;
     const pod = this.pod();
     if (!pod) return;
     const statuses = pod.status?.containerStatuses ?? [];
@@ -84,7 +110,7 @@ export class PodWorker {
       if (podReady !== this.containers.every((c) => c.ready)) this.writeStatus();
       return;
     }
-    this.startTime = rfc3339(this.now());
+    if (!waited) this.startTime = rfc3339(this.now());
     this.writeStatus();
     this.later(this.host.random.between(300, 1500), () => this.startContainer(0));
   }
@@ -133,7 +159,7 @@ export class PodWorker {
   }
 
   private event(pod: Pod, container: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.host.recorder.event(pod, type, reason, message, `spec.containers{${container.name}}`);
+    this.host.recorder.event(eventSubject(pod), type, reason, message, `spec.containers{${container.name}}`);
   }
 
   /** Pull (unless present), create, start the container at `index`, then the next; the pod runs after the last. */
@@ -168,12 +194,16 @@ export class PodWorker {
       return;
     }
     this.event(pod, container, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    const pullMs = this.host.random.between(500, 4000);
+    // A registry serves an image in a few seconds; a pull the cluster says is still running at the present lasts
+    // until the instant it gives.
+    const drawn = this.host.random.between(500, 4000);
+    const endsAt = this.host.pullEndsAt(image);
+    const pullMs = endsAt !== undefined && endsAt > this.now() ? endsAt - this.now() : drawn;
     this.later(pullMs, () => {
       const current = this.pod();
       if (!current) return;
       this.host.pulledImages.add(image);
-      const took = goDuration(pullMs);
+      const took = formatGoDurationMs(pullMs);
       this.event(
         current,
         container,
@@ -248,7 +278,10 @@ export class PodWorker {
     if (!pod) return;
     container.lastState = { terminated };
     container.state = {
-      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(waitMs)} restarting failed container=${container.name} pod=${formatPod(pod)}` },
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${formatGoDurationMs(waitMs)} restarting failed container=${container.name} pod=${formatPod(pod)}`,
+      },
     };
     this.event(pod, container, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${formatPod(pod)}`);
     this.writeStatus();
@@ -271,12 +304,25 @@ export class PodWorker {
   /** Startup lines at once, then one line per interval; a configured list is cycled the same way. */
   private writeLogs(container: ContainerRun, fresh: boolean): void {
     const { logs } = this.host.context;
-    const configured = container.behaviour.logLines;
-    const defaults = defaultLogs(container.image);
-    const repeating = configured ?? defaults.repeating;
+    const script = container.behaviour.logScript;
+    if (script) {
+      // Lines at one instant are a few microseconds apart, as a burst of startup output is.
+      if (!fresh) return;
+      script.forEach((line, i) => {
+        const write = (): void =>
+          logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(this.now(), (i * 104_729) % 1_000_000), text: line.text });
+        if (line.afterMs === 0) write();
+        else this.later(line.afterMs, write, container);
+      });
+      return;
+    }
+    const repeating = container.behaviour.logLines;
+    if (!repeating) {
+      this.writeImageLogs(container, fresh);
+      return;
+    }
     const append = (text: string, at: number): void =>
-      logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(at, this.host.random), text });
-    if (fresh && !configured) defaults.startup.forEach((line, i) => append(line, this.now() + i));
+      logs.append(this.namespace, this.name, container.name, { time: rfc3339Nano(at, this.host.random.int(0, 999_999)), text });
     if (repeating.length === 0) return;
     const interval = container.behaviour.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS;
     const next = (): void => {
@@ -289,8 +335,32 @@ export class PodWorker {
         container,
       );
     };
-    if (configured && fresh) append(repeating[container.logIndex++ % repeating.length] as string, this.now());
+    if (fresh) append(repeating[container.logIndex++ % repeating.length] as string, this.now());
     next();
+  }
+
+  /**
+   * What the container's image prints (image-logs/): its banner from the instance's start, then its steady lines.
+   * An instance adopted with lines already written (a restarted kubelet) goes on from now; one adopted with none
+   * has its past filled in from its startedAt. Its random is its own, so the lines depend on the seed alone.
+   */
+  private writeImageLogs(container: ContainerRun, fresh: boolean): void {
+    const { logs, store } = this.host.context;
+    const pod = this.pod();
+    if (!pod) return;
+    const written = logs.read(this.namespace, this.name, container.name).length > 0;
+    const startedAt = Date.parse(container.state.running?.startedAt ?? '');
+    const startMs = fresh || written || Number.isNaN(startedAt) ? this.now() : Math.min(this.now(), startedAt);
+    const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${this.now()}`;
+    const random = this.host.random.fork(`logs/${this.namespace}/${this.name}/${container.name}/${instance}`);
+    const nodes = store.list(NODES).items.map((stored) => stored.object as Node);
+    const context = containerLogContext({ pod, container: container.spec, node: this.host.node(), nodes, restartCount: container.restartCount, random });
+    const sink = {
+      now: () => this.now(),
+      later: (delayMs: number, task: () => void) => this.later(delayMs, task, container),
+      append: (line: LogLine) => logs.append(this.namespace, this.name, container.name, line),
+    };
+    playLogPattern(imageLogPattern(context, startMs), sink, random, { banner: fresh || !written });
   }
 
   /** Posts the pod's status (the kubelet's status manager): phase, conditions, IPs, container statuses. */
@@ -303,6 +373,7 @@ export class PodWorker {
       hostIP: internalIp(this.host.node()),
       podIP: this.podIP,
       startTime: this.startTime,
+      ...(reportsSandbox(this.host.node()) ? { sandboxReady: this.podIP !== undefined || this.containers.some((c) => c.started) } : {}),
     });
     this.host.context.store.update(PODS, pod);
   }
@@ -314,4 +385,19 @@ export class PodWorker {
     this.crash(container, { afterMs: 0, ...crash });
     return true;
   }
+}
+
+/** PodReadyToStartContainers is reported by kubelets from v1.29 on (pkg/kubelet/status/generate.go). */
+function reportsSandbox(node: Node | undefined): boolean {
+  const match = /^v?(\d+)\.(\d+)/.exec(node?.status?.nodeInfo?.kubeletVersion ?? '');
+  return !match || Number(match[1]) > 1 || Number(match[2]) >= 29;
+}
+
+/**
+ * What the kubelet's events are about: the pod, or for a static pod the pod of its manifest, whose uid is the
+ * manifest's hash, not the mirror pod's (pkg/kubelet/config: the static pod's UID is kubernetes.io/config.hash).
+ */
+function eventSubject(pod: Pod): Pod | ObjectReference {
+  const hash = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
+  return hash === undefined ? pod : { ...referenceTo(pod), uid: hash };
 }

@@ -2,7 +2,7 @@ import type { Node, Pod } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder, ObjectReference } from '../event-recorder.js';
 import type { TaskHandle } from '../simulation-clock.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { copyOf, LEASES, type Lease, NODE_LEASE_NAMESPACE, type NodeCondition, NODES, PODS } from '../types.js';
 import { Subscriptions } from '../work-queue.js';
 import { evictionDue } from './eviction.js';
@@ -149,6 +149,9 @@ export class NodeLifecycleController implements Controller {
 
   private syncTaints(node: Node): Node {
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    // A real kubelet registers its Node with its first conditions and the not-ready taint in one write
+    // (kubelet_node_status.go initialNode); until the simulated one has posted them, the registration stands.
+    if (ready === undefined) return node;
     const taints = desiredTaints(node, ready, rfc3339(this.context.clock.now()));
     if (!taints) return node;
     const next = copyOf(node);

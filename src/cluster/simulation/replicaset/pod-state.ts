@@ -1,4 +1,4 @@
-import type { KubeObject, Pod } from '../../objects.js';
+import type { Pod } from '../../objects.js';
 
 /**
  * Pod predicates the controllers share (k/k pkg/controller/controller_utils.go IsPodActive,

@@ -1,11 +1,11 @@
 import type { KubeObject, Pod } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
 import type { SeededRandom } from '../random.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { copyOf, PODS } from '../types.js';
 import { generateName } from './generated-name.js';
 import { admitPodSpec, qosClass } from './pod-admission.js';
-import { newControllerRef } from '../../owner-references.js';
+import { newControllerRef } from '../../meta/index.js';
 import type { PodTemplate } from './workload-objects.js';
 
 export interface NewPodOptions {

@@ -1,4 +1,4 @@
-import type { V1DaemonSet, V1Deployment, V1EndpointSlice, V1LabelSelector, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1EndpointSlice, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
 import type { KubeObject, Wire } from '../../objects.js';
 
 /** The apps/v1 and discovery.k8s.io/v1 objects the workload and service controllers read and write. */
@@ -6,7 +6,7 @@ export type Deployment = Wire<V1Deployment> & KubeObject;
 export type ReplicaSet = Wire<V1ReplicaSet> & KubeObject;
 export type DaemonSet = Wire<V1DaemonSet> & KubeObject;
 export type EndpointSlice = Wire<V1EndpointSlice> & KubeObject;
-export type LabelSelectorSpec = Wire<V1LabelSelector>;
+export type { LabelSelectorSpec } from '../../selectors/index.js';
 export type PodTemplate = Wire<V1PodTemplateSpec>;
 
 export const DEPLOYMENTS = 'apps/deployments' as const;

@@ -1,3 +1,3 @@
-export { type LiveSimulationOptions, startLiveSimulation } from './live-simulation.js';
+export type { LiveSimulationOptions } from './live-simulation.js';
 export { describeStep, ScenarioRunner, type ScenarioRunnerOptions } from './scenario-runner.js';
 export type { PodTarget, ScenarioAction, ScenarioStep } from '../../fixtures/compact/scenario-model.js';

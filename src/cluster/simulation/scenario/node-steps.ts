@@ -2,7 +2,7 @@ import type { ScenarioAction } from '../../fixtures/compact/scenario-model.js';
 import type { Node } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
 import type { KubeletFleet } from '../kubelet/kubelet-fleet.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { copyOf, type NodeCondition, NODES } from '../types.js';
 
 type NodeAction<T extends ScenarioAction['type']> = Extract<ScenarioAction, { type: T }>;

@@ -1,5 +1,6 @@
 import type { Node, Pod } from '../../objects.js';
-import { bytes, milliCpu } from '../quantity.js';
+import { quantityMilliValue, quantityValue } from '../../meta/index.js';
+import { requiredNodeAffinityMatches } from './node-affinity.js';
 import { firstUntoleratedTaint, tolerated, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
 
 /** A filter's verdict on one node: the reasons, and whether preemption could ever help (kube-scheduler Status codes). */
@@ -25,20 +26,20 @@ export function podRequests(pod: Pod): Requests {
   let memory = 0;
   for (const container of pod.spec?.containers ?? []) {
     const requests = container.resources?.requests ?? container.resources?.limits ?? {};
-    cpu += milliCpu(requests.cpu);
-    memory += bytes(requests.memory);
+    cpu += quantityMilliValue(requests.cpu);
+    memory += quantityValue(requests.memory);
   }
   return { milliCpu: cpu, memory };
 }
 
 export function allocatable(node: Node): NodeUsage {
   const resources = node.status?.allocatable ?? node.status?.capacity ?? {};
-  return { milliCpu: milliCpu(resources.cpu), memory: bytes(resources.memory), pods: Number(resources.pods ?? 110) };
+  return { milliCpu: quantityMilliValue(resources.cpu), memory: quantityValue(resources.memory), pods: Number(resources.pods ?? 110) };
 }
 
 /**
  * The default profile's filter plugins, in their order (pkg/scheduler/framework/plugins): NodeUnschedulable,
- * TaintToleration, NodeAffinity (nodeSelector part), NodeResourcesFit. A node fails at the first plugin that
+ * TaintToleration, NodeAffinity (nodeSelector and required node affinity), NodeResourcesFit. A node fails at the first plugin that
  * rejects it, so each node contributes one plugin's reasons, as in the real FitError.
  */
 export function checkNode(pod: Pod, node: Node, usage: NodeUsage): FitFailure | undefined {
@@ -50,7 +51,7 @@ export function checkNode(pod: Pod, node: Node, usage: NodeUsage): FitFailure | 
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
   const labels = node.metadata.labels ?? {};
   const selector = pod.spec?.nodeSelector ?? {};
-  if (Object.entries(selector).some(([key, value]) => labels[key] !== value)) {
+  if (Object.entries(selector).some(([key, value]) => labels[key] !== value) || !requiredNodeAffinityMatches(pod.spec, node)) {
     return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   }
   const capacity = allocatable(node);

@@ -1,5 +1,5 @@
 import type { Node, Pod } from '../../objects.js';
-import { bytes, milliCpu } from '../quantity.js';
+import { quantityMilliValue, quantityValue } from '../../meta/index.js';
 import { allocatable, type Requests } from './node-fit.js';
 
 /** Scoring counts a container without requests as 100m CPU and 200Mi (pkg/scheduler/util/pod_resources.go). */
@@ -11,8 +11,8 @@ export function nonZeroRequests(pod: Pod): Requests {
   let memory = 0;
   for (const container of pod.spec?.containers ?? []) {
     const requests = container.resources?.requests ?? {};
-    cpu += requests.cpu === undefined ? DEFAULT_MILLI_CPU : milliCpu(requests.cpu);
-    memory += requests.memory === undefined ? DEFAULT_MEMORY : bytes(requests.memory);
+    cpu += requests.cpu === undefined ? DEFAULT_MILLI_CPU : quantityMilliValue(requests.cpu);
+    memory += requests.memory === undefined ? DEFAULT_MEMORY : quantityValue(requests.memory);
   }
   return { milliCpu: cpu, memory };
 }

@@ -3,7 +3,7 @@ import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import type { TaskHandle } from '../simulation-clock.js';
-import { rfc3339 } from '../time-format.js';
+import { rfc3339 } from '../../meta/index.js';
 import { copyOf, NODES, type PodCondition, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
 import { checkNode, type FitFailure, fitErrorMessage } from './node-fit.js';

@@ -2,6 +2,7 @@ import type { Event, Node, Pod } from '../../../../src/cluster/index.js';
 import { createDaemonSetController } from '../../../../src/cluster/simulation/daemonset/daemonset-controller.js';
 import type { DaemonSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
 import { type Harness, PODS, runningPod, startHarness } from '../replicaset/workload-harness.js';
+import { targetNodeName } from '../../../../src/cluster/simulation/daemonset/daemon-pods.js';
 
 const DAEMONSETS = 'apps/daemonsets';
 const NODES = '/nodes';
@@ -28,7 +29,8 @@ workloads:
 `;
 
 const daemonPods = (h: Harness, ds: string): Pod[] => h.list<Pod>(PODS, 'kube-system').filter((p) => p.metadata.ownerReferences?.some((o) => o.name === ds));
-const nodeOf = (pod: Pod): string => pod.spec?.nodeName ?? '';
+/** The node a daemon pod is for: bound or not yet (the scheduler binds it), its node affinity names it. */
+const nodeOf = (pod: Pod): string => targetNodeName(pod) ?? '';
 const agent = (h: Harness): DaemonSet => h.get<DaemonSet>(DAEMONSETS, 'kube-system', 'agent');
 
 /** A node joining: a copy of node2 under another name, with its own labels and taints. */
@@ -53,13 +55,14 @@ describe('the DaemonSet controller', () => {
     expect(daemonPods(h, 'agent').map(nodeOf).sort()).toEqual(['node1', 'node2']);
   });
 
-  it('runs a pod on a node that joins later, bound to it, with the daemon tolerations', () => {
+  it('runs a pod for a node that joins later, aimed at it by node affinity for the scheduler to bind, with the daemon tolerations', () => {
     const before = daemonPods(h, 'agent')[0] as Pod;
     joinNode(h, 'node3');
 
     const pod = daemonPods(h, 'agent').find((p) => nodeOf(p) === 'node3') as Pod;
     expect(pod.metadata.name).toMatch(/^agent-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(pod.metadata.labels).toEqual({ ...before.metadata.labels });
+    expect(pod.spec?.nodeName).toBeUndefined();
     expect(pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms).toEqual([
       { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node3'] }] },
     ]);

@@ -2,7 +2,7 @@ import type { Event, Pod } from '../../../../src/cluster/index.js';
 import { createDeploymentController } from '../../../../src/cluster/simulation/deployment/deployment-controller.js';
 import { createReplicaSetController } from '../../../../src/cluster/simulation/replicaset/replicaset-controller.js';
 import type { Deployment, ReplicaSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
-import { type Harness, PODS, runningPod, startHarness, WEB_ON_TWO_NODES as CLUSTER } from '../replicaset/workload-harness.js';
+import { type Harness, PODS, runningPod, sinceStart, startHarness, WEB_ON_TWO_NODES as CLUSTER } from '../replicaset/workload-harness.js';
 
 const DEPLOYMENTS = 'apps/deployments';
 const RS = 'apps/replicasets';
@@ -10,7 +10,7 @@ const RS = 'apps/replicasets';
 const scalingEvents = (h: Harness): string[] =>
   h
     .list<Event>('/events', 'default')
-    .filter((e) => e.source?.component === 'deployment-controller' && e.reason === 'ScalingReplicaSet')
+    .filter((e) => sinceStart(e) && e.source?.component === 'deployment-controller' && e.reason === 'ScalingReplicaSet')
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
     .map((e) => e.message ?? '');
 

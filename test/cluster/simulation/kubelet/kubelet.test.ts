@@ -94,7 +94,14 @@ describe('kubelet: a pod', () => {
     sim.driver.advance(10_000);
     const status = sim.getPod('web-1').status;
     expect(status).toMatchObject({ phase: 'Running', podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }] });
-    expect(status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual(['Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+    // A current kubelet (v1.29+) reports the sandbox's readiness first.
+    expect(status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
     expect(status?.containerStatuses?.[0]).toMatchObject({
       ready: true,
       started: true,
@@ -152,10 +159,12 @@ describe('kubelet: a pod', () => {
     expect([...times].sort()).toEqual(times);
   });
 
-  test('an image without configured lines logs its generic start-up lines', () => {
+  test('an image without configured lines writes what the image prints, stamped when the container started', () => {
     const sim = runKubelet([{ name: 'cache', nodeName: 'node1', image: 'redis:5' }]);
     sim.driver.advance(10_000);
-    expect(sim.logs.read('default', 'cache', 'web')[2]?.text).toBe('1:M Ready to accept connections');
+    const lines = sim.logs.read('default', 'cache', 'web');
+    expect(lines[0]?.text).toMatch(/^1:C 01 Jan 2026 12:00:0\d\.\d{3} # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo$/);
+    expect(lines.at(-1)?.text).toMatch(/^1:M .* \* Ready to accept connections$/);
   });
 
   test('a crashing container restarts with CrashLoopBackOff doubling from 10 s', () => {
@@ -224,7 +233,7 @@ describe('kubelet: a pod', () => {
   });
 
   test('a removed pod’s container logs go with it', () => {
-    const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }]);
+    const sim = runKubelet([{ name: 'web-1', nodeName: 'node1', image: 'redis:5' }]);
     sim.driver.advance(10_000);
     expect(sim.logs.read('default', 'web-1', 'web').length).toBeGreaterThan(0);
     sim.store.delete('/pods', 'default', 'web-1');

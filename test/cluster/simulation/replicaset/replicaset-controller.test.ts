@@ -1,7 +1,7 @@
 import type { Event, Pod } from '../../../../src/cluster/index.js';
 import { createReplicaSetController } from '../../../../src/cluster/simulation/replicaset/replicaset-controller.js';
 import type { ReplicaSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
-import { type Harness, PODS, runningPod, startHarness, WEB_ON_TWO_NODES as CLUSTER } from './workload-harness.js';
+import { type Harness, PODS, runningPod, sinceStart, startHarness, WEB_ON_TWO_NODES as CLUSTER } from './workload-harness.js';
 
 const RS = 'apps/replicasets';
 
@@ -17,7 +17,7 @@ const podsOf = (h: Harness, rs: ReplicaSet): Pod[] =>
 const events = (h: Harness, reason: string): string[] =>
   h
     .list<Event>('/events', 'default')
-    .filter((e) => e.source?.component === 'replicaset-controller' && e.reason === reason)
+    .filter((e) => sinceStart(e) && e.source?.component === 'replicaset-controller' && e.reason === reason)
     .map((e) => e.message ?? '');
 
 describe('the ReplicaSet controller', () => {

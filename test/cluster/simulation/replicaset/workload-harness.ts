@@ -1,10 +1,13 @@
 import { type Cluster, type KubeObject, loadCluster, type Pod, type ResourceKey } from '../../../../src/cluster/index.js';
-import { type Controller, ManualDriver, SimulationClock, startSimulation } from '../../../../src/cluster/simulation/index.js';
-import { rfc3339 } from '../../../../src/cluster/simulation/time-format.js';
+import { type Controller, type ManualDriver, SimulationClock, startSimulation } from '../../../../src/cluster/simulation/index.js';
+import { rfc3339 } from '../../../../src/cluster/meta/index.js';
 
 /** Shared by the workload and service controller tests: a compact cluster on a manual clock, and pod helpers. */
 
 export const NOW = Date.parse('2026-01-01T12:00:00Z');
+
+/** Whether an event was first recorded once the test started: the loaded cluster's past has its own events. */
+export const sinceStart = (event: { firstTimestamp?: Date | string }): boolean => Date.parse(String(event.firstTimestamp ?? '')) >= NOW;
 
 /** Two workers and a Deployment `web` of two replicas: the cluster the workload controllers' tests start from. */
 export const WEB_ON_TWO_NODES = `

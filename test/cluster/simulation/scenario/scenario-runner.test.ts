@@ -7,7 +7,7 @@ import { KubeletFleet } from '../../../../src/cluster/simulation/kubelet/kubelet
 import { NodeLifecycleController } from '../../../../src/cluster/simulation/node-lifecycle/node-lifecycle-controller.js';
 import { ScenarioRunner } from '../../../../src/cluster/simulation/scenario/index.js';
 import type { Lease } from '../../../../src/cluster/simulation/types.js';
-import { START, type TestSimulation, testSimulation } from '../simulation-test-cluster.js';
+import { replayedObjects, START, type TestSimulation, testSimulation } from '../simulation-test-cluster.js';
 
 /** A three-node cluster (node3 NotReady) with a Deployment and a static pod, and the scenario given. */
 function clusterText(scenario: string): string {
@@ -41,7 +41,7 @@ interface Run extends TestSimulation {
 /** Loads the cluster at START, starts the kubelets, the node lifecycle controller and the runner on a manual clock. */
 function run(scenario: string, extra: Controller[] = []): Run {
   const loaded = loadClusterText(clusterText(scenario), { now: new Date(START), fileName: 'runner.yaml' });
-  const simulation = testSimulation(loaded.objects);
+  const simulation = testSimulation(replayedObjects(clusterText(scenario), START));
   const kubelets = new KubeletFleet();
   const health = ComponentHealth.fromStore(simulation.store);
   const applied: [string, boolean][] = [];
@@ -181,8 +181,9 @@ describe('the scenario runner', () => {
   });
 
   it('schedules nothing more once stopped', () => {
-    const loaded = loadClusterText(clusterText('- { at: 10s, scale: { deployment: web, replicas: 4 } }'), { now: new Date(START), fileName: 'runner.yaml' });
-    const simulation = testSimulation(loaded.objects);
+    const text = clusterText('- { at: 10s, scale: { deployment: web, replicas: 4 } }');
+    const loaded = loadClusterText(text, { now: new Date(START), fileName: 'runner.yaml' });
+    const simulation = testSimulation(replayedObjects(text, START));
     const runner = new ScenarioRunner(loaded.scenario ?? []);
     runner.start(simulation.context);
     runner.stop();
