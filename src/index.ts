@@ -7,9 +7,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ApiMetrics } from './api/observability/index.js';
+import { anonymousAuthFor } from './api/authentication/index.js';
+import { DEFAULT_IN_FLIGHT_LIMITS } from './api/limits/index.js';
+import type { ProtectionOptions } from './api/protection.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
 import { type Cluster, type ClusterSource, describeStep, type LoadProgress, openCluster, readCapture, type Simulation } from './cluster/index.js';
+import { bearerTokenFor } from './credentials/bearer-token.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import { type ServingMaterial, servingMaterialFor } from './tls/index.js';
@@ -45,12 +49,28 @@ export interface StartOptions {
   onLoadProgress?: (progress: LoadProgress) => void;
   /** Told what a user should know of how the cluster was read; logged as warnings by default. */
   onLoadWarning?: (message: string) => void;
+  /**
+   * The bearer token that authenticates the kubeconfig's user; by default the one kept in `stateDir` (generated
+   * there at first start), or one made for this server when there is no state dir.
+   */
+  token?: string;
+  /**
+   * Serve requests without a token (as system:anonymous): `true` everywhere, `false` nowhere; by default only
+   * when `host` is a loopback address (elsewhere only /healthz, /livez and /readyz answer them).
+   */
+  anonymousAuth?: boolean;
+  /** Reads served at once before a 429 (0: no limit); 400 by default, as kube-apiserver. */
+  maxRequestsInFlight?: number;
+  /** Writes served at once before a 429 (0: no limit); 200 by default. */
+  maxMutatingRequestsInFlight?: number;
+  /** How long a short request may take before a 504; 60 s by default. */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningKubefacade {
   /** `https://127.0.0.1:<port>` (or http), the port the one actually bound. */
   url: string;
-  /** A client-node KubeConfig for this server, trusting its CA, context `kubefacade`, anonymous user. */
+  /** A client-node KubeConfig for this server, trusting its CA, context `kubefacade`, the user holding the token. */
   kubeConfig: KubeConfig;
   /** The same configuration as kubeconfig YAML, for kubectl. */
   kubeconfigYaml: string;
@@ -59,6 +79,10 @@ export interface RunningKubefacade {
   simulation: Simulation | undefined;
   /** The CA the serving certificate chains to (PEM), absent for http. */
   caPem?: string;
+  /** The bearer token clients present (`Authorization: Bearer …`), written into the kubeconfig. */
+  token: string;
+  /** Where the token came from: `given`, kept in the `state-dir`, or made in `memory` for this server. */
+  tokenSource: 'given' | 'state-dir' | 'memory';
   /** Stops listening, ends open connections (watches included) and closes the cluster. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -94,14 +118,31 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
   );
   try {
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
+    const {
+      token,
+      source: tokenSource,
+      notes,
+    } = await bearerTokenFor({
+      ...(options.token === undefined ? {} : { token: options.token }),
+      ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+    });
+    for (const note of notes) logger.info(note);
     let address = '';
-    const app = createApp(cluster, { logger, metrics: new ApiMetrics(), serverAddress: () => address });
+    const protection: ProtectionOptions = {
+      authentication: { token, anonymous: anonymousAuthFor(host, options.anonymousAuth) },
+      inFlight: {
+        maxRequestsInFlight: options.maxRequestsInFlight ?? DEFAULT_IN_FLIGHT_LIMITS.maxRequestsInFlight,
+        maxMutatingRequestsInFlight: options.maxMutatingRequestsInFlight ?? DEFAULT_IN_FLIGHT_LIMITS.maxMutatingRequestsInFlight,
+      },
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    };
+    const app = createApp(cluster, { logger, metrics: new ApiMetrics(), serverAddress: () => address, protection });
     const server = material === undefined ? createHttpServer(app) : createHttpsServer({ cert: material.serving.certPem, key: material.serving.keyPem }, app);
     const sockets = trackSockets(server);
     const port = await listen(server, options.port ?? 0, host);
     address = serverAddress(host, port);
     const url = serverUrl(host, port, http);
-    const kubeconfigYaml = buildKubeconfig({ server: url, ...(material === undefined ? {} : { caPem: material.ca.certPem }) });
+    const kubeconfigYaml = buildKubeconfig({ server: url, token, ...(material === undefined ? {} : { caPem: material.ca.certPem }) });
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(kubeconfigYaml);
     let stopping: Promise<void> | undefined;
@@ -112,6 +153,8 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
       cluster,
       simulation,
       ...(material === undefined ? {} : { caPem: material.ca.certPem }),
+      token,
+      tokenSource,
       stop: () => (stopping ??= stopServer(server, sockets, cluster)),
     };
   } catch (error: unknown) {

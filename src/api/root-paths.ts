@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { type ResourceRegistry } from '../cluster/index.js';
+import type { ResourceRegistry } from '../cluster/index.js';
 import { resourceNotFound } from './errors/api-error.js';
 import { writeRaw } from './responses/write-body.js';
 

@@ -14,16 +14,19 @@ import { createOpenApiRouter } from './openapi/index.js';
 import { versionHandler } from './version/server-version.js';
 import { createResourceRouter } from './resources/resource-router.js';
 import { rootPaths } from './root-paths.js';
+import { protectionFilters, type ProtectionOptions } from './protection.js';
 import { DEFAULT_WATCH_TIMING, type WatchTiming } from './watch/watch-handler.js';
 
 export interface AppOptions {
   logger: Logger;
   metrics: ApiMetrics;
   /** host:port clients reach the server at, for discovery's serverAddressByClientCIDRs. */
-  serverAddress(): string;
+  serverAddress: () => string;
   watchTiming?: WatchTiming;
   /** The checks /healthz, /livez and /readyz run; all healthy by default. */
   healthChecks?: HealthChecks;
+  /** Who may connect, and the limits on what they ask (in-flight, timeout); every request anonymous and no limit but upstream's defaults when absent. */
+  protection?: ProtectionOptions;
 }
 
 /** Responses above this size are gzipped for clients that accept it (apiserver responsewriters/writers.go). */
@@ -44,7 +47,11 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.use(requestLogger(options.logger));
   app.use(requestMetrics(options.metrics));
   app.use(compression({ threshold: GZIP_THRESHOLD_BYTES, filter: (req, res) => !isStream(req) && compression.filter(req, res) }));
+  // Upstream's filter order: timeout, authentication, impersonation, in-flight limit, authorization.
+  const protection = protectionFilters(options.protection);
+  app.use(protection.timeout, protection.authentication);
   app.use(refuseImpersonation());
+  app.use(protection.inFlight);
   app.use(forbidWrites());
   app.use(createAccessReviewRouter({ clock: cluster.clock }));
   app.use(createHealthRouter(options.healthChecks ?? defaultHealthChecks({ etcd: etcdHealthCheck(cluster.components).check })));

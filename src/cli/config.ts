@@ -22,4 +22,14 @@ export interface Config {
   seed: number;
   /** `auto`: live for a compact cluster file, static for captured objects; `--live` or `--static` decide instead. */
   simulate: 'auto' | 'live' | 'static';
+  /** The bearer token clients must present (`--token` or KUBEFACADE_TOKEN); kept in the state dir when undefined. */
+  token: string | undefined;
+  /** `--anonymous-auth`: serve requests without a token everywhere (true) or nowhere (false); undefined: on loopback only. */
+  anonymousAuth: boolean | undefined;
+  /** Reads served at once before a 429; 0 for no limit. */
+  maxRequestsInFlight: number;
+  /** Writes served at once before a 429; 0 for no limit. */
+  maxMutatingRequestsInFlight: number;
+  /** How long a short request may take before a 504, in milliseconds. */
+  requestTimeoutMs: number;
 }

@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 export const KUBECONFIG_NAME = 'kubefacade';
 
 /**
- * The user's only field. kubectl prompts for a username ("Please enter Username:") whenever an https cluster's
+ * The user's only field when there is no token to give it (kubeconfig.example). kubectl prompts for a username ("Please enter Username:") whenever an https cluster's
  * user has nothing to identify it by (client-go clientcmd: canIdentifyUser, then the prompting auth loader),
  * and fails with EOF when stdin is not a terminal. A username without a password stops the prompt; client-go
  * then sends HTTP Basic auth, which API servers since 1.19 no longer authenticate: the request stays
@@ -19,11 +19,14 @@ export interface KubeconfigTarget {
   caPem?: string;
   /** Skip verification instead of trusting a CA (kubeconfig.example, for a server whose CA is not known yet). */
   insecureSkipTlsVerify?: boolean;
+  /** The server's bearer token: the user is then `token: …`, read alike by every client library. */
+  token?: string;
 }
 
 /**
  * A kubeconfig (client-go clientcmd/api/v1 Config) pointing at one server: cluster, user and context all named
- * `kubefacade`, the user without credentials (only a username, see above) so requests are anonymous.
+ * `kubefacade`, the user holding the server's bearer token — or, without one, only a username (see above), so
+ * requests are anonymous (what kubeconfig.example does, for a server on loopback).
  */
 export function buildKubeconfig(target: KubeconfigTarget): string {
   const cluster: Record<string, string | boolean> = { server: target.server };
@@ -36,7 +39,7 @@ export function buildKubeconfig(target: KubeconfigTarget): string {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: KUBECONFIG_NAME, cluster }],
-    users: [{ name: KUBECONFIG_NAME, user: { username: ANONYMOUS_USERNAME } }],
+    users: [{ name: KUBECONFIG_NAME, user: target.token === undefined ? { username: ANONYMOUS_USERNAME } : { token: target.token } }],
     contexts: [{ name: KUBECONFIG_NAME, context: { cluster: KUBECONFIG_NAME, user: KUBECONFIG_NAME } }],
     'current-context': KUBECONFIG_NAME,
     preferences: {},

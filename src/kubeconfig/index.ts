@@ -1,3 +1,3 @@
-export { ANONYMOUS_USERNAME, buildKubeconfig, KUBECONFIG_NAME, type KubeconfigTarget } from './build-kubeconfig.js';
+export { buildKubeconfig, type KubeconfigTarget } from './build-kubeconfig.js';
 export { serverAddress, serverUrl } from './server-url.js';
 export { writeKubeconfig } from './write-kubeconfig.js';

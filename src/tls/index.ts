@@ -1,4 +1,3 @@
 export type { KeyPairPem, ServingMaterial } from './key-material.js';
 export { type ServingMaterialOptions, type ServingMaterialResult, servingMaterialFor } from './serving-material.js';
 export { STATE_FILES } from './state-dir.js';
-export { type SubjectAltNames, subjectAltNamesFor } from './subject-alt-names.js';

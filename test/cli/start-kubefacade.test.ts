@@ -135,6 +135,48 @@ describe('startKubefacade options', () => {
     }
   });
 
+  it('keeps the token in the state dir, so a restarted server authenticates the old kubeconfig', async () => {
+    const first = await startKubefacade({ cluster: { objects: sampleObjects() }, stateDir, http: true });
+    await first.stop();
+    const second = await startKubefacade({ cluster: { objects: sampleObjects() }, stateDir, http: true });
+    try {
+      expect(second.token).toBe(first.token);
+      expect(second.tokenSource).toBe('state-dir');
+      expect(first.kubeconfigYaml).toContain(`token: ${first.token}`);
+      const response = await fetch(`${second.url}/api/v1/nodes`, { headers: { Authorization: `Bearer ${first.token}` } });
+      expect(response.status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('on an address other than loopback, answers requests without the token 401 but the kubeconfig user 200', async () => {
+    const server = await startKubefacade({ cluster: { objects: sampleObjects() }, http: true, host: '0.0.0.0', token: 'the-token' });
+    try {
+      const url = server.url; // dialled at 127.0.0.1, bound everywhere
+      expect((await fetch(`${url}/api/v1/nodes`)).status).toBe(401);
+      expect((await fetch(`${url}/api/v1/nodes`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await fetch(`${url}/livez`)).status).toBe(200);
+      const nodes = await server.kubeConfig.makeApiClient(CoreV1Api).listNode();
+      expect(nodes.items).toHaveLength(3);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('serves requests without a token anywhere with anonymousAuth, and nowhere without it', async () => {
+    const open = await startKubefacade({ cluster: { objects: sampleObjects() }, http: true, host: '0.0.0.0', anonymousAuth: true });
+    const closed = await startKubefacade({ cluster: { objects: sampleObjects() }, http: true, anonymousAuth: false });
+    try {
+      expect((await fetch(`${open.url}/api/v1/nodes`)).status).toBe(200);
+      expect((await fetch(`${closed.url}/api/v1/nodes`)).status).toBe(401);
+      expect((await fetch(`${closed.url}/healthz`)).status).toBe(401);
+    } finally {
+      await open.stop();
+      await closed.stop();
+    }
+  });
+
   it('says clearly when the port is taken', async () => {
     const first = await startKubefacade({ cluster: { objects: sampleObjects() }, http: true });
     const port = Number(new URL(first.url).port);

@@ -31,7 +31,7 @@ describe('a kubeconfig for an https server', () => {
     expect(cluster?.skipTLSVerify).toBe(false);
   });
 
-  it('gives the user no credentials, only a username so that kubectl does not prompt for one', () => {
+  it('without a token, gives the user no credentials, only a username so that kubectl does not prompt for one', () => {
     const user = config.getCurrentUser();
     expect(user).toMatchObject({ name: 'kubefacade', username: 'anonymous' });
     for (const credential of ['token', 'certData', 'keyData', 'password', 'exec', 'authProvider'] as const) {
@@ -39,6 +39,16 @@ describe('a kubeconfig for an https server', () => {
     }
     const raw = yaml.load(buildKubeconfig({ server: 'https://127.0.0.1:6443', caPem: CA_PEM })) as { users: unknown[] };
     expect(raw.users).toEqual([{ name: 'kubefacade', user: { username: 'anonymous' } }]);
+  });
+});
+
+describe("a kubeconfig carrying the server's token", () => {
+  const text = buildKubeconfig({ server: 'https://127.0.0.1:6443', caPem: CA_PEM, token: 'kf-token' });
+
+  it('gives the user the token and nothing else, so every client sends it as a bearer token', () => {
+    const raw = yaml.load(text) as { users: unknown[] };
+    expect(raw.users).toEqual([{ name: 'kubefacade', user: { token: 'kf-token' } }]);
+    expect(load(text).getCurrentUser()).toMatchObject({ name: 'kubefacade', token: 'kf-token' });
   });
 });
 

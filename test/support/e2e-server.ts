@@ -19,6 +19,11 @@ export interface E2eServerOptions {
    * when the test calls `advance(ms)`, so a live run is as deterministic as a frozen one. Default: static.
    */
   live?: { seed?: number };
+  /**
+   * Whether requests without the kubeconfig's token are served (startKubefacade's `anonymousAuth`); by default
+   * they are, the server being on loopback. `false` proves a client sends the token it read from the kubeconfig.
+   */
+  anonymousAuth?: boolean;
 }
 
 export interface E2eServer {
@@ -86,6 +91,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
       ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
       port: 0,
       stateDir: join(dir, 'state'),
+      ...(options.anonymousAuth === undefined ? {} : { anonymousAuth: options.anonymousAuth }),
       ...(options.live === undefined
         ? {}
         : { simulate: true, driver: 'manual' as const, ...(options.live.seed === undefined ? {} : { seed: options.live.seed }) }),

@@ -151,7 +151,7 @@ export function runKubectl(binary: KubectlBinary, args: readonly string[], optio
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'number') return resolve({ stdout, stderr, exitCode: code });
         if (error.killed === true || error.signal) return resolve({ stdout, stderr, exitCode: null });
-        reject(error);
+        reject(error as Error); // an ExecFileException is an Error; its type, built with Omit<>, no longer says so
       },
     );
     child.stdin?.end();

@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from 'express';
 import { type Clock, systemClock } from '../../cluster/index.js';
 import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { writeObject } from '../responses/write-body.js';
+import { MAX_REQUEST_BODY_BYTES } from '../limits/request-entity-too-large.js';
 import { ANONYMOUS_USER, type UserInfo } from './anonymous-user.js';
 import { type ExpectedType, readReviewBody } from './review-body.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
@@ -12,8 +13,8 @@ export interface AccessReviewOptions {
   user?: UserInfo;
 }
 
-/** Upstream's request body limit for writes (apiserver pkg/server/config.go MaxRequestBodyBytes, 3 MiB). */
-const BODY_LIMIT = 3 * 1024 * 1024;
+/** Upstream's request body limit for writes: a larger body is a 413 (see requestEntityTooLarge). */
+const BODY_LIMIT = MAX_REQUEST_BODY_BYTES;
 
 /**
  * POST endpoints of the self-subject reviews, the only writes a read-only server accepts (`kubectl auth can-i`,

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import yaml from 'js-yaml';
-import { ApiError, badRequest, unsupportedMediaType } from '../errors/api-error.js';
+import { type ApiError, badRequest, unsupportedMediaType } from '../errors/api-error.js';
 import { decodeEnvelope, decodeMessage, PROTOBUF_MEDIA_TYPE, ProtobufDecodeError, REVIEW_SCHEMAS } from '../protobuf/index.js';
 
 /** The type a review endpoint decodes its body into. */

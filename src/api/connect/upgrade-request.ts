@@ -7,6 +7,6 @@ import type { IncomingHttpHeaders } from 'node:http';
  */
 export function isUpgradeRequest(headers: IncomingHttpHeaders): boolean {
   const connection = headers.connection;
-  const values = Array.isArray(connection) ? connection : connection === undefined ? [] : [connection];
+  const values: readonly string[] = Array.isArray(connection) ? connection : connection === undefined ? [] : [connection];
   return values.some((value) => value.toLowerCase().includes('upgrade'));
 }

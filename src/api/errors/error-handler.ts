@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { StoreError } from '../../cluster/index.js';
 import { ApiError, badRequest, internalError } from './api-error.js';
 import { storeErrorToApiError } from './store-errors.js';
+import { requestEntityTooLarge } from '../limits/request-entity-too-large.js';
 import { negotiateResourceOutput, type ResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { writeObject, writeRaw } from '../responses/write-body.js';
 
@@ -53,6 +54,9 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof StoreError) return storeErrorToApiError(error);
   if (error instanceof Error && error.name === 'SelectorError') return badRequest(error.message);
+  // body-parser says so when a body runs past its limit (the access reviews read theirs with MAX_REQUEST_BODY_BYTES).
+  const parserError = error as { type?: unknown; limit?: unknown } | null;
+  if (parserError?.type === 'entity.too.large' && typeof parserError.limit === 'number') return requestEntityTooLarge(parserError.limit);
   // body-parser and friends mark client errors with a status.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -28,6 +28,7 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'NotAcceptable'
   | 'UnsupportedMediaType'
+  | 'RequestEntityTooLarge'
   | 'TooManyRequests'
   | 'InternalError'
   | 'ServiceUnavailable'

@@ -4,7 +4,7 @@
  */
 export interface HealthCheck {
   name: string;
-  check(): string | undefined;
+  check: () => string | undefined;
 }
 
 export type HealthEndpoint = 'healthz' | 'livez' | 'readyz';

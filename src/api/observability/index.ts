@@ -1,5 +1,4 @@
 export { ApiMetrics } from './api-metrics.js';
 export { metricsRouter } from './metrics-router.js';
 export { type RequestLogFields, requestLogger } from './request-logger.js';
-export { type RequestLabels, requestLabels } from './request-labels.js';
 export { requestMetrics, type TimingOptions } from './request-metrics.js';

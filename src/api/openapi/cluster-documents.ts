@@ -4,7 +4,7 @@ import { customResourceSwagger, customResourceV3Documents } from './custom-resou
 import type { ShareParameter } from './custom-resources/path-items.js';
 import { once } from './once.js';
 import { openApiDirectory } from './openapi-directory.js';
-import { type BuiltinDocuments, loadOpenApiDocuments, type OpenApiDocuments } from './openapi-documents.js';
+import { loadOpenApiDocuments, type OpenApiDocuments } from './openapi-documents.js';
 import { gnosticProtobuf, type ServedDocument, servedJson, v3Index } from './served-document.js';
 import { sortKeys } from './sort-keys.js';
 import type { Json, JsonObject } from './swagger-to-gnostic.js';

@@ -105,7 +105,7 @@ describe("a cluster's custom resources in /openapi/v2, as apiextensions-apiserve
     }
   });
 
-  test('keeps every built-in path and definition as it was', async () => {
+  test('keeps every built-in path and definition as it was', () => {
     const builtin = JSON.parse(loadOpenApiDocuments().v2().body.toString('utf8')) as Node;
     expect(Object.keys(swagger['paths'] as Node)).toEqual(expect.arrayContaining(Object.keys(builtin['paths'] as Node)));
     expect(at(swagger, 'definitions', 'io.k8s.api.core.v1.Pod')).toEqual(at(builtin, 'definitions', 'io.k8s.api.core.v1.Pod'));

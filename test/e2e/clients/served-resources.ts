@@ -33,12 +33,13 @@ interface ApiResource {
   verbs: string[];
 }
 
-/** GET of a discovery document over the server's TLS, trusting its CA as the clients' kubeconfig does. */
+/** GET of a discovery document over the server's TLS, trusting its CA and presenting its token as the clients' kubeconfig does. */
 function getJson(server: E2eServer, path: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.running.url);
     const ca = server.running.caPem;
-    const req = request(url, { headers: { accept: 'application/json' }, ...(ca === undefined ? {} : { ca }) }, (res) => {
+    const headers = { accept: 'application/json', authorization: `Bearer ${server.running.token}` };
+    const req = request(url, { headers, ...(ca === undefined ? {} : { ca }) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));

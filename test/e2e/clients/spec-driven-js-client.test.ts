@@ -2,7 +2,8 @@
  * godaddy's kubernetes-client 9.0 reading every-kind.yaml: a client with no API of its own. `loadSpec()` reads
  * /openapi/v2 and turns each path into a chain of objects (`/apis/batch/v1/cronjobs` → `client.apis.batch.v1.cronjobs`),
  * so a resource it can list is one the server's OpenAPI document publishes. Each resource discovery offers for list
- * is listed through its generated path; what comes back must be what the server holds.
+ * is listed through its generated path; what comes back must be what the server holds. The server answers requests
+ * without the kubeconfig's token 401, so the client reads the kubeconfig's user as written.
  *
  * Kinds no CustomResourceDefinition defines (cert-manager.io Certificates in this capture) are served, but kubefacade
  * publishes no schema or path for them (docs/decisions/openapi.md), so this client has no path to them; that gap is
@@ -51,7 +52,7 @@ function listOperation(client: SpecClient, r: ServedResource): (() => Promise<Li
 }
 
 describe(`kubernetes-client ${clientVersion} (godaddy) reading every kind through /openapi/v2`, () => {
-  const server = useE2eServer({ cluster: { file: EVERY_KIND } });
+  const server = useE2eServer({ cluster: { file: EVERY_KIND }, anonymousAuth: false });
   let client: SpecClient;
   let served: ServedResource[] = [];
   let listable: ServedResource[] = [];

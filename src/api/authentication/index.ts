@@ -1,0 +1,2 @@
+export { type AnonymousAuth, anonymousAuthFor } from './anonymous-auth.js';
+export { authenticate, type AuthenticationOptions, bearerTokenOf } from './authenticate.js';
