@@ -1,87 +1,529 @@
-import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { ApiMetrics } from '../src/api/observability/index.js';
-import { createApp } from '../src/api/server.js';
-import { createLogger } from '../src/logging/logger.js';
-import { loadCluster } from '../src/cluster/index.js';
-import { syntheticCluster } from './synthetic-cluster.js';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningCeiling, startCeiling } from './ceiling-process.js';
+import type { CeilingResponse } from './ceiling-server.js';
+import { residentBytes } from './child-process.js';
+import { type BenchCluster, benchCluster } from './clusters.js';
+import { type RunningFacade, startFacade } from './facade-process.js';
+import { get, type Target } from './http.js';
+import { kubeconfigFor, recordingProxy, runKubectl } from './kubectl-timing.js';
+import { captureAnswers, JSON_ACCEPT, PROTOBUF, type Query, TABLE, type QueryTiming, timeQueries } from './measure-queries.js';
+import { fixedRate } from './rate-load.js';
+import { renderMarkdown } from './report-markdown.js';
+import { renderSvg } from './report-svg.js';
+import { soak } from './soak.js';
+import { median, minimum, percentile } from './stats.js';
+import { formatBytes, formatMs, formatValue, ratioOf, type Row, verdictOf } from './verdicts.js';
+import { LEASES_PATH, watchLeases, watchTemplate } from './watch-latency.js';
 
 /**
- * How fast kubefacade serves a large cluster, and what it costs in memory. Run: `npm run bench`
- * (options: --nodes N --pods N --namespaces N). Prints one line per measurement; medians of several runs.
+ * `npm run bench`: generates a 15,000-pod and a 150,000-pod cluster, serves each with the built kubefacade and
+ * with the ceiling, measures the rows of issue #11 and prints the table (also bench/results/latest.md and .svg).
+ * `--quick` measures smaller clusters (for working on the bench itself); `--skip-large` leaves out 150,000 pods.
  */
-const args = new Map<string, number>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), Number(process.argv[i + 1]));
-const nodes = args.get('nodes') ?? 1000;
-const pods = args.get('pods') ?? 50_000;
-const namespaces = args.get('namespaces') ?? 100;
-const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 
-function heapMiB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const packageRoot = resolve(benchDir, '../..');
+const argv = new Set(process.argv.slice(2));
+const quick = argv.has('--quick');
+const SMALL = quick ? { nodes: 50, pods: 1500 } : { nodes: 500, pods: 15_000 };
+const LARGE = quick ? { nodes: 500, pods: 15_000 } : { nodes: 5000, pods: 150_000 };
+/** Bump when the generator's output changes, so cached clusters are made again. */
+const GENERATOR_VERSION = '1';
+const SEED = 1;
+const GET_RATE = 2000;
+const GET_SECONDS = 10;
+const WATCHERS = 1000;
+const WATCH_SECONDS = 25;
+
+const label = (pods: number): string => `${pods.toLocaleString('en-US')} pods`;
+const log = (text: string): void => void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const targetOf = (server: RunningFacade | RunningCeiling, headers: Record<string, string> = {}): Target => ({ host: server.host, port: server.port, headers });
+
+interface SizeResult {
+  cluster: BenchCluster | undefined;
+  timings: Map<string, QueryTiming>;
 }
 
-function fetchBytes(port: number, path: string, accept = 'application/json'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path, headers: { Accept: accept } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: ${res.statusCode}`))));
-    }).on('error', reject);
-  });
+function queriesOf(cluster: BenchCluster): Query[] {
+  const { namespace, node, labelSelector } = cluster.summary.samples;
+  return [
+    { name: 'full pod LIST (JSON)', path: '/api/v1/pods', accept: JSON_ACCEPT, runs: 3 },
+    { name: 'full pod LIST (Table)', path: '/api/v1/pods', accept: TABLE, runs: 3 },
+    { name: 'full pod LIST (protobuf, JSON allowed)', path: '/api/v1/pods', accept: PROTOBUF, runs: 3 },
+    { name: 'first page of 500 (Table)', path: '/api/v1/pods?limit=500', accept: TABLE, runs: 15 },
+    {
+      name: `one namespace (${namespace.pods.toLocaleString('en-US')} pods)`,
+      path: `/api/v1/namespaces/${namespace.name}/pods`,
+      accept: JSON_ACCEPT,
+      runs: 15,
+    },
+    {
+      name: `one node's pods (${node.pods})`,
+      path: `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node.name}`)}`,
+      accept: JSON_ACCEPT,
+      runs: 15,
+    },
+    {
+      name: `label selector, cluster-wide (${labelSelector.pods} pods)`,
+      path: `/api/v1/pods?labelSelector=${encodeURIComponent(labelSelector.selector)}`,
+      accept: JSON_ACCEPT,
+      runs: 15,
+    },
+  ];
 }
 
-async function median(runs: number, fn: () => Promise<number>): Promise<{ ms: number; bytes: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    bytes = await fn();
-    times.push(performance.now() - start);
+/** The queries whose cost must not grow with the cluster: compared with the same query on the small cluster. */
+const SCALE_FREE = [/^one namespace/, /^one node's pods/, /^label selector/];
+const RATIO_TARGETS: [RegExp, number][] = [
+  [/^full pod LIST \(JSON\)/, 1.3],
+  [/^full pod LIST \(Table\)/, 2],
+  ...SCALE_FREE.map((pattern): [RegExp, number] => [pattern, 2]),
+];
+
+async function measureSize(
+  size: { nodes: number; pods: number },
+  large: boolean,
+  workDir: string,
+  rows: Row[],
+  small: SizeResult | undefined,
+): Promise<SizeResult> {
+  const cluster = label(size.pods);
+  const result: SizeResult = { cluster: undefined, timings: new Map() };
+  let generated: BenchCluster;
+  try {
+    log(`cluster of ${size.nodes} nodes, ${size.pods} pods`);
+    generated = await benchCluster(join(tmpdir(), 'kubefacade-bench-clusters'), size.nodes, size.pods, SEED, GENERATOR_VERSION);
+    result.cluster = generated;
+    log(generated.generated ? `generated in ${formatMs(generated.generateMs)}: ${generated.file}` : `cached: ${generated.file}`);
+  } catch (error: unknown) {
+    rows.push({
+      measurement: 'generate the cluster',
+      cluster,
+      facade: '—',
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: 'generated', value: undefined, limit: 0, unit: '' }],
+      why: errorText(error),
+    });
+    return result;
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] as number, bytes };
+  const queries = queriesOf(generated);
+  const dir = join(workDir, `size-${size.pods}`);
+  mkdirSync(dir, { recursive: true });
+
+  log('starting kubefacade');
+  let facade: RunningFacade;
+  try {
+    facade = await startFacade({ packageRoot, clusterFile: generated.file, workDir: dir, live: false, timeoutMs: large ? 300_000 : 120_000 });
+  } catch (error: unknown) {
+    const why = errorText(error);
+    log(why);
+    rows.push({
+      measurement: 'start time',
+      cluster,
+      facade: 'failed',
+      ceiling: '—',
+      ratio: undefined,
+      checks: large ? [{ label: 'start', value: undefined, limit: 10, unit: 's' }] : [],
+      why,
+    });
+    rows.push({
+      measurement: 'RSS after start',
+      cluster,
+      facade: '—',
+      ceiling: '—',
+      ratio: undefined,
+      checks: large ? [{ label: 'RSS', value: undefined, limit: 2, unit: 'GiB' }] : [],
+      why,
+    });
+    for (const query of queries) rows.push(queryRow(query.name, cluster, undefined, large, small, why));
+    rows.push(getRow(cluster, undefined, undefined, large, why));
+    rows.push({ measurement: 'kubectl get pods -A', cluster, facade: '—', ceiling: '—', ratio: undefined, checks: [], why });
+    return result;
+  }
+  log(`kubefacade ready in ${(facade.startMs / 1000).toFixed(1)} s at ${facade.url}`);
+  rows.push({
+    measurement: 'start time',
+    cluster,
+    facade: formatValue(facade.startMs / 1000, 's'),
+    ceiling: '—',
+    ratio: undefined,
+    checks: large ? [{ label: 'start', value: facade.startMs / 1000, limit: 10, unit: 's' }] : [],
+  });
+  const peakAtStart = residentBytes(facade.child.pid, 'VmHWM');
+  rows.push({
+    measurement: 'RSS after start',
+    cluster,
+    facade: `${formatBytes(facade.startRssBytes)} (peak ${formatBytes(peakAtStart)})`,
+    ceiling: '—',
+    ratio: undefined,
+    checks: large ? [{ label: 'RSS', value: facade.startRssBytes === undefined ? undefined : facade.startRssBytes / 2 ** 30, limit: 2, unit: 'GiB' }] : [],
+  });
+
+  const facadeTarget = targetOf(facade, facade.authHeaders);
+  let ceiling: RunningCeiling | undefined;
+  try {
+    log('capturing kubefacade answers for the ceiling');
+    const { responses, failures } = await captureAnswers(facadeTarget, queries, dir);
+    const { pod } = generated.summary.samples;
+    const podPath = `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
+    const podAnswer = await captureAnswers(facadeTarget, [{ name: 'get', path: podPath, accept: JSON_ACCEPT, runs: 0 }], dir, 'get');
+    const kubectlResponses = await recordKubectl(facade, dir);
+    log('starting the ceiling');
+    ceiling = await startCeiling(benchDir, dir, { responses: [...responses, ...podAnswer.responses, ...kubectlResponses] }, 'ceiling');
+
+    log('timing the lists');
+    for (const timing of await timeQueries(facadeTarget, targetOf(ceiling), queries, failures)) {
+      result.timings.set(timing.query.name, timing);
+      const answered = responses.find((response) => response.path === timing.query.path && response.accept === timing.query.accept)?.contentType ?? '';
+      const note =
+        timing.query.accept === PROTOBUF && !answered.includes('protobuf') ? `kubefacade answered ${answered || 'nothing'}, not protobuf` : undefined;
+      rows.push(queryRow(timing.query.name, cluster, timing, large, small, timing.error ?? note));
+      log(`${timing.query.name}: ${formatMs(timing.facadeMs)} vs ${formatMs(timing.ceilingMs)} (${formatBytes(timing.bytes)})`);
+    }
+
+    log(`GET one pod at ${GET_RATE}/s for ${GET_SECONDS} s`);
+    const onFacade = await fixedRate(facadeTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT });
+    const onCeiling = await fixedRate(targetOf(ceiling), podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT });
+    rows.push(getRow(cluster, onFacade, onCeiling, large));
+
+    log('kubectl get pods -A');
+    rows.push(await kubectlRow(facade, ceiling, dir, cluster, large ? 1 : 3));
+    rows.push({
+      measurement: 'RSS after the measurements',
+      cluster,
+      facade: `${formatBytes(residentBytes(facade.child.pid))} (peak ${formatBytes(residentBytes(facade.child.pid, 'VmHWM'))})`,
+      ceiling: formatBytes(residentBytes(ceiling.child.pid)),
+      ratio: undefined,
+      checks: [],
+      ...(facade.child.alive() ? {} : { why: `kubefacade ended: ${await facade.child.exited}` }),
+    });
+  } catch (error: unknown) {
+    const why = `${errorText(error)}${facade.child.alive() ? '' : ` (kubefacade ended: ${facade.child.output().slice(-300)})`}`;
+    log(`failed: ${why}`);
+    rows.push({
+      measurement: 'measurements',
+      cluster,
+      facade: 'failed',
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: 'completed', value: undefined, limit: 0, unit: '' }],
+      why,
+    });
+  } finally {
+    await ceiling?.child.stop();
+    await facade.child.stop();
+  }
+  return result;
+}
+
+function queryRow(name: string, cluster: string, timing: QueryTiming | undefined, large: boolean, small: SizeResult | undefined, why?: string): Row {
+  const ratio = ratioOf(timing?.facadeMs, timing?.ceilingMs);
+  const checks: Row['checks'] = [];
+  const limit = RATIO_TARGETS.find(([pattern]) => pattern.test(name))?.[1];
+  if (large && limit !== undefined) checks.push({ label: 'ratio', value: ratio, limit, unit: '×' });
+  if (large && SCALE_FREE.some((pattern) => pattern.test(name))) {
+    const smallTiming = [...(small?.timings.values() ?? [])].find((t) => SCALE_FREE.find((p) => p.test(name))?.test(t.query.name));
+    checks.push({
+      label: `× ${small?.cluster ? label(small.cluster.summary.pods) : 'small'} cost`,
+      value: ratioOf(timing?.facadeMs, smallTiming?.facadeMs),
+      limit: 1.2,
+      unit: '×',
+    });
+  }
+  return {
+    measurement: name,
+    cluster,
+    facade: timing?.facadeMs === undefined ? '—' : `${formatMs(timing.facadeMs)} (${formatBytes(timing.bytes)})`,
+    ceiling: formatMs(timing?.ceilingMs),
+    ratio,
+    checks,
+    ...(why === undefined ? {} : { why }),
+  };
+}
+
+function getRow(
+  cluster: string,
+  facade: Awaited<ReturnType<typeof fixedRate>> | undefined,
+  ceiling: Awaited<ReturnType<typeof fixedRate>> | undefined,
+  large: boolean,
+  why?: string,
+): Row {
+  const p = (result: typeof facade, q: number): number | undefined => (result ? percentile(result.latencies, q) : undefined);
+  const describe = (result: typeof facade): string =>
+    result ? `p50 ${formatMs(p(result, 50))}, p99 ${formatMs(p(result, 99))}, ${result.errors} errors of ${result.sent}` : '—';
+  return {
+    measurement: `GET one pod at ${GET_RATE.toLocaleString('en-US')}/s (${GET_SECONDS} s, open loop)`,
+    cluster,
+    facade: describe(facade),
+    ceiling: describe(ceiling),
+    ratio: ratioOf(p(facade, 99), p(ceiling, 99)),
+    checks: large
+      ? [
+          { label: 'p99', value: p(facade, 99), limit: 5, unit: 'ms' },
+          { label: 'errors', value: facade?.errors, limit: 0, unit: '' },
+        ]
+      : [],
+    ...(why === undefined ? {} : { why }),
+  };
+}
+
+/** kubectl run once through a recording proxy with an empty cache: every answer it needs, discovery included. */
+async function recordKubectl(facade: RunningFacade, dir: string): Promise<CeilingResponse[]> {
+  const proxy = await recordingProxy(facade, dir);
+  try {
+    const kubeconfig = kubeconfigFor(facade.kubeconfig, facade.url, proxy.url, join(dir, 'proxy.kubeconfig'));
+    const run = await runKubectl(kubeconfig, join(dir, 'kubectl-cache-record'), ['get', 'pods', '-A']);
+    if (run.code !== 0) log(`kubectl through the recording proxy failed: ${run.stderr}`);
+    return proxy.responses;
+  } finally {
+    await proxy.close();
+  }
+}
+
+/** The median of `runs` runs after a warm-up run (which fills kubectl's discovery cache). */
+async function kubectlRow(facade: RunningFacade, ceiling: RunningCeiling, dir: string, cluster: string, runs: number): Promise<Row> {
+  const time = async (kubeconfig: string, cache: string): Promise<{ ms: number | undefined; why?: string }> => {
+    const warm = await runKubectl(kubeconfig, cache, ['get', 'pods', '-A']);
+    if (warm.code !== 0) return { ms: undefined, why: `kubectl exited ${warm.code}: ${warm.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push((await runKubectl(kubeconfig, cache, ['get', 'pods', '-A'])).ms);
+    return { ms: median(times) };
+  };
+  const ceilingUrl = `http://127.0.0.1:${ceiling.port}`;
+  const onFacade = await time(facade.kubeconfig, join(dir, 'kubectl-cache-facade'));
+  const onCeiling = await time(kubeconfigFor(facade.kubeconfig, facade.url, ceilingUrl, join(dir, 'ceiling.kubeconfig')), join(dir, 'kubectl-cache-ceiling'));
+  const why = onFacade.why ?? onCeiling.why;
+  return {
+    measurement: 'kubectl get pods -A, end to end (discovery cached)',
+    cluster,
+    facade: formatMs(onFacade.ms),
+    ceiling: formatMs(onCeiling.ms),
+    ratio: ratioOf(onFacade.ms, onCeiling.ms),
+    checks: [],
+    ...(why === undefined ? {} : { why }),
+  };
+}
+
+/**
+ * Watch delivery: the served cluster must change, so kubefacade runs the small cluster `--live`: its simulated
+ * kubelets renew every node's Lease every 10 s. 1,000 watchers each watch one Lease; the delivery latency of an
+ * event is its arrival less the renewTime it carries, less the least such latency seen (the simulation's clock
+ * starts when loading starts, so its offset from the wall clock is unknown; the least latency stands for it). The
+ * ceiling renews as many leases at the same instants with the same event bytes.
+ */
+async function measureWatch(cluster: BenchCluster | undefined, workDir: string, rows: Row[]): Promise<void> {
+  const name = `watch delivery, ${WATCHERS.toLocaleString('en-US')} watchers (Lease renewals of the live simulation)`;
+  const clusterLabel = cluster ? `${label(cluster.summary.pods)}, live` : '—';
+  const fail = (why: string): void =>
+    void rows.push({
+      measurement: name,
+      cluster: clusterLabel,
+      facade: '—',
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: 'p99', value: undefined, limit: 100, unit: 'ms' }],
+      why,
+    });
+  if (!cluster) return fail('no cluster');
+  const dir = join(workDir, 'watch');
+  mkdirSync(dir, { recursive: true });
+  let facade: RunningFacade | undefined;
+  let ceiling: RunningCeiling | undefined;
+  try {
+    log('starting kubefacade --live for the watch');
+    facade = await startFacade({ packageRoot, clusterFile: cluster.file, workDir: dir, live: true, timeoutMs: 300_000 });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const list = await get(targetOf(facade, facade.authHeaders), LEASES_PATH, { keep: true, headers: { Accept: JSON_ACCEPT } });
+    const parsed = JSON.parse(list.body?.toString('utf8') ?? '{}') as { metadata?: { resourceVersion?: string }; items?: { metadata: { name: string } }[] };
+    const names = (parsed.items ?? []).map((item) => item.metadata.name);
+    if (names.length === 0) throw new Error(`no leases to watch (${list.status})`);
+    log(`${WATCHERS} watchers over ${names.length} leases for ${WATCH_SECONDS} s (kubefacade)`);
+    const onFacade = await watchLeases(targetOf(facade, facade.authHeaders), names, parsed.metadata?.resourceVersion ?? '0', WATCHERS, WATCH_SECONDS * 1000);
+    const alive = facade.child.alive();
+    await facade.child.stop();
+    facade = undefined;
+    const template = onFacade.sampleLine === undefined ? undefined : watchTemplate(onFacade.sampleLine);
+    let onCeiling: Awaited<ReturnType<typeof watchLeases>> | undefined;
+    if (template !== undefined) {
+      ceiling = await startCeiling(benchDir, dir, { responses: [], watch: { pathPrefix: LEASES_PATH, template, names, periodMs: 10_000 } }, 'watch-ceiling');
+      log(`${WATCHERS} watchers for ${WATCH_SECONDS} s (ceiling)`);
+      onCeiling = await watchLeases(targetOf(ceiling), names, '0', WATCHERS, WATCH_SECONDS * 1000);
+    }
+    const latencies = (raw: number[]): number[] => {
+      const least = minimum(raw) ?? 0;
+      return raw.map((value) => value - least);
+    };
+    const facadeLatencies = latencies(onFacade.raw);
+    const ceilingLatencies = onCeiling ? latencies(onCeiling.raw) : [];
+    const describe = (values: number[], opened: number, failed: number): string =>
+      values.length === 0
+        ? `no events (${opened} watches open, ${failed} refused)`
+        : `p50 ${formatMs(percentile(values, 50))}, p99 ${formatMs(percentile(values, 99))}, ${values.length.toLocaleString('en-US')} events`;
+    const why =
+      onFacade.raw.length === 0
+        ? `no event delivered in ${WATCH_SECONDS} s (${onFacade.opened} watches open, ${onFacade.failed} refused)${alive ? '' : '; kubefacade ended'}`
+        : onFacade.failed > 0
+          ? `${onFacade.failed} of ${WATCHERS} watches refused`
+          : undefined;
+    rows.push({
+      measurement: name,
+      cluster: clusterLabel,
+      facade: describe(facadeLatencies, onFacade.opened, onFacade.failed),
+      ceiling: onCeiling ? describe(ceilingLatencies, onCeiling.opened, onCeiling.failed) : '—',
+      ratio: ratioOf(percentile(facadeLatencies, 99), percentile(ceilingLatencies, 99)),
+      checks: [
+        { label: 'p99', value: onFacade.raw.length === 0 ? undefined : percentile(facadeLatencies, 99), limit: 100, unit: 'ms' },
+        { label: 'refused', value: onFacade.failed, limit: 0, unit: '' },
+      ],
+      ...(why === undefined ? {} : { why }),
+    });
+  } catch (error: unknown) {
+    fail(errorText(error));
+  } finally {
+    await ceiling?.child.stop();
+    await facade?.child.stop();
+  }
+}
+
+async function measureSoak(cluster: BenchCluster | undefined, workDir: string, rows: Row[]): Promise<void> {
+  const clusterLabel = cluster ? label(cluster.summary.pods) : '—';
+  const soakName = 'soak: 10,000 watch opens/closes, 100,000 mixed requests';
+  const fuzzName = 'fuzz: random paths, query strings, headers → Status, no stack trace';
+  const fail = (why: string): void => {
+    rows.push({
+      measurement: soakName,
+      cluster: clusterLabel,
+      facade: '—',
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: '5xx', value: undefined, limit: 0, unit: '' }],
+      why,
+    });
+    rows.push({
+      measurement: fuzzName,
+      cluster: clusterLabel,
+      facade: '—',
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: 'bad answers', value: undefined, limit: 0, unit: '' }],
+      why,
+    });
+  };
+  if (!cluster) return fail('no cluster');
+  const dir = join(workDir, 'soak');
+  mkdirSync(dir, { recursive: true });
+  let facade: RunningFacade | undefined;
+  try {
+    log('starting kubefacade for the soak');
+    facade = await startFacade({ packageRoot, clusterFile: cluster.file, workDir: dir, live: false, timeoutMs: 120_000 });
+    const running = facade;
+    const { pod, namespace, node, labelSelector } = cluster.summary.samples;
+    const result = await soak(
+      targetOf(running, running.authHeaders),
+      running.child.pid,
+      () => (running.child.alive() ? undefined : running.child.output().slice(-300)),
+      {
+        watchCycles: 10_000,
+        mixedRequests: 100_000,
+        fuzzRequests: 3000,
+        deadlineMs: 240_000,
+        paths: {
+          pod: `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`,
+          namespace: namespace.name,
+          labelSelector: labelSelector.selector,
+          node: node.name,
+        },
+      },
+    );
+    const growth = result.rssBeforeBytes && result.rssAfterBytes ? ((result.rssAfterBytes - result.rssBeforeBytes) / result.rssBeforeBytes) * 100 : undefined;
+    const notes = [
+      result.crashed === undefined ? undefined : `kubefacade ended: ${result.crashed}`,
+      result.unexpectedExample === undefined ? undefined : `${result.unexpected} unexpected answers, e.g. ${result.unexpectedExample}`,
+      result.watchFailures > 0 ? `${result.watchFailures} watches refused` : undefined,
+      result.watchCycles < 10_000 || result.mixedRequests < 100_000 ? 'stopped at the time limit' : undefined,
+    ].filter((note): note is string => note !== undefined);
+    rows.push({
+      measurement: soakName,
+      cluster: clusterLabel,
+      facade: `${result.watchCycles.toLocaleString('en-US')} watches, ${result.mixedRequests.toLocaleString('en-US')} requests; RSS ${formatBytes(result.rssBeforeBytes)} → ${formatBytes(result.rssAfterBytes)}`,
+      ceiling: '—',
+      ratio: undefined,
+      checks: [
+        { label: 'RSS growth', value: growth, limit: 10, unit: '%' },
+        { label: '5xx or no answer', value: result.serverErrors, limit: 0, unit: '' },
+        { label: 'crashes', value: result.crashed === undefined ? 0 : 1, limit: 0, unit: '' },
+        { label: 'not done', value: 10_000 - result.watchCycles + (100_000 - result.mixedRequests), limit: 0, unit: '' },
+      ],
+      ...(notes.length > 0 ? { why: notes.join('; ') } : {}),
+    });
+    rows.push({
+      measurement: fuzzName,
+      cluster: clusterLabel,
+      facade: `${result.fuzzed.toLocaleString('en-US')} requests, ${result.fuzzProblems} bad answers, ${result.fuzzServerErrors} 5xx`,
+      ceiling: '—',
+      ratio: undefined,
+      checks: [{ label: 'bad answers', value: result.fuzzProblems, limit: 0, unit: '' }],
+      ...(result.fuzzExample === undefined && result.fuzzServerErrorExample === undefined
+        ? {}
+        : { why: [result.fuzzExample, result.fuzzServerErrorExample && `5xx e.g. ${result.fuzzServerErrorExample}`].filter(Boolean).join('; ') }),
+    });
+  } catch (error: unknown) {
+    fail(errorText(error));
+  } finally {
+    await facade?.child.stop();
+  }
+}
+
+function machine(loadBefore: number): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  // Other work on the machine skews every figure (the ceiling's as much as kubefacade's): the load says how much.
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
+  return `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${osType()} ${release()}, Node ${process.version}, ${load}`;
+}
+
+function commit(): string | undefined {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
-  const heapBefore = heapMiB();
-  const objects = syntheticCluster(nodes, pods, namespaces, Date.now());
-  const loadStart = performance.now();
-  const cluster = loadCluster({ objects });
-  const loadMs = performance.now() - loadStart;
-  objects.length = 0;
-  const heapLoaded = heapMiB();
-  console.log(`cluster: ${nodes} nodes, ${pods} pods, ${namespaces} namespaces`);
-  console.log(`load: ${loadMs.toFixed(0)} ms, heap ${(heapLoaded - heapBefore).toFixed(0)} MiB for the cluster`);
-
-  const app = createApp(cluster, { logger: createLogger('error'), metrics: new ApiMetrics(), serverAddress: () => '127.0.0.1' });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const port = (server.address() as AddressInfo).port;
-
-  const cases: [string, string, string?][] = [
-    ['list all pods (JSON)', '/api/v1/pods'],
-    ['list all pods, first page of 500 (Table)', '/api/v1/pods?limit=500', TABLE],
-    ['list one namespace (JSON)', '/api/v1/namespaces/ns-7/pods'],
-    ['pods on one node (describe node)', '/api/v1/pods?fieldSelector=spec.nodeName%3Dnode-00042%2Cstatus.phase%21%3DSucceeded&limit=500'],
-    ['pods by label in one namespace', '/api/v1/namespaces/ns-7/pods?labelSelector=app%3Dapp-7'],
-    ['get one pod', `/api/v1/namespaces/ns-7/pods/app-0-${String(7).padStart(7, '0')}`],
-    ['list nodes (Table)', '/api/v1/nodes?limit=500', TABLE],
-  ];
-  for (const [label, path, accept] of cases) {
-    const runs = path === '/api/v1/pods' ? 3 : 15;
-    await fetchBytes(port, path, accept);
-    const { ms, bytes } = await median(runs, () => fetchBytes(port, path, accept));
-    console.log(`${label.padEnd(42)} ${ms.toFixed(1).padStart(8)} ms  ${(bytes / 1024).toFixed(0).padStart(8)} KiB`);
+  const loadBefore = loadavg()[0] ?? 0;
+  const workDir = mkdtempSync(join(tmpdir(), 'kubefacade-bench-'));
+  const rows: Row[] = [];
+  try {
+    const small = await measureSize(SMALL, false, workDir, rows, undefined);
+    if (!argv.has('--skip-large')) await measureSize(LARGE, true, workDir, rows, small);
+    await measureWatch(small.cluster, workDir, rows);
+    await measureSoak(small.cluster, workDir, rows);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(`heap after requests: ${(heapMiB() - heapBefore).toFixed(0)} MiB`);
-  server.close();
-  cluster.close();
+  const markdown = renderMarkdown(rows, { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(loadBefore), commit: commit() });
+  const resultsDir = join(packageRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.md'), markdown);
+  writeFileSync(
+    join(resultsDir, 'latest.svg'),
+    renderSvg(rows, `kubefacade benchmark (${SMALL.pods.toLocaleString('en-US')} and ${LARGE.pods.toLocaleString('en-US')} pods)`),
+  );
+  const unmet = rows.filter((row) => verdictOf(row) === 'NOT MET').length;
+  process.stdout.write(
+    `\n${markdown}\n${unmet === 0 ? 'every target met' : `${unmet} targets NOT MET (above)`}; written: bench/results/latest.md, bench/results/latest.svg\n`,
+  );
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exit(1);
+  process.exit(2);
 });

@@ -3,13 +3,17 @@
  * effects on the process; everything it needs from the process arrives in a MainEnvironment so tests can run it.
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { Writable } from 'node:stream';
 import type { DestinationStream } from 'pino';
 import type { Config } from './cli/config.js';
 import { defaultClusterFile, packageInfo } from './cli/package-root.js';
+import type { GenerateConfig } from './cli/generate-command.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
+import { writeGeneratedCluster } from './cluster/generate/index.js';
 import { ClusterFileError, type LoadProgress } from './cluster/index.js';
 import { type RunningKubefacade, startKubefacade } from './index.js';
-import { ANONYMOUS_USERNAME, writeKubeconfig } from './kubeconfig/index.js';
+import { TOKEN_FILE } from './credentials/bearer-token.js';
+import { writeKubeconfig } from './kubeconfig/index.js';
 import { createLogger } from './logging/logger.js';
 import { STATE_FILES } from './tls/index.js';
 
@@ -29,17 +33,22 @@ export interface MainEnvironment {
   stderrIsTTY?: boolean;
   /** Called once the server listens and the kubeconfig is written. */
   onReady?(running: RunningKubefacade): void;
+  /** The process's environment variables (KUBEFACADE_TOKEN); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** stdout as a stream, so `generate` without --output respects a slow pipe; writes go through stdout() when absent. */
+  stdoutStream?: Writable;
 }
 
 /** Runs the command line; resolves with the exit code once the server has stopped (or never started). */
 export async function main(env: MainEnvironment): Promise<number> {
   const { version } = packageInfo();
-  const outcome = parseCommandLine(env.argv, { cwd: env.cwd, defaultClusterFile: defaultClusterFile(), version });
+  const outcome = parseCommandLine(env.argv, { cwd: env.cwd, defaultClusterFile: defaultClusterFile(), version, ...(env.env ? { env: env.env } : {}) });
   if (outcome.kind === 'exit') {
     env.stdout(outcome.stdout);
     env.stderr(outcome.stderr);
     return outcome.code;
   }
+  if (outcome.kind === 'generate') return generate(outcome.config, env);
   const config = outcome.config;
   const logger = createLogger(config.logLevel, env.logDestination);
 
@@ -58,6 +67,11 @@ export async function main(env: MainEnvironment): Promise<number> {
       simulate: config.simulate === 'auto' ? 'auto' : config.simulate === 'live',
       speed: config.speed,
       seed: config.seed,
+      ...(config.token === undefined ? {} : { token: config.token }),
+      ...(config.anonymousAuth === undefined ? {} : { anonymousAuth: config.anonymousAuth }),
+      maxRequestsInFlight: config.maxRequestsInFlight,
+      maxMutatingRequestsInFlight: config.maxMutatingRequestsInFlight,
+      requestTimeoutMs: config.requestTimeoutMs,
     });
   } catch (error: unknown) {
     env.stderr(`error: ${startFailure(error, env.cwd)}\n`);
@@ -80,6 +94,20 @@ export async function main(env: MainEnvironment): Promise<number> {
   logger.info({ signal }, 'stopping');
   await running.stop();
   return 0;
+}
+
+/** `kubefacade generate`: the cluster to its file (or stdout), then one line saying what it holds. */
+async function generate(config: GenerateConfig, env: MainEnvironment): Promise<number> {
+  const stdout = env.stdoutStream ?? new Writable({ write: (chunk: Buffer, _encoding, done) => (env.stdout(chunk.toString()), done()) });
+  try {
+    const summary = await writeGeneratedCluster(config, config.output === undefined ? { out: stdout } : { file: config.output });
+    const kinds = Object.entries(summary.kinds).map(([kind, count]) => `${count} ${kind}`);
+    env.stderr(`generated ${config.output ?? 'to stdout'}: ${summary.objects} objects (${kinds.join(', ')}), seed ${config.seed}\n`);
+    return 0;
+  } catch (error: unknown) {
+    env.stderr(`error: cannot generate the cluster: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
 }
 
 /** One line rewritten in place (`\r`, cleared to its end) while a cluster loads; erased once it has. */
@@ -123,8 +151,9 @@ function banner(version: string, config: Config, running: RunningKubefacade): st
     // The address kubeconfig.example points at (it skips TLS verification, so it works with any generated CA).
     lines.push('', '  try: kubectl --kubeconfig kubeconfig.example get nodes', '       (or start with --write-kubeconfig FILE for one that verifies the CA)');
   } else {
-    // Over https kubectl asks for a username unless it has one (see ANONYMOUS_USERNAME).
-    const trust = config.http ? '' : ` --certificate-authority ${caFile} --username ${ANONYMOUS_USERNAME}`;
+    // The kept token as a shell reads it from its file (the banner never shows the secret); a given one is the user's to supply.
+    const token = running.tokenSource === 'state-dir' ? `"$(cat ${join(config.stateDir, TOKEN_FILE)})"` : 'TOKEN';
+    const trust = `${config.http ? '' : ` --certificate-authority ${caFile}`} --token ${token}`;
     lines.push(
       '',
       `  try: kubectl --server ${running.url}${trust} get nodes`,
@@ -146,8 +175,10 @@ export async function runFromProcess(): Promise<number> {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    stdoutStream: process.stdout,
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
     stopRequested,
+    env: process.env,
   });
 }

@@ -85,6 +85,10 @@ describe('kubefacade serve', () => {
     expect(run.stderr()).toContain(`serving ${running.url}`);
     expect(run.stderr()).toContain(`kubectl --kubeconfig ${join(dir, 'out', 'kubeconfig')} get nodes`);
     expect(run.stderr()).toContain(`CA:         ${join(dir, '.state', 'ca.crt')}`);
+    // The kubeconfig's user holds the token kept in the state dir, the one the server asks for.
+    const token = (await readFile(join(dir, '.state', 'token'), 'utf8')).trim();
+    expect(kubeconfig.getCurrentUser()).toMatchObject({ token });
+    expect(running.token).toBe(token);
 
     run.requestStop('SIGTERM');
     await expect(exited).resolves.toBe(0);
@@ -92,13 +96,27 @@ describe('kubefacade serve', () => {
   });
 
   it.each([
-    ['http', ['--http'], (_dir: string) => ''],
-    ['https', [], (cwd: string) => ` --certificate-authority ${join(cwd, '.state', 'ca.crt')} --username anonymous`],
+    ['http', ['--http'], (cwd: string) => ` --token "$(cat ${join(cwd, '.state', 'token')})"`],
+    ['https', [], (cwd: string) => ` --certificate-authority ${join(cwd, '.state', 'ca.crt')} --token "$(cat ${join(cwd, '.state', 'token')})"`],
   ])('over %s, tells how to reach the server without a kubeconfig', async (_scheme, flags, trust) => {
     const run = prepare(['serve', '--port', '0', ...flags, '--cluster', clusterFile], dir);
     const exited = main(run.env);
     const running = await run.ready;
     expect(run.stderr()).toContain(`try: kubectl --server ${running.url}${trust(dir)} get nodes`);
+    run.requestStop('SIGINT');
+    await expect(exited).resolves.toBe(0);
+  });
+
+  it('takes the token from KUBEFACADE_TOKEN, and answers a wrong one 401', async () => {
+    const run = prepare(['serve', '--port', '0', '--http', '--cluster', clusterFile, '--anonymous-auth=false'], dir);
+    run.env.env = { KUBEFACADE_TOKEN: 'env-token' };
+    const exited = main(run.env);
+    const running = await run.ready;
+    expect(running.token).toBe('env-token');
+    expect(run.stderr()).toContain(`try: kubectl --server ${running.url} --token TOKEN get nodes`);
+    expect((await fetch(`${running.url}/api/v1/nodes`, { headers: { Authorization: 'Bearer env-token' } })).status).toBe(200);
+    expect((await fetch(`${running.url}/api/v1/nodes`, { headers: { Authorization: 'Bearer other' } })).status).toBe(401);
+    expect((await fetch(`${running.url}/api/v1/nodes`)).status).toBe(401);
     run.requestStop('SIGINT');
     await expect(exited).resolves.toBe(0);
   });

@@ -15,10 +15,16 @@ const DEFAULTS: Config = {
   speed: 1,
   seed: 1,
   simulate: 'auto',
+  token: undefined,
+  anonymousAuth: undefined,
+  maxRequestsInFlight: 400,
+  maxMutatingRequestsInFlight: 200,
+  requestTimeoutMs: 60_000,
 };
 
 function configOf(outcome: CommandLineOutcome): Config {
-  if (outcome.kind !== 'run') throw new Error(`expected a config, got exit ${outcome.code}: ${outcome.stderr}`);
+  if (outcome.kind === 'exit') throw new Error(`expected a config, got exit ${outcome.code}: ${outcome.stderr}`);
+  if (outcome.kind !== 'run') throw new Error(`expected serve, got ${outcome.kind}`);
   return outcome.config;
 }
 
@@ -40,6 +46,15 @@ describe('kubefacade serve', () => {
     ['--log-level silent', ['serve', '--log-level', 'silent'], { logLevel: 'silent' }],
     ['--state-dir', ['serve', '--state-dir', '/var/lib/kf'], { stateDir: '/var/lib/kf' }],
     ['flags without the command name', ['--port', '0', '--http'], { port: 0, http: true }],
+    ['--token', ['serve', '--token', 's3cr3t.T0ken'], { token: 's3cr3t.T0ken' }],
+    ['--anonymous-auth alone as true', ['serve', '--anonymous-auth'], { anonymousAuth: true }],
+    ['--anonymous-auth=false, as kube-apiserver takes it', ['serve', '--anonymous-auth=false'], { anonymousAuth: false }],
+    ['--anonymous-auth=true', ['serve', '--anonymous-auth=true'], { anonymousAuth: true }],
+    ['--max-requests-inflight', ['serve', '--max-requests-inflight', '10'], { maxRequestsInFlight: 10 }],
+    ['--max-requests-inflight 0 for no limit', ['serve', '--max-requests-inflight=0'], { maxRequestsInFlight: 0 }],
+    ['--max-mutating-requests-inflight', ['serve', '--max-mutating-requests-inflight', '5'], { maxMutatingRequestsInFlight: 5 }],
+    ['--request-timeout in seconds', ['serve', '--request-timeout', '30s'], { requestTimeoutMs: 30_000 }],
+    ['--request-timeout as Go prints it', ['serve', '--request-timeout=1m30s'], { requestTimeoutMs: 90_000 }],
   ])('reads %s', (_name, argv, expected) => {
     expect(configOf(parseCommandLine(argv, CONTEXT))).toEqual({ ...DEFAULTS, ...expected });
   });
@@ -56,6 +71,11 @@ describe('kubefacade serve', () => {
     ['a URL as the host', ['serve', '--host', 'https://127.0.0.1'], 'not a URL'],
     ['an empty host', ['serve', '--host', ''], 'Expected an IP address or host name.'],
     ['an empty cluster file', ['serve', '--cluster', ''], 'Expected a file path.'],
+    ['a token with a space', ['serve', '--token', 'two words'], 'Expected a token of visible ASCII characters without spaces.'],
+    ['an empty token', ['serve', '--token', ''], 'Expected a token of visible ASCII characters without spaces.'],
+    ['--anonymous-auth=maybe', ['serve', '--anonymous-auth=maybe'], 'Expected true or false.'],
+    ['a negative in-flight limit', ['serve', '--max-requests-inflight=-1'], 'Expected a whole number of requests, 0 for no limit.'],
+    ['a request timeout without a unit', ['serve', '--request-timeout', '60'], 'Expected a duration such as 60s, 1m30s or 500ms.'],
   ])('rejects %s with a message and exit code 2', (_name, argv, message) => {
     const outcome = parseCommandLine(argv, CONTEXT);
     expect(outcome).toMatchObject({ kind: 'exit', code: 2, stdout: '' });
@@ -72,10 +92,32 @@ describe('kubefacade serve', () => {
     const outcome = parseCommandLine(argv, CONTEXT);
     expect(outcome).toMatchObject({ kind: 'exit', code: 0, stderr: '' });
     if (outcome.kind !== 'exit') return;
-    for (const flag of ['--cluster', '--host', '--port', '--http', '--write-kubeconfig', '--log-level', '--state-dir']) {
+    for (const flag of [
+      '--cluster',
+      '--host',
+      '--port',
+      '--http',
+      '--write-kubeconfig',
+      '--log-level',
+      '--state-dir',
+      '--token',
+      '--anonymous-auth',
+      '--max-requests-inflight',
+      '--max-mutating-requests-inflight',
+      '--request-timeout',
+    ]) {
       expect(outcome.stdout).toContain(flag);
     }
     expect(outcome.stdout).toContain('the talk cluster');
+  });
+
+  it.each([
+    ['KUBEFACADE_TOKEN gives the token', {}, { KUBEFACADE_TOKEN: 'from-env' }, 'from-env'],
+    ['--token wins over KUBEFACADE_TOKEN', { flag: 'from-flag' }, { KUBEFACADE_TOKEN: 'from-env' }, 'from-flag'],
+    ['an empty KUBEFACADE_TOKEN is no token', {}, { KUBEFACADE_TOKEN: '' }, undefined],
+  ])('reads the token: %s', (_name, given: { flag?: string }, env, token) => {
+    const argv = given.flag === undefined ? ['serve'] : ['serve', '--token', given.flag];
+    expect(configOf(parseCommandLine(argv, { ...CONTEXT, env })).token).toBe(token);
   });
 
   it('prints its version for --version and exits 0', () => {

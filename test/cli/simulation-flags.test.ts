@@ -5,7 +5,8 @@ const CONTEXT = { cwd: '/home/talk', defaultClusterFile: '/opt/kubefacade/fixtur
 
 const simulationOf = (argv: string[]): Pick<Config, 'speed' | 'seed' | 'simulate'> => {
   const outcome = parseCommandLine(argv, CONTEXT);
-  if (outcome.kind !== 'run') throw new Error(`expected a config, got exit ${outcome.code}: ${outcome.stderr}`);
+  if (outcome.kind === 'exit') throw new Error(`expected a config, got exit ${outcome.code}: ${outcome.stderr}`);
+  if (outcome.kind !== 'run') throw new Error(`expected serve, got ${outcome.kind}`);
   const { speed, seed, simulate } = outcome.config;
   return { speed, seed, simulate };
 };
