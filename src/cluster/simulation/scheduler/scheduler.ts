@@ -122,7 +122,7 @@ export class Scheduler implements Controller {
       else feasible.push({ node, score: scoreNode(node, bound.score, pod) });
     }
     if (feasible.length === 0) return this.failed(key, pod, fitErrorMessage(nodes.length, failures));
-    const best = Math.max(...feasible.map((f) => f.score));
+    const best = feasible.reduce((best, f) => Math.max(best, f.score), -Infinity);
     const tied = feasible
       .filter((f) => f.score === best)
       .map((f) => f.node.metadata.name)
