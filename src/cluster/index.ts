@@ -14,7 +14,7 @@ import {
   resourceOfObject,
 } from './fixtures/index.js';
 import { ContainerLogs, type LogLine } from './logs/container-logs.js';
-import type { KubeObject } from './objects.js';
+import type { KubeObject, Node } from './objects.js';
 import { registry as defaultRegistry, type ResourceRegistry } from './resources/registry.js';
 import { keyOf, type ResourceKey } from './resources/resource-type.js';
 import { HistoryReplay } from './simulation/replay/history-replay.js';
@@ -96,7 +96,8 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
   const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
   const history = loaded.history ?? (options.replayFrom ? historyOfObjects(loaded, options.replayFrom.getTime()) : undefined);
   if (history) {
-    const later = new Set(history.created.map((entry) => entry.object));
+    const later = new Set<KubeObject>(history.created.map((entry) => entry.object));
+    for (const machine of history.machines) later.add(machine.registration);
     const born = loaded.objects.filter((entry) => !later.has(entry.object) && !isMirrorPod(entry.object));
     return replayHistory({ ...loaded, objects: born }, history, now, live, registry, options);
   }
@@ -153,16 +154,18 @@ const isMirrorPod = (object: KubeObject): boolean => object.kind === 'Pod' && ob
 function historyOfObjects(loaded: LoadedCluster, bornMs: number): LoadedHistory {
   const staticPods = new Map<string, KubeObject[]>();
   const created: LoadedHistory['created'] = [];
+  const machines: LoadedHistory['machines'] = [];
   for (const entry of loaded.objects) {
     const node = (entry.object.spec as { nodeName?: string } | undefined)?.nodeName;
+    const atMs = Date.parse(entry.object.metadata.creationTimestamp ?? '');
     if (isMirrorPod(entry.object) && node) staticPods.set(node, [...(staticPods.get(node) ?? []), entry.object]);
-    else {
-      const atMs = Date.parse(entry.object.metadata.creationTimestamp ?? '');
-      if (atMs > bornMs) created.push({ atMs, ...entry });
-    }
+    // A Node is created by its kubelet registering it, as in a compact cluster's history.
+    else if (entry.resource === '/nodes' && atMs > bornMs) machines.push({ bootsAtMs: atMs, registration: entry.object as Node });
+    else if (atMs > bornMs) created.push({ atMs, ...entry });
   }
   created.sort((a, b) => a.atMs - b.atMs);
-  return { bornMs, created, staticPods, pullsEndAt: new Map(), network: undefined, logs: [] };
+  machines.sort((a, b) => a.bootsAtMs - b.bootsAtMs);
+  return { bornMs, created, machines, staticPods, pullsEndAt: new Map(), network: undefined, logs: [] };
 }
 
 function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions & { seed?: number | string }): Cluster {

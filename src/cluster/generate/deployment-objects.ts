@@ -1,3 +1,4 @@
+import { newControllerRef } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { GenerationContext } from './generation-context.js';
 import type { NodePlacer } from './node-placer.js';
@@ -86,7 +87,7 @@ export function deploymentObjects(
       name,
       generateName: `${replicaSetName}-`,
       labels: { ...podLabels, 'pod-template-hash': hash },
-      owner: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSetName, uid: replicaSetUid, controller: true, blockOwnerDeletion: true },
+      owner: newControllerRef({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSetName, uid: replicaSetUid }),
       templateSpec,
       nodeName: placed?.node.name,
       hostIP: placed?.node.internalIP,
@@ -176,7 +177,7 @@ export function deploymentObjects(
         'deployment.kubernetes.io/max-replicas': String(plan.replicas + Math.ceil(plan.replicas / 4)),
         'deployment.kubernetes.io/revision': '1',
       },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name, uid: deploymentUid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [newControllerRef({ apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name, uid: deploymentUid })],
     },
     spec: {
       replicas: plan.replicas,

@@ -1,7 +1,6 @@
-import { rfc3339 as timestamp } from '../meta/index.js';
+import { randomString, rfc3339 as timestamp } from '../meta/index.js';
 import { SeededRandom } from '../simulation/random.js';
 import type { GenerateOptions } from './generate-options.js';
-import { randomSuffix } from './names.js';
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +50,7 @@ export class GenerationContext {
 
   /** A generated name's suffix (`kube-proxy-x7k2p`) or a pod-template hash. */
   suffix(length: number): string {
-    return randomSuffix(() => this.random.next(), length);
+    return randomString(() => this.random.next(), length);
   }
 
   /** The next resourceVersion: etcd's revision grows with every write, in the order objects were written. */

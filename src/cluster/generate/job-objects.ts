@@ -1,3 +1,4 @@
+import { newControllerRef } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { GenerationContext } from './generation-context.js';
 import type { NodePlacer } from './node-placer.js';
@@ -65,7 +66,7 @@ export function completedJobObjects(context: GenerationContext, namespace: strin
     name: `${name}-${context.suffix(5)}`,
     generateName: `${name}-`,
     labels,
-    owner: { apiVersion: 'batch/v1', kind: 'Job', name, uid, controller: true, blockOwnerDeletion: true },
+    owner: newControllerRef({ apiVersion: 'batch/v1', kind: 'Job', name, uid }),
     templateSpec,
     nodeName: placed.node.name,
     hostIP: placed.node.internalIP,

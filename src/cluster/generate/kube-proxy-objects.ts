@@ -1,3 +1,4 @@
+import { newControllerRef } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { GenerationContext } from './generation-context.js';
 import { KUBERNETES_VERSION, type GeneratedNode } from './node-objects.js';
@@ -98,7 +99,7 @@ export class KubeProxy {
       name: `kube-proxy-${this.context.suffix(5)}`,
       generateName: 'kube-proxy-',
       labels: { 'controller-revision-hash': this.revisionHash, ...this.labels, 'pod-template-generation': '1' },
-      owner: { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: this.uid, controller: true, blockOwnerDeletion: true },
+      owner: newControllerRef({ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: this.uid }),
       templateSpec: {
         ...this.templateSpec,
         affinity: {

@@ -66,12 +66,3 @@ export function deploymentName(index: number): string {
 export function nodeName(index: number, controlPlanes: number): string {
   return index < controlPlanes ? `control-plane-${index + 1}` : `worker-${String(index - controlPlanes + 1).padStart(5, '0')}`;
 }
-
-/** The alphabet of k8s.io/apimachinery pkg/util/rand: generated name suffixes and pod-template hashes. */
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-export function randomSuffix(next: () => number, length: number): string {
-  let suffix = '';
-  for (let i = 0; i < length; i++) suffix += ALPHANUMS[Math.floor(next() * ALPHANUMS.length)];
-  return suffix;
-}

@@ -1,4 +1,4 @@
-import { rfc3339Micro as microTimestamp } from '../meta/index.js';
+import { ownerReference, rfc3339Micro as microTimestamp } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { GenerationContext } from './generation-context.js';
 import { nodeIP, podCIDR } from './network.js';
@@ -150,7 +150,7 @@ export function leaseObject(context: GenerationContext, node: KubeObject): KubeO
       uid: context.uid(),
       resourceVersion: context.nextResourceVersion(),
       creationTimestamp: node.metadata.creationTimestamp,
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid as string }],
+      ownerReferences: [ownerReference(node)],
     },
     spec: { holderIdentity: node.metadata.name, leaseDurationSeconds: 40, renewTime: microTimestamp(context.capturedAtMs - context.int(0, 9_999)) },
   };

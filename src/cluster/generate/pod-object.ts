@@ -1,17 +1,10 @@
+import type { OwnerReference } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
+import { unreadyContainersMessage } from '../simulation/kubelet/pod-status.js';
 import type { GenerationContext } from './generation-context.js';
 
 /** Where a pod is in its life: most run; a few wait for their sandbox, for a node, or have completed (Jobs). */
 export type PodState = 'Running' | 'ContainerCreating' | 'Unschedulable' | 'Succeeded';
-
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller: true;
-  blockOwnerDeletion: true;
-}
 
 /** The one container of a generated pod template, as the API server stores it once defaulted. */
 export interface ContainerTemplate {
@@ -156,32 +149,26 @@ function podStatus(context: GenerationContext, plan: PodPlan, scheduledMs: numbe
           }
         : { waiting: { reason: 'ContainerCreating' } },
   }));
+  // Ready and ContainersReady move together for a pod without readiness gates (the kubelet's status manager).
+  const containersReady = (type: 'Ready' | 'ContainersReady'): Record<string, unknown> =>
+    condition(
+      type,
+      running ? 'True' : 'False',
+      startedMs,
+      done
+        ? { reason: 'PodCompleted' }
+        : running
+          ? {}
+          : { reason: 'ContainersNotReady', message: unreadyContainersMessage(plan.templateSpec.containers.map((c) => c.name)) },
+    );
   const ip = plan.podIP === undefined || plan.state === 'ContainerCreating' ? {} : { podIP: plan.podIP, podIPs: [{ ip: plan.podIP }] };
   return {
     phase: running ? 'Running' : done ? 'Succeeded' : 'Pending',
     conditions: [
       condition('PodReadyToStartContainers', plan.state === 'ContainerCreating' ? 'False' : 'True', startedMs),
       condition('Initialized', 'True', scheduledMs, done ? { reason: 'PodCompleted' } : {}),
-      condition(
-        'Ready',
-        running ? 'True' : 'False',
-        startedMs,
-        done
-          ? { reason: 'PodCompleted' }
-          : running
-            ? {}
-            : { reason: 'ContainersNotReady', message: `containers with unready status: [${plan.templateSpec.containers.map((c) => c.name).join(' ')}]` },
-      ),
-      condition(
-        'ContainersReady',
-        running ? 'True' : 'False',
-        startedMs,
-        done
-          ? { reason: 'PodCompleted' }
-          : running
-            ? {}
-            : { reason: 'ContainersNotReady', message: `containers with unready status: [${plan.templateSpec.containers.map((c) => c.name).join(' ')}]` },
-      ),
+      containersReady('Ready'),
+      containersReady('ContainersReady'),
       condition('PodScheduled', 'True', scheduledMs),
     ],
     hostIP: plan.hostIP,

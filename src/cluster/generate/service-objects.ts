@@ -1,3 +1,4 @@
+import { newControllerRef } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { EndpointTarget } from './deployment-objects.js';
 import type { GenerationContext } from './generation-context.js';
@@ -63,9 +64,7 @@ export function endpointSliceObjects(context: GenerationContext, service: KubeOb
           'kubernetes.io/service-name': plan.name,
         },
         annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': context.time(context.capturedAtMs - 3_600_000) },
-        ownerReferences: [
-          { apiVersion: 'v1', kind: 'Service', name: plan.name, uid: service.metadata.uid as string, controller: true, blockOwnerDeletion: true },
-        ],
+        ownerReferences: [newControllerRef(service)],
       },
       addressType: 'IPv4',
       endpoints: chunk.map((target) => ({

@@ -3,16 +3,37 @@ import type { KubeObject, Wire } from '../objects.js';
 
 export type OwnerReference = Wire<V1OwnerReference>;
 
+/** What an owner reference names: the owner's apiVersion, kind, name and uid. */
+export interface OwnerIdentity {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+}
+
+/** The identity of a stored object, for an owner reference to it. */
+function identityOf(owner: Readonly<KubeObject>): OwnerIdentity {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '' };
+}
+
+/**
+ * A plain owner reference, neither controller nor blocking deletion: what the node lease controller puts on a
+ * node's Lease (k/k pkg/kubelet/nodelease setNodeOwnerFunc).
+ */
+export function ownerReference(owner: Readonly<KubeObject> | OwnerIdentity): OwnerReference {
+  const { apiVersion, kind, name, uid } = 'metadata' in owner ? identityOf(owner as Readonly<KubeObject>) : owner;
+  return { apiVersion, kind, name, uid };
+}
+
 /**
  * The reference a controller puts on what it creates (apimachinery metav1.NewControllerRef). The fixture loader
- * leaves `blockOwnerDeletion` out where the real controller does (Endpoints' slices).
+ * leaves `blockOwnerDeletion` out where the real controller does (Endpoints' slices), as does the kubelet on a
+ * mirror pod's Node reference (pkg/kubelet/pod/mirror_client.go). The owner is a stored object, or only its
+ * identity where the caller has no object (a generator, a kubelet whose Node is not yet stored).
  */
-export function newControllerRef(owner: Readonly<KubeObject>, blockOwnerDeletion = true): OwnerReference {
+export function newControllerRef(owner: Readonly<KubeObject> | OwnerIdentity, blockOwnerDeletion = true): OwnerReference {
   return {
-    apiVersion: owner.apiVersion,
-    kind: owner.kind,
-    name: owner.metadata.name,
-    uid: owner.metadata.uid ?? '',
+    ...ownerReference(owner),
     controller: true,
     ...(blockOwnerDeletion ? { blockOwnerDeletion } : {}),
   };

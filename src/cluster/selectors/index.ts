@@ -4,4 +4,4 @@ export { SelectorError } from './types.js';
 export { createLabelSelector, parseLabelSelector } from './label-selector.js';
 export { createFieldSelector, escapeFieldValue, parseFieldSelector } from './field-selector.js';
 export { checkFieldSelector, matchesFields } from './field-selector-support.js';
-export { labelSelectorAsSelector, type LabelSelectorSpec, mapSelectorMatches, selectorMatches } from './label-selector-spec.js';
+export { labelSelectorAsSelector, type LabelSelectorSpec, labelSetMatches, mapSelectorMatches, selectorMatches } from './label-selector-spec.js';

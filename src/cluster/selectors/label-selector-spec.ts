@@ -38,10 +38,18 @@ export function selectorMatches(spec: LabelSelectorSpec | undefined, labels: Lab
 }
 
 /**
+ * labels.SelectorFromSet(set).Matches(labels): every pair of the set must match, so an empty or absent set selects
+ * everything (a pod's nodeSelector, a ReplicaSet's template labels).
+ */
+export function labelSetMatches(set: Labels | undefined, labels: Labels | undefined): boolean {
+  return Object.entries(set ?? {}).every(([key, value]) => labels?.[key] === value);
+}
+
+/**
  * A Service's spec.selector (a plain map, labels.SelectorFromSet): every pair must match; an empty or absent one
  * selects nothing, as the endpoints controllers treat a Service without a selector.
  */
 export function mapSelectorMatches(selector: Labels | undefined, labels: Labels | undefined): boolean {
   if (!selector || Object.keys(selector).length === 0) return false;
-  return Object.entries(selector).every(([key, value]) => labels?.[key] === value);
+  return labelSetMatches(selector, labels);
 }

@@ -42,7 +42,8 @@ describeEachKubectl('kubectl get nodes -w on the live cluster', (binary) => {
 
       advanceTo(server(), nodeJoinsAt('node5'));
       const joined = await kubectl.waitForStdout((out) => rowsOf(rowsAfter(out, node3Ready), 'node5').length > 0);
-      // Registered by its kubelet, then tainted by the node controller and given its first status: NotReady.
+      // Registered by its kubelet with its first status in the same write: every row, the first too, is NotReady
+      // (a Node without conditions would print Unknown).
       const node5Rows = rowsOf(rowsAfter(joined, node3Ready), 'node5');
       expect(node5Rows.length).toBeGreaterThan(0);
       for (const row of node5Rows) expect(row).toMatch(/^node5 +NotReady +<none> +0s +v1\.14\.2$/);

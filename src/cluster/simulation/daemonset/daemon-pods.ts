@@ -1,5 +1,6 @@
 import { requiredNodeAffinityMatches } from '../scheduler/node-affinity.js';
 import type { Node, Pod } from '../../objects.js';
+import { labelSetMatches } from '../../selectors/index.js';
 import type { DaemonSet } from '../replicaset/workload-objects.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
@@ -56,8 +57,7 @@ export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
  */
 export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): { shouldRun: boolean; shouldContinueRunning: boolean } {
   const spec = ds.spec?.template?.spec;
-  const labels = node.metadata.labels ?? {};
-  const selectorMatches = Object.entries(spec?.nodeSelector ?? {}).every(([key, value]) => labels[key] === value);
+  const selectorMatches = labelSetMatches(spec?.nodeSelector, node.metadata.labels);
   const affinityMatches = requiredNodeAffinityMatches(spec, node);
   if (!selectorMatches || !affinityMatches) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = daemonTolerations(spec ?? { containers: [] });

@@ -29,6 +29,14 @@ export class KubeletFleet implements Controller {
 
   start(context: SimulationContext): void {
     this.context = context;
+    // The machines of a compact cluster's history: each kubelet starts at its instant and registers its Node.
+    for (const machine of this.options.runtime?.machines ?? []) {
+      const name = machine.registration.metadata.name;
+      const boot = (): void => {
+        if (!this.kubelets.has(name)) this.startKubelet(name, { ready: this.networkInstalled(name), registration: machine.registration });
+      };
+      this.subscriptions.add(context.clock.at(machine.bootsAtMs, boot, `machine ${name} boots`));
+    }
     for (const stored of context.store.list(NODES).items) {
       const ready = (stored.object as Node).status?.conditions?.find((c) => c.type === 'Ready')?.status;
       if (ready === 'Unknown') continue;
@@ -63,8 +71,11 @@ export class KubeletFleet implements Controller {
     return !network || network.installed(nodeName);
   }
 
-  /** Starts (or restarts) a node's kubelet; it registers nothing itself: the Node object must exist. */
-  startKubelet(nodeName: string, options: { ready?: boolean } = {}): Kubelet {
+  /**
+   * Starts (or restarts) a node's kubelet. With a `registration`, a kubelet whose Node does not exist creates it
+   * (a machine booting, `kubeadm join`); without one, the Node must exist.
+   */
+  startKubelet(nodeName: string, options: { ready?: boolean; registration?: Node } = {}): Kubelet {
     if (!this.context) throw new Error('the kubelet fleet is not started');
     this.stopKubelet(nodeName);
     const kubelet = new Kubelet({
@@ -72,6 +83,7 @@ export class KubeletFleet implements Controller {
       ready: options.ready ?? true,
       ...(this.options.behaviours ? { behaviours: this.options.behaviours } : {}),
       ...(this.options.runtime ? { runtime: this.options.runtime } : {}),
+      ...(options.registration ? { registration: options.registration } : {}),
     });
     this.kubelets.set(nodeName, kubelet);
     kubelet.start(this.context);

@@ -2,10 +2,11 @@ import type { Node, Pod } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
-import { copyOf, type NodeCondition, NODES, PODS } from '../types.js';
+import { copyOf, NODES, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
-import { rfc3339 } from '../../meta/index.js';
+import { newControllerRef, rfc3339 } from '../../meta/index.js';
 import type { BehaviourSource, ContainerBehaviour, ContainerCrash } from './kubelet-config.js';
+import { setNetworkAvailable } from './network-available.js';
 import type { NodeRuntime } from './node-runtime.js';
 import { networkNotReadyMessage, NodeStatusReporter } from './node-status.js';
 import { type KubeletHost, PodWorker } from './pod-worker.js';
@@ -17,6 +18,8 @@ export interface KubeletOptions {
   behaviours?: BehaviourSource;
   /** The machine around the kubelet: static pods, image pulls, the network add-on. */
   runtime?: NodeRuntime;
+  /** What the kubelet registers as its Node when it does not exist (kubelet_node_status.go initialNode). */
+  registration?: Node;
 }
 
 /** How often the kubelet asks the runtime whether its network is ready (kubelet.go: updateRuntimeUp every 5 s). */
@@ -79,10 +82,12 @@ export class Kubelet implements Controller, KubeletHost {
     const boot = context.clock.after(
       0,
       () => {
+        if (this.options.registration) this.status?.register(this.options.registration);
         this.createMirrorPods();
         const network = this.options.runtime?.network;
         const noted = this.node()?.status?.conditions?.some((c) => c.type === 'NetworkUnavailable');
-        if (network?.condition && network.installed(this.nodeName) && !noted) this.writeNetworkAvailable(network.condition);
+        // A kubelet that starts with its pod network up found the CNI config, which the add-on announces.
+        if (network?.condition && this.ready && !noted) this.writeNetworkAvailable(network.condition);
         this.status?.start();
         for (const stored of context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) queue.add(stored.key);
       },
@@ -109,7 +114,8 @@ export class Kubelet implements Controller, KubeletHost {
       mirror.metadata = {
         ...mirror.metadata,
         creationTimestamp: rfc3339(this.context.clock.now()),
-        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node?.metadata.uid ?? '', controller: true }],
+        // mirror_client.go sets Controller but not BlockOwnerDeletion on the Node reference.
+        ownerReferences: [newControllerRef({ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node?.metadata.uid ?? '' }, false)],
       };
       store.create(PODS, mirror);
     }
@@ -130,22 +136,7 @@ export class Kubelet implements Controller, KubeletHost {
   }
 
   private writeNetworkAvailable(up: { reason: string; message: string }): void {
-    const { store, clock } = this.context;
-    const stored = store.get(NODES, undefined, this.nodeName);
-    if (!stored) return;
-    const node = copyOf(stored.object as Node);
-    const now = rfc3339(clock.now());
-    const condition: NodeCondition = {
-      type: 'NetworkUnavailable',
-      status: 'False',
-      reason: up.reason,
-      message: up.message,
-      lastHeartbeatTime: now,
-      lastTransitionTime: now,
-    };
-    const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable');
-    node.status = { ...node.status, conditions: [condition, ...others] };
-    store.update(NODES, node);
+    setNetworkAvailable(this.context, this.nodeName, up);
   }
 
   /** When a pull of `image` that starts now completes, if the cluster says (a pull still running at the present). */

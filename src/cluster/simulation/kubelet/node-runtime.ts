@@ -1,4 +1,4 @@
-import type { Pod } from '../../objects.js';
+import type { Node, Pod } from '../../objects.js';
 
 /** The condition a network add-on writes on a node once its agent runs there (weave: `WeaveIsUp`). */
 export interface NetworkUpCondition {
@@ -12,6 +12,8 @@ export interface NetworkUpCondition {
  * CNI config. Compact cluster files describe these; a captured cluster has none of them.
  */
 export interface NodeRuntime {
+  /** The machines that boot while the simulation runs: each one's kubelet starts then and registers its Node. */
+  machines?: readonly { bootsAtMs: number; registration: Node }[];
   /** The mirror pods of the node's static pod manifests (pkg/kubelet/config/file.go, pkg/kubelet/pod/mirror_client.go). */
   staticPods?(nodeName: string): Pod[];
   /** The instant a pull of `image` on the node completes, when the cluster says so (a pull still in progress at the present). */

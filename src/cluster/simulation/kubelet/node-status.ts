@@ -2,7 +2,7 @@ import type { Node } from '../../objects.js';
 import type { ComponentRecorder, ObjectReference } from '../event-recorder.js';
 import type { SimulationContext } from '../controller.js';
 import type { TaskHandle } from '../simulation-clock.js';
-import { rfc3339, rfc3339Micro } from '../../meta/index.js';
+import { ownerReference, rfc3339, rfc3339Micro } from '../../meta/index.js';
 import { copyOf, LEASES, type Lease, NODE_LEASE_NAMESPACE, type NodeCondition, NODES } from '../types.js';
 import { KUBELET_TIMINGS } from './kubelet-config.js';
 
@@ -58,6 +58,7 @@ export function networkNotReadyMessage(node: Node | undefined): string {
 export class NodeStatusReporter {
   private readonly tasks: TaskHandle[] = [];
   private lastReport = -Infinity;
+  private announced = false;
 
   constructor(
     private readonly nodeName: string,
@@ -70,9 +71,33 @@ export class NodeStatusReporter {
     return this.ready;
   }
 
+  /**
+   * registerWithAPIServer: when its Node does not exist, the kubelet creates it from initialNode, i.e. what it
+   * knows of its machine and flags (`registration`) with the registration taints (`node.kubernetes.io/not-ready`
+   * NoSchedule, so nothing is scheduled there before it is Ready, and `unschedulable` for a cordoned node) and the
+   * status its setters compute, conditions included: one create, so no watcher ever sees the Node without them.
+   * The events of those first conditions are recorded as the setters record them.
+   */
+  register(registration: Node): void {
+    const { store, clock } = this.context;
+    this.announce();
+    if (store.get(NODES, undefined, this.nodeName)) return;
+    const node = copyOf(registration);
+    const now = clock.now();
+    node.metadata = { ...node.metadata, creationTimestamp: rfc3339(now) };
+    const own = (node.spec?.taints ?? []).filter((taint) => !taint.key.startsWith('node.kubernetes.io/'));
+    const taints = [...own, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }];
+    if (node.spec?.unschedulable) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+    node.spec = { ...node.spec, taints };
+    const { posted, changed } = this.conditions(node, now);
+    node.status = { ...node.status, conditions: posted };
+    store.create(NODES, node);
+    this.posted(changed, now);
+  }
+
   start(): void {
     const { clock } = this.context;
-    this.recorder.event(this.nodeReference(), 'Normal', 'Starting', 'Starting kubelet.');
+    this.announce();
     this.renewLease();
     this.syncStatus();
     this.tasks.push(clock.every(KUBELET_TIMINGS.leaseRenewIntervalMs, () => this.renewLease(), { label: `lease ${this.nodeName}` }));
@@ -109,7 +134,7 @@ export class NodeStatusReporter {
             name: this.nodeName,
             namespace: NODE_LEASE_NAMESPACE,
             creationTimestamp: rfc3339(now),
-            ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node.metadata.uid ?? '' }],
+            ownerReferences: [ownerReference(node)],
           },
           spec: {},
         };
@@ -118,18 +143,41 @@ export class NodeStatusReporter {
     else store.create(LEASES, lease);
   }
 
+  /** `Starting kubelet.`, once per start of the kubelet, before anything it registers or posts. */
+  private announce(): void {
+    if (this.announced) return;
+    this.announced = true;
+    this.recorder.event(this.nodeReference(), 'Normal', 'Starting', 'Starting kubelet.');
+  }
+
   private syncStatus(): void {
     const { store, clock } = this.context;
     const stored = store.get(NODES, undefined, this.nodeName);
     if (!stored) return;
     const node = copyOf(stored.object as Node);
     const now = clock.now();
+    const { posted, changed } = this.conditions(node, now);
+    const existing = node.status?.conditions ?? [];
+    const unposted = posted.some((condition) => !existing.some((e) => e.type === condition.type));
+    if (changed.length === 0 && !unposted && now - this.lastReport < KUBELET_TIMINGS.nodeStatusReportMs) return;
+    const others = existing.filter((condition) => !posted.some((p) => p.type === condition.type));
+    node.status = { ...node.status, conditions: [...others, ...posted] };
+    store.update(NODES, node);
+    this.posted(changed, now);
+  }
+
+  /**
+   * The conditions the setters compute now (pkg/kubelet/nodestatus/setters.go), and those whose change records an
+   * event: a pressure condition's first report does (it starts as Unknown), the Ready condition's does not (its
+   * setter records NodeReady or NodeNotReady only when an existing condition changes status).
+   */
+  private conditions(node: Node, now: number): { posted: NodeCondition[]; changed: ConditionReport[] } {
     const existing = node.status?.conditions ?? [];
     const changed: ConditionReport[] = [];
     const posted: NodeCondition[] = reports(this.ready, networkNotReadyMessage(node)).map((report) => {
       const before = existing.find((condition) => condition.type === report.type);
       const transitioned = before?.status !== report.status;
-      if (transitioned || before?.reason !== report.reason) changed.push(report);
+      if ((transitioned || before?.reason !== report.reason) && (before !== undefined || report.type !== 'Ready')) changed.push(report);
       return {
         type: report.type,
         status: report.status,
@@ -139,10 +187,10 @@ export class NodeStatusReporter {
         message: report.message,
       };
     });
-    if (changed.length === 0 && now - this.lastReport < KUBELET_TIMINGS.nodeStatusReportMs) return;
-    const others = existing.filter((condition) => !posted.some((p) => p.type === condition.type));
-    node.status = { ...node.status, conditions: [...others, ...posted] };
-    store.update(NODES, node);
+    return { posted, changed };
+  }
+
+  private posted(changed: readonly ConditionReport[], now: number): void {
     this.lastReport = now;
     for (const report of changed) {
       this.recorder.event(this.nodeReference(), 'Normal', report.event, `Node ${this.nodeName} status is now: ${report.event}`);

@@ -22,6 +22,11 @@ export interface PodStatusFacts {
  * generateAPIPodStatus): phase, the four conditions with their transition times kept while unchanged,
  * IPs and the containers' statuses. Pure: `pod` is not changed; the new status is returned.
  */
+/** The message of a pod's Ready and ContainersReady conditions while some containers are not ready (pkg/kubelet/status generate.go). */
+export function unreadyContainersMessage(names: readonly string[]): string {
+  return `containers with unready status: [${names.join(' ')}]`;
+}
+
 export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[], facts: PodStatusFacts): NonNullable<Pod['status']> {
   const allRunning = containers.length > 0 && containers.every((c) => c.started);
   const unready = containers.filter((c) => !c.ready).map((c) => c.name);
@@ -39,7 +44,7 @@ export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[
     if (!ok && reason) Object.assign(result, { reason, message });
     return result;
   };
-  const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  const notReady = unreadyContainersMessage(unready);
   const status: NonNullable<Pod['status']> = {
     ...pod.status,
     phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',

@@ -1,22 +1,22 @@
 import type { ClusterHistory } from '../../fixtures/compact/cluster-history.js';
 import { pullKey } from '../../fixtures/compact/cluster-history.js';
 import type { Pod } from '../../objects.js';
+import { labelSetMatches } from '../../selectors/index.js';
 import type { BehaviourSource } from '../kubelet/kubelet-config.js';
 import type { NodeRuntime } from '../kubelet/node-runtime.js';
 
 /** The machines of a cluster's history as its kubelets observe them. */
-export function nodeRuntimeOf(history: Pick<ClusterHistory, 'staticPods' | 'pullsEndAt' | 'network'>): NodeRuntime {
+export function nodeRuntimeOf(history: Pick<ClusterHistory, 'machines' | 'staticPods' | 'pullsEndAt' | 'network'>): NodeRuntime {
   const { network } = history;
   return {
+    machines: history.machines,
     staticPods: (nodeName) => (history.staticPods.get(nodeName) ?? []).map((pod) => structuredClone(pod) as Pod),
     pullEndsAt: (nodeName, image) => history.pullsEndAt.get(pullKey(nodeName, image)),
     ...(network
       ? {
           network: {
             isAgent: (pod: Pod) =>
-              network.agent !== undefined &&
-              pod.metadata.namespace === network.agent.namespace &&
-              Object.entries(network.agent.selector).every(([key, value]) => pod.metadata.labels?.[key] === value),
+              network.agent !== undefined && pod.metadata.namespace === network.agent.namespace && labelSetMatches(network.agent.selector, pod.metadata.labels),
             condition: network.condition,
             installed: (nodeName: string) => network.cniInstalled.includes(nodeName),
           },

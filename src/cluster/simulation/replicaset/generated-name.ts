@@ -1,15 +1,11 @@
+import { randomString, safeEncodeString } from '../../meta/index.js';
 import type { ResourceKey } from '../../resources/resource-type.js';
 import type { ClusterStore } from '../../store/index.js';
 import type { SeededRandom } from '../random.js';
 
-/** k8s.io/apimachinery pkg/util/rand: no vowels (no words), no 0/1/3 (no look-alikes). */
-export const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
 /** rand.String(n) from the seeded random. */
 export function randomSuffix(random: SeededRandom, length = 5): string {
-  let suffix = '';
-  for (let i = 0; i < length; i++) suffix += SAFE_ALPHANUMS[random.int(0, SAFE_ALPHANUMS.length - 1)];
-  return suffix;
+  return randomString(() => random.next(), length);
 }
 
 /**
@@ -35,9 +31,7 @@ export function templateHash(text: string): string {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193);
   }
-  let encoded = '';
-  for (const digit of String(hash >>> 0)) encoded += SAFE_ALPHANUMS[digit.charCodeAt(0) % SAFE_ALPHANUMS.length];
-  return encoded;
+  return safeEncodeString(String(hash >>> 0));
 }
 
 /** JSON with object keys sorted, so two equal templates always hash and compare the same. */

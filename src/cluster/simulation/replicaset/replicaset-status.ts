@@ -1,4 +1,5 @@
 import type { Pod } from '../../objects.js';
+import { labelSetMatches } from '../../selectors/index.js';
 import { isPodReady, podAvailability } from './pod-state.js';
 import type { ReplicaSet } from './workload-objects.js';
 
@@ -11,15 +12,14 @@ export type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
  * instant a Ready pod becomes available, when that is still to come.
  */
 export function replicaSetStatus(rs: ReplicaSet, activePods: readonly Pod[], now: number): { status: ReplicaSetStatus; nextAvailableAt?: number } {
-  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+  const templateLabels = rs.spec?.template?.metadata?.labels;
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   let nextAvailableAt: number | undefined;
   for (const pod of activePods) {
-    const labels = pod.metadata.labels ?? {};
-    if (templateLabels.every(([key, value]) => labels[key] === value)) fullyLabeled++;
+    if (labelSetMatches(templateLabels, pod.metadata.labels)) fullyLabeled++;
     if (isPodReady(pod)) ready++;
     const availability = podAvailability(pod, minReadySeconds, now);
     if (availability.available) available++;

@@ -1,9 +1,8 @@
 import type { ScenarioAction } from '../../fixtures/compact/scenario-model.js';
-import type { Node } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
 import type { KubeletFleet } from '../kubelet/kubelet-fleet.js';
-import { rfc3339 } from '../../meta/index.js';
-import { copyOf, type NodeCondition, NODES } from '../types.js';
+import { setNetworkAvailable } from '../kubelet/network-available.js';
+import { NODES } from '../types.js';
 
 type NodeAction<T extends ScenarioAction['type']> = Extract<ScenarioAction, { type: T }>;
 
@@ -41,41 +40,17 @@ export class NodeSteps {
   }
 
   /**
-   * The kubelet's registration (pkg/kubelet/kubelet_node_status.go registerWithAPIServer): the Node is created
-   * with the kubelet's labels, addresses, capacity and first conditions, stamped now. The kubelet fleet starts
-   * a kubelet for every new Node; one that joins NotReady gets a kubelet whose network is not up yet.
+   * `kubeadm join`: the node's kubelet starts and registers its Node (pkg/kubelet/kubelet_node_status.go
+   * registerWithAPIServer), with its first conditions in the same write; one that joins NotReady gets a kubelet
+   * whose pod network is not up yet.
    */
   joins(action: NodeAction<'nodeJoins'>): boolean {
-    const { store, clock } = this.context;
-    if (store.get(NODES, undefined, action.node)) return false;
-    const now = rfc3339(clock.now());
-    const node = copyOf(action.object as Node);
-    node.metadata = { ...node.metadata, creationTimestamp: now };
-    for (const condition of node.status?.conditions ?? []) {
-      condition.lastHeartbeatTime = now;
-      condition.lastTransitionTime = now;
-    }
-    store.create(NODES, node);
-    if (!action.ready) this.kubelets?.startKubelet(action.node, { ready: false });
+    if (!this.kubelets || this.context.store.get(NODES, undefined, action.node)) return false;
+    this.kubelets.startKubelet(action.node, { ready: action.networkReady, registration: action.registration });
     return true;
   }
 
   private setNetworkAvailable(name: string, up: { reason: string; message: string }): void {
-    const { store, clock } = this.context;
-    const stored = store.get(NODES, undefined, name);
-    if (!stored) return;
-    const node = copyOf(stored.object as Node);
-    const now = rfc3339(clock.now());
-    const condition: NodeCondition = {
-      type: 'NetworkUnavailable',
-      status: 'False',
-      reason: up.reason,
-      message: up.message,
-      lastHeartbeatTime: now,
-      lastTransitionTime: now,
-    };
-    const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'NetworkUnavailable');
-    node.status = { ...node.status, conditions: [condition, ...others] };
-    store.update(NODES, node);
+    setNetworkAvailable(this.context, name, up);
   }
 }

@@ -1,5 +1,6 @@
 import type { ScenarioAction } from '../../fixtures/compact/scenario-model.js';
 import type { KubeObject, Pod } from '../../objects.js';
+import { labelSetMatches } from '../../selectors/index.js';
 import type { Component, ComponentHealth } from '../component-health/index.js';
 import { STATUS_NAME } from '../component-health/index.js';
 import type { SimulationContext } from '../controller.js';
@@ -67,7 +68,7 @@ export class WorkloadSteps {
       const pod = store.get(PODS, target.namespace, target.pod)?.object as Pod | undefined;
       return pod ? [pod] : [];
     }
-    const selects = (pod: Pod): boolean => Object.entries(target.selector).every(([key, value]) => pod.metadata.labels?.[key] === value);
+    const selects = (pod: Pod): boolean => labelSetMatches(target.selector, pod.metadata.labels);
     return store
       .list(PODS, { namespace: target.namespace })
       .items.map((stored) => stored.object as Pod)

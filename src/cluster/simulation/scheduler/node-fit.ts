@@ -1,5 +1,6 @@
 import type { Node, Pod } from '../../objects.js';
 import { quantityMilliValue, quantityValue } from '../../meta/index.js';
+import { labelSetMatches } from '../../selectors/index.js';
 import { requiredNodeAffinityMatches } from './node-affinity.js';
 import { firstUntoleratedTaint, tolerated, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
 
@@ -49,9 +50,7 @@ export function checkNode(pod: Pod, node: Node, usage: NodeUsage): FitFailure | 
   }
   const taint = firstUntoleratedTaint(node.spec?.taints, tolerations, ['NoSchedule', 'NoExecute']);
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
-  const labels = node.metadata.labels ?? {};
-  const selector = pod.spec?.nodeSelector ?? {};
-  if (Object.entries(selector).some(([key, value]) => labels[key] !== value) || !requiredNodeAffinityMatches(pod.spec, node)) {
+  if (!labelSetMatches(pod.spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(pod.spec, node)) {
     return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   }
   const capacity = allocatable(node);

@@ -23,6 +23,74 @@ const lease = (sim: ReturnType<typeof runKubelet>) =>
   sim.store.get('coordination.k8s.io/leases', 'kube-node-lease', 'node1')?.object as KubeObject & { spec: Record<string, unknown> };
 
 describe('kubelet: the node', () => {
+  /** What a kubelet knows of its machine and flags before it registers: no creation time, conditions or registration taints. */
+  const registration = (options: { unschedulable?: boolean } = {}): Node => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'node9', uid: 'uid-node9', labels: { 'kubernetes.io/hostname': 'node9' } },
+    spec: {
+      podCIDR: '10.244.9.0/24',
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+      ...(options.unschedulable ? { unschedulable: true } : {}),
+    },
+    status: {
+      addresses: [{ type: 'InternalIP', address: '10.0.0.9' }],
+      nodeInfo: { containerRuntimeVersion: 'docker://18.9.6' } as NonNullable<Node['status']>['nodeInfo'],
+    },
+  });
+
+  test.each([
+    ['a Ready node', true, {}, ['node-role.kubernetes.io/control-plane', 'node.kubernetes.io/not-ready'], 'Ready=True KubeletReady'],
+    [
+      'a cordoned node whose network is not up',
+      false,
+      { unschedulable: true },
+      ['node-role.kubernetes.io/control-plane', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unschedulable'],
+      'Ready=False KubeletNotReady',
+    ],
+  ])('registers %s in one create carrying its first conditions and the taints it registers with', (_, ready, options, taints, readyCondition) => {
+    const sim = testSimulation([]);
+    new Kubelet({ nodeName: 'node9', ready, registration: registration(options) }).start(sim.context);
+    sim.driver.flush();
+    const writes = sim.changes.filter((c) => c.resource === '/nodes');
+    expect(writes.map((c) => c.type)).toEqual(['ADDED']);
+    const node = writes[0]?.object.object as Node;
+    expect(node.metadata.creationTimestamp).toBe(iso(START));
+    expect(node.spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual(taints.map((key) => `${key}:NoSchedule`));
+    expect(node.status?.conditions?.map((c) => `${c.type}=${c.status} ${c.reason}`)).toEqual([
+      'MemoryPressure=False KubeletHasSufficientMemory',
+      'DiskPressure=False KubeletHasNoDiskPressure',
+      'PIDPressure=False KubeletHasSufficientPID',
+      readyCondition,
+    ]);
+    expect(node.status?.addresses).toEqual([{ type: 'InternalIP', address: '10.0.0.9' }]);
+    // The Ready setter records NodeReady or NodeNotReady only when an existing condition changes (setters.go).
+    expect(eventsAbout(sim.store, 'node9').map((e) => e.split(':')[0])).toEqual([
+      'Starting',
+      'NodeHasSufficientMemory',
+      'NodeHasNoDiskPressure',
+      'NodeHasSufficientPID',
+    ]);
+  });
+
+  test('words its NotReady condition after its container runtime', () => {
+    const sim = testSimulation([]);
+    new Kubelet({ nodeName: 'node9', ready: false, registration: registration() }).start(sim.context);
+    sim.driver.flush();
+    const node = sim.store.get('/nodes', undefined, 'node9')?.object as Node;
+    expect(node.status?.conditions?.find((c) => c.type === 'Ready')?.message).toMatch(/docker: network plugin is not ready: cni config uninitialized$/);
+  });
+
+  test('registers nothing when its Node exists', () => {
+    const sim = runKubelet([]);
+    const kubelet = new Kubelet({ nodeName: 'node1', registration: { ...registration(), metadata: { name: 'node1' } } });
+    sim.kubelet.stop();
+    kubelet.start(sim.context);
+    sim.driver.flush();
+    expect(sim.getNode().metadata.uid).toBe('uid-node1');
+    expect(sim.getNode().status?.addresses).not.toEqual([{ type: 'InternalIP', address: '10.0.0.9' }]);
+  });
+
   test('creates its Lease in kube-node-lease and renews it every 10 s', () => {
     const sim = runKubelet([]);
     sim.driver.flush();

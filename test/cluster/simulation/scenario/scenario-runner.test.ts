@@ -122,6 +122,10 @@ describe('the scenario runner', () => {
     expect(nodeOf(r, 'node4')).toBeUndefined();
     r.driver.advance(1 * SECOND);
     expect(nodeOf(r, 'node4')?.metadata.creationTimestamp).toBe(new Date(START + 50 * SECOND).toISOString().replace('.000Z', 'Z'));
+    // One create with its first conditions and the taint a kubelet registers with: no watcher sees it without them.
+    const added = r.changes.find((c) => c.resource === '/nodes' && c.type === 'ADDED' && c.object.name === 'node4')?.object.object as Node | undefined;
+    expect(added?.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'KubeletNotReady' });
+    expect(added?.spec?.taints).toContainEqual({ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' });
     expect(nodeOf(r, 'node4')?.spec?.podCIDR).toBe('10.244.3.0/24');
     r.driver.advance(5 * SECOND);
     expect(renewTime(r, 'node4')).toBeDefined();

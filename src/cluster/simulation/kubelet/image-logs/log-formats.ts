@@ -2,6 +2,7 @@
  * The line formats of the images the simulation knows, each stamped with the instant (microseconds since the epoch,
  * UTC: containers run with TZ unset) its process wrote the line.
  */
+import { rfc3339Nano } from '../../../meta/index.js';
 import type { SeededRandom } from '../../random.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -109,6 +110,5 @@ export function ulogd(source: string, message: string): Format {
  * plus the few hundred nanoseconds it took to reach the runtime, so `--timestamps` never precedes the header.
  */
 export function runtimeTimestamp(us: number, random: SeededRandom): string {
-  const iso = new Date(Math.floor(us / 1000)).toISOString();
-  return `${iso.slice(0, 19)}.${pad(Math.floor(us) % 1_000_000, 6)}${pad(random.int(0, 999), 3)}Z`;
+  return rfc3339Nano(Math.floor(us / 1000), (Math.floor(us) % 1000) * 1000 + random.int(0, 999));
 }

@@ -1,7 +1,7 @@
 import { type ContainerLogContext, flag } from '../log-context.js';
 import { klog } from '../log-formats.js';
 import type { ProcessLogs } from '../log-pattern.js';
-import { acquireLease, INFORMER_FACTORY, tooOldResourceVersion, uuidV1 } from './kubernetes-common.js';
+import { acquireLease, cachesSynced, INFORMER_FACTORY, tooOldResourceVersion, uuidV1, waitingForCaches } from './kubernetes-common.js';
 
 /** The controllers v1.14 starts, in the order its map yields them (cmd/kube-controller-manager/app/controllermanager.go). */
 const CONTROLLERS = [
@@ -65,9 +65,9 @@ export function kubeControllerManager(context: ContainerLogContext): ProcessLogs
       );
       out.pause(300, 600);
       out.write(klog('I', 'plugins.go:103', 'No cloud provider specified.'));
-      out.write(klog('I', 'controller_utils.go:1027', 'Waiting for caches to sync for tokens controller'));
+      out.write(waitingForCaches('tokens'));
       out.pause(80, 200);
-      out.write(klog('I', 'controller_utils.go:1034', 'Caches are synced for tokens controller'));
+      out.write(cachesSynced('tokens'));
       for (const controller of CONTROLLERS) {
         out.pause(5, 60);
         if (controller === 'nodeipam') {
@@ -104,7 +104,7 @@ export function kubeControllerManager(context: ContainerLogContext): ProcessLogs
         'resource quota',
         'attach detach',
       ]) {
-        out.write(klog('I', 'controller_utils.go:1034', `Caches are synced for ${name} controller`));
+        out.write(cachesSynced(name));
       }
       const cidrs = flag(context, 'allocate-node-cidrs') === 'true';
       for (const node of context.nodes) {

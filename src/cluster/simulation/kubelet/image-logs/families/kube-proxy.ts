@@ -1,7 +1,7 @@
 import type { ContainerLogContext } from '../log-context.js';
 import { klog } from '../log-formats.js';
 import type { ProcessLogs } from '../log-pattern.js';
-import { INFORMER_FACTORY, tooOldResourceVersion } from './kubernetes-common.js';
+import { cachesSynced, INFORMER_FACTORY, tooOldResourceVersion, waitingForCaches } from './kubernetes-common.js';
 
 const IPVS_MODULES = ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack_ipv4'];
 
@@ -32,12 +32,12 @@ export function kubeProxy(context: ContainerLogContext): ProcessLogs {
       out.write(klog('I', 'conntrack.go:100', "Set sysctl 'net/netfilter/nf_conntrack_tcp_timeout_established' to 86400"));
       out.write(klog('I', 'conntrack.go:100', "Set sysctl 'net/netfilter/nf_conntrack_tcp_timeout_close_wait' to 3600"));
       out.write(klog('I', 'config.go:202', 'Starting service config controller'));
-      out.write(klog('I', 'controller_utils.go:1027', 'Waiting for caches to sync for service config controller'));
+      out.write(waitingForCaches('service config'));
       out.write(klog('I', 'config.go:102', 'Starting endpoints config controller'));
-      out.write(klog('I', 'controller_utils.go:1027', 'Waiting for caches to sync for endpoints config controller'));
+      out.write(waitingForCaches('endpoints config'));
       out.pause(80, 150);
-      out.write(klog('I', 'controller_utils.go:1034', 'Caches are synced for endpoints config controller'));
-      out.write(klog('I', 'controller_utils.go:1034', 'Caches are synced for service config controller'));
+      out.write(cachesSynced('endpoints config'));
+      out.write(cachesSynced('service config'));
     },
     steady: [tooOldResourceVersion(INFORMER_FACTORY, ['*v1.Service', '*v1.Endpoints'])],
   };

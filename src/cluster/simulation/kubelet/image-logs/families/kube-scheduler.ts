@@ -1,7 +1,7 @@
 import type { ContainerLogContext } from '../log-context.js';
 import { klog } from '../log-formats.js';
 import type { ProcessLogs } from '../log-pattern.js';
-import { acquireLease, INFORMER_FACTORY, tooOldResourceVersion } from './kubernetes-common.js';
+import { acquireLease, cachesSynced, INFORMER_FACTORY, tooOldResourceVersion, waitingForCaches } from './kubernetes-common.js';
 
 const NO_TOKEN = 'open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory';
 
@@ -39,9 +39,9 @@ export function kubeScheduler(context: ContainerLogContext): ProcessLogs {
       out.write(klog('I', 'deprecated_insecure_serving.go:49', 'Serving healthz insecurely on [::]:10251'));
       out.write(klog('I', 'secure_serving.go:116', 'Serving securely on 127.0.0.1:10259'));
       out.pause(800, 1_500);
-      out.write(klog('I', 'controller_utils.go:1027', 'Waiting for caches to sync for scheduler controller'));
+      out.write(waitingForCaches('scheduler'));
       out.pause(80, 200);
-      out.write(klog('I', 'controller_utils.go:1034', 'Caches are synced for scheduler controller'));
+      out.write(cachesSynced('scheduler'));
       acquireLease(out, 'kube-scheduler', 2_000, 18_000);
     },
     steady: [

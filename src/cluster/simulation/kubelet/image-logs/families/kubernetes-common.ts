@@ -1,4 +1,4 @@
-import { klog } from '../log-formats.js';
+import { type Format, klog } from '../log-formats.js';
 import { every, type LogWriter, type SteadyStream } from '../log-pattern.js';
 
 /**
@@ -31,6 +31,16 @@ export function acquireLease(out: LogWriter, lock: string, minWaitMs: number, ma
   out.write(klog('I', 'leaderelection.go:217', `attempting to acquire leader lease  kube-system/${lock}...`));
   out.pause(minWaitMs, maxWaitMs);
   out.write(klog('I', 'leaderelection.go:227', `successfully acquired lease kube-system/${lock}`));
+}
+
+/** controller.WaitForCacheSync in v1.14 (pkg/controller/controller_utils.go): before a controller's caches sync. */
+export function waitingForCaches(controller: string): Format {
+  return klog('I', 'controller_utils.go:1027', `Waiting for caches to sync for ${controller} controller`);
+}
+
+/** controller.WaitForCacheSync in v1.14: once a controller's caches have synced. */
+export function cachesSynced(controller: string): Format {
+  return klog('I', 'controller_utils.go:1034', `Caches are synced for ${controller} controller`);
 }
 
 /** A version-1 UUID as v1.14 leader election puts in the holder identity (`node1_<uuid>`). */

@@ -3,10 +3,14 @@ import type { ContainerLogContext, PeerNode } from '../log-context.js';
 import { goLog, ulogd } from '../log-formats.js';
 import { every, type ProcessLogs } from '../log-pattern.js';
 
+/** A random locally administered unicast MAC address, as weave makes its peer names and bridge addresses. */
+function randomMac(random: SeededRandom): string {
+  return Array.from({ length: 6 }, (_, i) => (i === 0 ? (random.int(0, 255) & 0xfe) | 0x02 : random.int(0, 255)).toString(16).padStart(2, '0')).join(':');
+}
+
 /** A weave peer's name: a MAC derived from the machine (its product UUID), the same on every run. */
 function peerName(node: string): string {
-  const random = new SeededRandom(`weave-peer/${node}`);
-  return Array.from({ length: 6 }, (_, i) => (i === 0 ? (random.int(0, 255) & 0xfe) | 0x02 : random.int(0, 255)).toString(16).padStart(2, '0')).join(':');
+  return randomMac(new SeededRandom(`weave-peer/${node}`));
 }
 
 const VERSION_DEFAULT = '2.5.2';
@@ -75,10 +79,7 @@ export function weaveKube(context: ContainerLogContext): ProcessLogs {
               everyMs: every(90_000, 12 * 60_000),
               write(out) {
                 const node = out.random.pick(others);
-                const mac = Array.from({ length: 6 }, (_, i) =>
-                  (i === 0 ? (out.random.int(0, 255) & 0xfe) | 0x02 : out.random.int(0, 255)).toString(16).padStart(2, '0'),
-                ).join(':');
-                out.write(goLog('INFO', `Discovered remote MAC ${mac} at ${peer(node)}`));
+                out.write(goLog('INFO', `Discovered remote MAC ${randomMac(out.random)} at ${peer(node)}`));
               },
             },
           ],
