@@ -40,7 +40,7 @@ describe('bench fuzz', () => {
       'GET',
       500,
       'application/json',
-      STATUS(500).replace('"no"', '"at /work/src/api/server.ts"'),
+      STATUS(500).replace('"no"', '"at /srv/app/src/api/server.ts"'),
       'a stack trace or source location in a 500 answer',
     ],
   ])('judges %s', (_name, method, status, contentType, body, problem) => {
