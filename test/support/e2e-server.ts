@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { type ClusterSource, type RunningKubefacade, startKubefacade } from '../../src/index.js';
 import { type KubectlBinary, type KubectlResult, type RunningKubectl, runKubectl, spawnKubectl } from './kubectl.js';
+import { holdClockAt } from './held-clock.js';
 
 export interface E2eServerOptions {
   /** The cluster to serve: a fixture file, objects or text; the talk cluster by default. */
@@ -44,31 +45,13 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-/** Every timer API stays real (sockets, kubectl's child processes and timeouts need them); only Date stands still. */
-const REAL_TIMER_APIS = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
-
 /**
  * Freezes `Date` for the code jest loaded (kubefacade's, in-process): the server computes AGE from
  * `Date.now()` (its cluster clock is the system clock, and startKubefacade takes no clock), so a frozen Date
  * makes `92s` stay `92s` however long kubectl takes.
  */
 function freezeDate(now: Date): Date {
-  jest.useFakeTimers({ now, doNotFake: [...REAL_TIMER_APIS] });
+  holdClockAt(now);
   return now;
 }
 

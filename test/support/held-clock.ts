@@ -6,7 +6,7 @@
  */
 import { jest } from '@jest/globals';
 
-/** The timer APIs jest must leave real, as test/support/e2e-server.ts does: sockets and kubectl need them. */
+/** Every timer API stays real (sockets, kubectl's child processes and timeouts need them); only Date stands still. */
 const REAL_TIMER_APIS = [
   'hrtime',
   'nextTick',
