@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { load } from 'js-yaml';
 import { CoreV1Api, Watch } from '@kubernetes/client-node';
 import { type RunningKubefacade, startKubefacade } from '../../src/index.js';
 import { sampleObjects } from '../support/sample-objects.js';
@@ -142,7 +143,8 @@ describe('startKubefacade options', () => {
     try {
       expect(second.token).toBe(first.token);
       expect(second.tokenSource).toBe('state-dir');
-      expect(first.kubeconfigYaml).toContain(`token: ${first.token}`);
+      const kubeconfig = load(first.kubeconfigYaml) as { users: { user: { token: string } }[] };
+      expect(kubeconfig.users[0]?.user.token).toBe(first.token);
       const response = await fetch(`${second.url}/api/v1/nodes`, { headers: { Authorization: `Bearer ${first.token}` } });
       expect(response.status).toBe(200);
     } finally {
