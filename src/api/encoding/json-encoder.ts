@@ -1,10 +1,13 @@
-import type { EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
+import { jsonBytesOf } from './item-encodings.js';
+import type { BodyPiece, EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
+
+const COMMA = Buffer.from(',');
 
 /** Compact JSON: the stored serialization of each object, reused as it is (apimachinery serializer/json). */
 export function jsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
   return {
-    object: (item) => ({ mediaType: 'application/json', pieces: [item.json()], newline: true }),
-    list: (head, items) => ({ mediaType: 'application/json', pieces: compactList(head, items, (item) => item.json()), newline: true }),
+    object: (item) => ({ mediaType: 'application/json', pieces: [jsonBytesOf(item)], newline: true }),
+    list: (head, items) => ({ mediaType: 'application/json', pieces: compactList(head, items, jsonBytesOf), newline: true }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
   };
@@ -27,11 +30,12 @@ export interface BookmarkKind {
 }
 
 /** `{"kind":...,"apiVersion":...,"metadata":{...},"items":[` item `,` item `]}`, each item encoded on its own. */
-export function* compactList(head: ListHead, items: readonly EncodableObject[], encode: (item: EncodableObject) => string): Generator<string> {
+export function* compactList(head: ListHead, items: readonly EncodableObject[], encode: (item: EncodableObject) => BodyPiece): Generator<BodyPiece> {
   yield `{"kind":"${head.kind}","apiVersion":"${head.apiVersion}","metadata":${JSON.stringify(head.metadata)},"items":[`;
   let first = true;
   for (const item of items) {
-    yield first ? encode(item) : `,${encode(item)}`;
+    if (!first) yield COMMA;
+    yield encode(item);
     first = false;
   }
   yield ']}';

@@ -1,6 +1,10 @@
 import type { KubeObject } from '../../cluster/index.js';
+import { ObjectEncodings } from './item-encodings.js';
 import { bookmarkObject, compactList, prettyList } from './json-encoder.js';
 import type { EncodableObject, ResourceEncoder } from './resource-encoder.js';
+
+/** Each object's PartialObjectMetadata, per meta.k8s.io version, made once per object version. */
+const encodingsByVersion = new Map<string, ObjectEncodings>();
 
 /**
  * meta.k8s.io PartialObjectMetadata(List): each object reduced to its metadata, as the API server answers a
@@ -10,19 +14,23 @@ import type { EncodableObject, ResourceEncoder } from './resource-encoder.js';
 export function metadataEncoder(version: 'v1' | 'v1beta1', pretty: boolean): ResourceEncoder {
   const apiVersion = `meta.k8s.io/${version}`;
   const reduce = (item: EncodableObject): KubeObject => ({ kind: 'PartialObjectMetadata', apiVersion, metadata: item.object.metadata });
-  const compact = (item: EncodableObject): string => JSON.stringify(reduce(item));
+  let compact = encodingsByVersion.get(apiVersion);
+  if (!compact) {
+    compact = new ObjectEncodings((item) => JSON.stringify(reduce(item)));
+    encodingsByVersion.set(apiVersion, compact);
+  }
   return {
     object: (item) =>
       pretty
         ? { mediaType: 'application/json', pieces: [JSON.stringify(reduce(item), null, 2)], newline: false }
-        : { mediaType: 'application/json', pieces: [compact(item)], newline: true },
+        : { mediaType: 'application/json', pieces: [compact.get(item)], newline: true },
     list: ({ metadata }, items) => {
       const head = { kind: 'PartialObjectMetadataList', apiVersion, metadata };
       return pretty
         ? { mediaType: 'application/json', pieces: prettyList(head, items, reduce), newline: false }
-        : { mediaType: 'application/json', pieces: compactList(head, items, compact), newline: true };
+        : { mediaType: 'application/json', pieces: compactList(head, items, (item) => compact.get(item)), newline: true };
     },
-    watchObject: compact,
+    watchObject: (item) => compact.get(item).toString(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject({ kind: 'PartialObjectMetadata', apiVersion }, resourceVersion, initialEventsEnd),
   };
 }

@@ -3,8 +3,8 @@ import type { KubeObject } from '../../cluster/index.js';
 /**
  * One output form of resource responses (apiserver pkg/endpoints/handlers/responsewriters and the serializers
  * negotiation picks): the same encoder answers a get, a list and a watch, so the three cannot disagree on what
- * a form looks like. Bodies are pieces, each item encoded on its own as it comes, so that a list can later be
- * written as it is read and an item's encoding cached per form.
+ * a form looks like. Bodies are pieces, each item encoded on its own and cached per form (item-encodings.ts), so
+ * that a list is the concatenation of bytes made once per object version.
  */
 export interface ResourceEncoder {
   /** One object (GET). A Table carries the object's resourceVersion in its ListMeta. */
@@ -21,6 +21,8 @@ export interface ResourceEncoder {
 export interface EncodableObject {
   readonly object: Readonly<KubeObject>;
   json(): string;
+  /** The same JSON as bytes, when the object keeps them (stored and converted objects do). */
+  jsonBytes?(): Buffer;
 }
 
 /** metav1.ListMeta as a list or a Table carries it. */
@@ -41,4 +43,7 @@ export interface ListHead {
  * A body ready to write. `newline`: a compact JSON body ends with one, as Go's json.Encoder writes it
  * (apimachinery serializer/json doEncode); an indented one does not (MarshalIndent).
  */
-export type EncodedBody = { mediaType: 'application/json'; pieces: Iterable<string>; newline: boolean } | { mediaType: 'application/yaml'; text: string };
+export type EncodedBody = { mediaType: 'application/json'; pieces: Iterable<BodyPiece>; newline: boolean } | { mediaType: 'application/yaml'; text: string };
+
+/** A piece of a body: text, or bytes made once and kept (an item's cached encoding). */
+export type BodyPiece = string | Buffer;

@@ -1,9 +1,15 @@
 import type { KubeObject, ResourceType } from '../../cluster/index.js';
+import { withDurationStability } from '../printing/human-duration.js';
 import { printerFor } from '../printing/printer-for.js';
 import { type IncludeObject, tableRow } from '../printing/table-row.js';
 import type { Printer } from '../printing/types.js';
+import { EncodingsByForm, TimedEncodings } from './item-encodings.js';
 import { type BookmarkKind, bookmarkObject } from './json-encoder.js';
-import type { EncodableObject, ListMeta, ResourceEncoder } from './resource-encoder.js';
+import type { BodyPiece, EncodableObject, ListMeta, ResourceEncoder } from './resource-encoder.js';
+
+/** Every Table form's rows, kept per object version until their ages tick over. */
+const rowsByForm = new EncodingsByForm<TimedEncodings>();
+const COMMA = Buffer.from(',');
 
 export interface TableOptions {
   type: ResourceType;
@@ -32,20 +38,31 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
     return `{"kind":"Table","apiVersion":"${apiVersion}","metadata":${JSON.stringify(metadata)},"columnDefinitions":${columns},"rows":[`;
   };
   /**
-   * The row of an object as the client reads it. Cells are printed from the object's stored form, as upstream
-   * prints the internal version whatever version was asked for (an autoscaling/v1 HPA shows its v2 metrics).
+   * The row of an object as the client reads it, made once per object version and kept until a duration it shows
+   * changes. Cells are printed from the object's stored form, as upstream prints the internal version whatever
+   * version was asked for (an autoscaling/v1 HPA shows its v2 metrics).
    */
-  const row = (object: Readonly<KubeObject>): string => {
-    const printed = type.toStorage ? type.toStorage(object) : object;
-    return JSON.stringify(tableRow(printer, printed as KubeObject, now(), includeObject, apiVersion, object as KubeObject));
-  };
-  /** A whole Table, its rows in the printer's order when it has one (which needs every row first). */
-  function* table(metadata: ListMeta, items: readonly EncodableObject[]): Generator<string> {
+  const rows = rowsByForm.get(
+    [type, printer],
+    `${apiVersion} ${includeObject}`,
+    () =>
+      new TimedEncodings((item, at) => {
+        const object = item.object as KubeObject;
+        const printed = type.toStorage ? type.toStorage(object) : object;
+        const { value, stableForMs } = withDurationStability(() =>
+          JSON.stringify(tableRow(printer, printed as KubeObject, at, includeObject, apiVersion, object)),
+        );
+        return { text: value, stableForMs };
+      }),
+  );
+  /** A whole Table, its rows in the printer's order when it has one, every age measured from one instant. */
+  function* table(metadata: ListMeta, items: readonly EncodableObject[]): Generator<BodyPiece> {
+    const at = now();
     yield head(metadata);
-    const objects = items.map((item) => item.object);
     let first = true;
-    for (const object of printer.order ? printer.order(objects as KubeObject[]) : objects) {
-      yield first ? row(object) : `,${row(object)}`;
+    for (const item of ordered(printer, items)) {
+      if (!first) yield COMMA;
+      yield rows.get(item, at);
       first = false;
     }
     yield ']}';
@@ -57,8 +74,16 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
     watchObject: (item) => {
       const withColumns = !columnsSent;
       columnsSent = true;
-      return `${head({ resourceVersion: item.object.metadata.resourceVersion ?? '' }, withColumns)}${row(item.object)}]}`;
+      return `${head({ resourceVersion: item.object.metadata.resourceVersion ?? '' }, withColumns)}${rows.get(item, now()).toString()}]}`;
     },
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(options.bookmarkKind, resourceVersion, initialEventsEnd),
   };
+}
+
+/** Items in the printer's order, when it sorts a list (FlowSchemas by precedence); as given otherwise. */
+function ordered(printer: Printer, items: readonly EncodableObject[]): readonly EncodableObject[] {
+  if (!printer.order) return items;
+  const itemOf = new Map<Readonly<KubeObject>, EncodableObject>();
+  for (const item of items) itemOf.set(item.object, item);
+  return printer.order(items.map((item) => item.object as KubeObject)).map((object) => itemOf.get(object) as EncodableObject);
 }

@@ -4,6 +4,7 @@ import type { KubeObject, ResourceType, StoredObject } from '../../cluster/index
 export interface PresentedObject {
   readonly object: Readonly<KubeObject>;
   json(): string;
+  jsonBytes(): Buffer;
 }
 
 const conversions = new WeakMap<ResourceType, WeakMap<StoredObject, PresentedObject>>();
@@ -23,8 +24,9 @@ export function presented(type: ResourceType, stored: StoredObject): PresentedOb
   let view = cache.get(stored);
   if (!view) {
     const object = convert(stored.object);
-    let serialized: string | undefined;
-    view = { object, json: () => (serialized ??= JSON.stringify(object)) };
+    let serialized: Buffer | undefined;
+    const jsonBytes = (): Buffer => (serialized ??= Buffer.from(JSON.stringify(object)));
+    view = { object, jsonBytes, json: () => jsonBytes().toString() };
     cache.set(stored, view);
   }
   return view;

@@ -1,39 +1,68 @@
 import type { Response } from 'express';
 import yaml from 'js-yaml';
-import type { EncodedBody } from '../encoding/resource-encoder.js';
+import type { BodyPiece, EncodedBody } from '../encoding/resource-encoder.js';
+
+/** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
+const CHUNK_BYTES = 1024 * 1024;
+const NEWLINE = Buffer.from('\n');
 
 /**
- * Writes a JSON body made of pre-serialized pieces (list items are serialized once per object version and
- * reused), with its Content-Length known up front so the gzip filter can apply the real server's threshold.
- * Pieces are written in batches, so a list of many thousands of objects never becomes one giant string.
- * A compact body ends with a newline, as Go's json.Encoder writes it (apimachinery serializer/json doEncode);
- * an indented one does not (MarshalIndent).
+ * Writes a JSON body made of pieces, most of them bytes made once per object version and kept (encoding/
+ * item-encodings.ts), so a list is the concatenation of what is already encoded. Its Content-Length is known up
+ * front, so the gzip filter applies the real server's threshold. Pieces are gathered into chunks of about 1 MiB
+ * and written as the client takes them ('drain'), so a list of 150,000 objects never becomes one giant buffer
+ * nor piles up in memory when the client reads slowly. A compact body ends with a newline, as Go's json.Encoder
+ * writes it (apimachinery serializer/json doEncode); an indented one does not (MarshalIndent).
  */
-export function writeJsonPieces(res: Response, status: number, bodyPieces: readonly string[], options: { newline?: boolean } = {}): void {
-  const pieces = options.newline === false ? bodyPieces : [...bodyPieces, '\n'];
+export function writeJsonPieces(res: Response, status: number, pieces: Iterable<BodyPiece>, options: { newline?: boolean } = {}): void {
+  const chunks: Buffer[] = [];
   let length = 0;
-  for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    chunks.push(bytes);
+    length += bytes.length;
+  }
+  if (options.newline !== false) {
+    chunks.push(NEWLINE);
+    length += 1;
+  }
   res.status(status);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', String(length));
-  const batch: string[] = [];
-  let batchLength = 0;
-  for (const piece of pieces) {
-    batch.push(piece);
-    batchLength += piece.length;
-    if (batchLength >= 64 * 1024) {
-      res.write(batch.join(''));
-      batch.length = 0;
-      batchLength = 0;
+  writeChunks(res, chunks);
+}
+
+/** Writes `chunks` in gathered writes of about CHUNK_BYTES, waiting for 'drain' whenever the socket is full. */
+function writeChunks(res: Response, chunks: readonly Buffer[]): void {
+  let next = 0;
+  const gather = (): Buffer => {
+    if (chunks.length - next === 1 || (chunks[next] as Buffer).length >= CHUNK_BYTES) return chunks[next++] as Buffer;
+    const start = next;
+    let size = 0;
+    while (next < chunks.length && size < CHUNK_BYTES) size += (chunks[next++] as Buffer).length;
+    return Buffer.concat(chunks.slice(start, next), size);
+  };
+  const pump = (): void => {
+    while (next < chunks.length) {
+      const chunk = gather();
+      if (next === chunks.length) {
+        res.end(chunk);
+        return;
+      }
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
     }
-  }
-  res.end(batch.join(''));
+    res.end();
+  };
+  pump();
 }
 
 /** A resource response as its encoder made it (encoding/): JSON pieces, or a YAML document. */
 export function writeEncoded(res: Response, status: number, body: EncodedBody): void {
   if (body.mediaType === 'application/yaml') res.status(status).type('application/yaml').send(body.text);
-  else writeJsonPieces(res, status, [...body.pieces], { newline: body.newline });
+  else writeJsonPieces(res, status, body.pieces, { newline: body.newline });
 }
 
 /** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */

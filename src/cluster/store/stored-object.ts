@@ -2,11 +2,12 @@ import type { KubeObject } from '../objects.js';
 
 /**
  * One version of one object, as the store keeps it. Objects are never changed in place: a write makes a new
- * StoredObject. Its JSON is computed once, on first use, so a list of thousands of objects or an event sent to
- * many watchers is serialized once per version, not once per reader.
+ * StoredObject. Its JSON is computed once, on first use, and kept as UTF-8 bytes (the one copy, ready to write),
+ * so a list of thousands of objects or an event sent to many watchers is serialized once per version, not once
+ * per reader.
  */
 export class StoredObject {
-  private serialized: string | undefined;
+  private serialized: Buffer | undefined;
 
   constructor(
     /** `namespace/name` for namespaced resources, `name` otherwise: etcd's key order. */
@@ -23,9 +24,14 @@ export class StoredObject {
     return this.object.metadata.name;
   }
 
-  json(): string {
-    this.serialized ??= JSON.stringify(this.object);
+  /** The compact JSON of the object, as bytes; made on first use and kept. */
+  jsonBytes(): Buffer {
+    this.serialized ??= Buffer.from(JSON.stringify(this.object));
     return this.serialized;
+  }
+
+  json(): string {
+    return this.jsonBytes().toString();
   }
 }
 

@@ -1,4 +1,4 @@
-import { humanDuration, translateTimestampSince } from '../../../src/api/printing/human-duration.js';
+import { withDurationStability, humanDuration, translateTimestampSince } from '../../../src/api/printing/human-duration.js';
 
 const S = 1000;
 const M = 60 * S;
@@ -57,5 +57,40 @@ describe('translateTimestampSince', () => {
 
   it.each([undefined, null, ''])('says <unknown> for the zero timestamp %p', (timestamp) => {
     expect(translateTimestampSince(timestamp, now)).toBe('<unknown>');
+  });
+});
+
+describe('withDurationStability', () => {
+  /** Durations spread over every format: seconds, minutes, hours, days, years. */
+  const samples: number[] = [];
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 0; i < 3000; i++) samples.push(Math.floor(random() ** 4 * 10 * 365 * 24 * 3600 * 1000));
+
+  it('says how long the text stays the same: unchanged just before, changed exactly at the end', () => {
+    for (const ms of samples) {
+      const { value, stableForMs } = withDurationStability(() => humanDuration(ms));
+      expect(stableForMs).toBeGreaterThan(0);
+      expect(humanDuration(ms + stableForMs - 1)).toBe(value);
+      if (ms < 8 * 365 * 24 * 3600 * 1000) expect(humanDuration(ms + stableForMs)).not.toBe(value);
+    }
+  });
+
+  it('takes the least over every duration rendered, and nests', () => {
+    const outer = withDurationStability(() => {
+      humanDuration(5 * 24 * 3600 * 1000 + 1000); // 5d: an hour less a second
+      const inner = withDurationStability(() => humanDuration(30_500)); // 30s: half a second
+      expect(inner.stableForMs).toBe(500);
+      return 'row';
+    });
+    expect(outer).toEqual({ value: 'row', stableForMs: 500 });
+    expect(withDurationStability(() => 'no duration').stableForMs).toBe(Infinity);
+  });
+
+  it('never reuses a negative duration (a clock skew)', () => {
+    expect(withDurationStability(() => humanDuration(-500)).stableForMs).toBe(0);
   });
 });

@@ -1,0 +1,123 @@
+import { registry, StoredObject, type KubeObject } from '../../../src/cluster/index.js';
+import { tableEncoder } from '../../../src/api/encoding/table-encoder.js';
+import { jsonEncoder } from '../../../src/api/encoding/json-encoder.js';
+import { translateTimestampSince } from '../../../src/api/printing/human-duration.js';
+import type { Printer } from '../../../src/api/printing/types.js';
+import type { BodyPiece, EncodedBody } from '../../../src/api/encoding/resource-encoder.js';
+
+const pods = registry.find('', 'v1', 'pods');
+if (!pods) throw new Error('pods are not served');
+const CREATED = Date.parse('2026-01-01T00:00:00Z');
+const MINUTE = 60_000;
+
+function pod(name: string, createdMs: number, resourceVersion: number): StoredObject {
+  const object: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', creationTimestamp: new Date(createdMs).toISOString(), resourceVersion: String(resourceVersion) },
+  };
+  return new StoredObject(`default/${name}`, resourceVersion, object);
+}
+
+/** A printer that counts the rows it prints: NAME and AGE. */
+function countingPrinter(): Printer & { printed: number } {
+  const printer = {
+    printed: 0,
+    columns: [
+      { name: 'Name', type: 'string', format: 'name', description: '', priority: 0 },
+      { name: 'Age', type: 'string', format: '', description: '', priority: 0 },
+    ],
+    cells(object: KubeObject, now: number): unknown[] {
+      printer.printed++;
+      return [object.metadata.name, translateTimestampSince(object.metadata.creationTimestamp, now)];
+    },
+  };
+  return printer;
+}
+
+function text(body: EncodedBody): string {
+  if (body.mediaType !== 'application/json') throw new Error('not JSON');
+  return [...body.pieces].map((piece: BodyPiece) => piece.toString()).join('');
+}
+
+function rows(body: EncodedBody): unknown[][] {
+  return (JSON.parse(text(body)) as { rows: { cells: unknown[] }[] }).rows.map((row) => row.cells);
+}
+
+describe('Table rows are printed once per object version and reused until an age they show changes', () => {
+  const bookmarkKind = { kind: 'Pod', apiVersion: 'v1' };
+
+  it('reuses a row while its AGE text stays, prints it again when the AGE ticks over', () => {
+    let now = CREATED + 5 * MINUTE + 30_000; // 5m30s: a second-granular age
+    const printer = countingPrinter();
+    const items = [pod('a', CREATED, 10), pod('b', CREATED - 3 * 24 * 60 * MINUTE, 11)]; // 5m30s and 3d
+    const encoder = (): ReturnType<typeof tableEncoder> =>
+      tableEncoder({ type: pods, version: 'v1', includeObject: 'Metadata', now: () => now, printer, bookmarkKind });
+
+    expect(rows(encoder().list({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} }, items))).toEqual([
+      ['a', '5m30s'],
+      ['b', '3d'],
+    ]);
+    expect(printer.printed).toBe(2);
+
+    now += 999; // both texts unchanged: nothing printed
+    expect(rows(encoder().list({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} }, items))).toEqual([
+      ['a', '5m30s'],
+      ['b', '3d'],
+    ]);
+    expect(printer.printed).toBe(2);
+
+    now += 1; // a's age ticks to 5m31s; b's 3d holds until its next hour
+    expect(rows(encoder().list({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} }, items))).toEqual([
+      ['a', '5m31s'],
+      ['b', '3d'],
+    ]);
+    expect(printer.printed).toBe(3);
+  });
+
+  it('prints a new version of an object anew, and keeps forms apart (includeObject, Table version)', () => {
+    const now = CREATED + 10 * 24 * 60 * MINUTE;
+    const printer = countingPrinter();
+    const first = pod('a', CREATED, 10);
+    const second = pod('a', CREATED, 12);
+    const encode = (includeObject: 'Metadata' | 'None', version: 'v1' | 'v1beta1', item: StoredObject): string =>
+      text(tableEncoder({ type: pods, version, includeObject, now: () => now, printer, bookmarkKind }).object(item, {}));
+
+    const metadataRow = encode('Metadata', 'v1', first);
+    expect(encode('Metadata', 'v1', first)).toBe(metadataRow);
+    expect(printer.printed).toBe(1);
+    expect(encode('None', 'v1', first)).toContain('"object":null');
+    expect(encode('Metadata', 'v1beta1', first)).toContain('"apiVersion":"meta.k8s.io/v1beta1","metadata"');
+    expect(printer.printed).toBe(3);
+    expect(encode('Metadata', 'v1', second)).toContain('"resourceVersion":"12"');
+    expect(printer.printed).toBe(4);
+  });
+
+  it('a reused row is byte for byte the row printed fresh', () => {
+    const now = CREATED + 2 * 60 * MINUTE;
+    const items = Array.from({ length: 50 }, (_, i) => pod(`p${i}`, CREATED - i * 7 * MINUTE, 100 + i));
+    const cached = tableEncoder({ type: pods, version: 'v1', includeObject: 'Metadata', now: () => now, printer: countingPrinter(), bookmarkKind });
+    const head = { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '200' } };
+    const once = text(cached.list(head, items));
+    expect(text(cached.list(head, items))).toBe(once);
+    const fresh = tableEncoder({ type: pods, version: 'v1', includeObject: 'Metadata', now: () => now, printer: countingPrinter(), bookmarkKind });
+    expect(text(fresh.list(head, items))).toBe(once);
+  });
+});
+
+describe('JSON lists are the objects’ kept bytes', () => {
+  it('writes each object’s stored JSON, made once per version', () => {
+    const items = [pod('a', CREATED, 1), pod('b', CREATED, 2)];
+    const encoder = jsonEncoder({ kind: 'Pod', apiVersion: 'v1' });
+    const body = encoder.list({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '2' } }, items);
+    const pieces = body.mediaType === 'application/json' ? [...body.pieces] : [];
+    expect(pieces).toContain(items[0]?.jsonBytes());
+    expect(pieces).toContain(items[1]?.jsonBytes());
+    expect(JSON.parse(pieces.map((piece) => piece.toString()).join(''))).toEqual({
+      kind: 'PodList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: '2' },
+      items: items.map((item) => item.object),
+    });
+  });
+});
