@@ -120,6 +120,22 @@ const METHOD_VERBS: Readonly<Record<string, string>> = {
  * the lowercase HTTP method. `watchParam` is the first `watch` query value, if any.
  */
 export function requestAttributes(method: string, path: string, watchParam?: string): AuthorizationAttributes {
+  // Several filters ask for the same request's attributes (limits, authorization, metrics, routing); a client
+  // asks for the same paths again and again. Reading a path is a pure function of these three strings.
+  const key = `${method}\u0000${watchParam ?? '\u0000'}\u0000${path}`;
+  const known = recentlyRead.get(key);
+  if (known) return known;
+  const attributes = Object.freeze(readAttributes(method, path, watchParam));
+  if (recentlyRead.size >= RECENTLY_READ_LIMIT) recentlyRead.clear();
+  recentlyRead.set(key, attributes);
+  return attributes;
+}
+
+/** Attributes of the paths read last, by method, watch value and path; cleared when full. */
+const recentlyRead = new Map<string, AuthorizationAttributes>();
+const RECENTLY_READ_LIMIT = 4096;
+
+function readAttributes(method: string, path: string, watchParam?: string): AuthorizationAttributes {
   const parsed = parseResourcePath(path);
   if (!parsed.isResourceRequest) return { isResourceRequest: false, verb: method.toLowerCase(), path: decodePath(path) };
   const { specialVerb, apiPrefix: _prefix, ...resource } = parsed;
