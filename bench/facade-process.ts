@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { join } from 'node:path';
 import { type Child, lastLines, now, residentBytes, startChild, waitForOutput } from './child-process.js';
 
@@ -76,8 +77,10 @@ export async function startFacade(options: FacadeOptions): Promise<RunningFacade
 /** The kubeconfig's token, if the server wrote one (a server may require it even on loopback one day). */
 function bearerOf(kubeconfig: string): Record<string, string> {
   try {
-    const token = /^\s*token:\s*("?)([^"\s]+)\1\s*$/m.exec(readFileSync(kubeconfig, 'utf8'))?.[2];
-    return token === undefined ? {} : { Authorization: `Bearer ${token}` };
+    // Read as YAML: a token that starts with `-` is written quoted.
+    const config = yaml.load(readFileSync(kubeconfig, 'utf8')) as { users?: { user?: { token?: unknown } }[] } | undefined;
+    const token = config?.users?.[0]?.user?.token;
+    return typeof token === 'string' ? { Authorization: `Bearer ${token}` } : {};
   } catch {
     return {};
   }

@@ -7,6 +7,7 @@ import { type RunningCeiling, startCeiling } from './ceiling-process.js';
 import type { CeilingResponse } from './ceiling-server.js';
 import { residentBytes } from './child-process.js';
 import { type BenchCluster, benchCluster } from './clusters.js';
+import { compactClusterFile } from './compact-cluster.js';
 import { type RunningFacade, startFacade } from './facade-process.js';
 import { get, type Target } from './http.js';
 import { kubeconfigFor, recordingProxy, runKubectl } from './kubectl-timing.js';
@@ -220,6 +221,53 @@ async function measureSize(
     await facade.child.stop();
   }
   return result;
+}
+
+/**
+ * Start time and memory of a compact cluster file declaring as many nodes and pods (`kind: Cluster`): opening it
+ * replays a month of the cluster's past through the controllers before the server listens.
+ */
+async function measureCompactStart(size: { nodes: number; pods: number }, large: boolean, workDir: string, rows: Row[]): Promise<void> {
+  const cluster = `${label(size.pods)}, compact file`;
+  const dir = join(workDir, `compact-${size.pods}`);
+  mkdirSync(dir, { recursive: true });
+  const file = compactClusterFile(join(tmpdir(), 'kubefacade-bench-clusters'), size.nodes, size.pods);
+  log(`starting kubefacade on a compact file of ${size.nodes} nodes, ${size.pods} pods`);
+  let facade: RunningFacade | undefined;
+  try {
+    facade = await startFacade({ packageRoot, clusterFile: file, workDir: dir, live: false, timeoutMs: large ? 300_000 : 120_000 });
+    log(`kubefacade ready in ${(facade.startMs / 1000).toFixed(1)} s`);
+    rows.push({
+      measurement: 'start time',
+      cluster,
+      facade: formatValue(facade.startMs / 1000, 's'),
+      ceiling: '—',
+      ratio: undefined,
+      checks: large ? [{ label: 'start', value: facade.startMs / 1000, limit: 10, unit: 's' }] : [],
+    });
+    rows.push({
+      measurement: 'RSS after start',
+      cluster,
+      facade: `${formatBytes(facade.startRssBytes)} (peak ${formatBytes(residentBytes(facade.child.pid, 'VmHWM'))})`,
+      ceiling: '—',
+      ratio: undefined,
+      checks: large ? [{ label: 'RSS', value: facade.startRssBytes === undefined ? undefined : facade.startRssBytes / 2 ** 30, limit: 2, unit: 'GiB' }] : [],
+    });
+  } catch (error: unknown) {
+    const why = errorText(error);
+    log(why);
+    rows.push({
+      measurement: 'start time',
+      cluster,
+      facade: 'failed',
+      ceiling: '—',
+      ratio: undefined,
+      checks: large ? [{ label: 'start', value: undefined, limit: 10, unit: 's' }] : [],
+      why,
+    });
+  } finally {
+    await facade?.child.stop();
+  }
 }
 
 function queryRow(name: string, cluster: string, timing: QueryTiming | undefined, large: boolean, small: SizeResult | undefined, why?: string): Row {
@@ -504,6 +552,7 @@ async function main(): Promise<void> {
   try {
     const small = await measureSize(SMALL, false, workDir, rows, undefined);
     if (!argv.has('--skip-large')) await measureSize(LARGE, true, workDir, rows, small);
+    await measureCompactStart(argv.has('--skip-large') ? SMALL : LARGE, !argv.has('--skip-large'), workDir, rows);
     await measureWatch(small.cluster, workDir, rows);
     await measureSoak(small.cluster, workDir, rows);
   } finally {
