@@ -77,7 +77,7 @@ export function createApp(cluster: Cluster, options: AppOptions): Express {
   app.get('/version', versionHandler());
   app.use(createDiscoveryRouter(cluster.registry, { serverAddress: options.serverAddress }));
   app.use(createOpenApiRouter({ now: () => new Date(cluster.clock.now()), registry: cluster.registry }));
-  app.use(createResourceRouter(cluster, options.watchTiming ?? DEFAULT_WATCH_TIMING));
+  app.use(createResourceRouter(cluster, { logger: options.logger, ...(options.watchTiming ?? DEFAULT_WATCH_TIMING) }));
   app.use(rootPaths(cluster.registry));
   app.use(errorHandler(options.logger));
   return app;

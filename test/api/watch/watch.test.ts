@@ -157,14 +157,14 @@ describe('watch from a compacted resourceVersion', () => {
 });
 
 describe('watch timing', () => {
-  async function timedApp() {
+  async function timedApp(random = () => 0) {
     const { cluster } = testApp();
     const timers = new ManualTimers();
     const app = createApp(cluster, {
       logger: createLogger('silent'),
       metrics: new ApiMetrics(),
       serverAddress: () => '127.0.0.1:0',
-      watchTiming: { timers, bookmarkIntervalMs: 60_000, defaultTimeoutMs: 1_800_000 },
+      watchTiming: { timers, bookmarkIntervalMs: 60_000, minRequestTimeoutMs: 1_800_000, random },
     });
     return { cluster, timers, served: await listen(app) };
   }
@@ -238,11 +238,20 @@ describe('watch timing', () => {
     }
   });
 
-  test("a watch without timeoutSeconds stays open for the server's default request timeout", async () => {
-    const { cluster, timers, served } = await timedApp();
+  test.each([
+    [0, 1_800_000],
+    [0.5, 2_700_000],
+    [0.999_999, 3_599_998],
+  ])('a watch without timeoutSeconds stays open for min-request-timeout × (1 + a random number in [0, 1)): %p gives %p ms', async (drawn, lastsMs) => {
+    const { cluster, timers, served } = await timedApp(() => drawn);
     try {
       const watch = await openStream(served.port, `/api/v1/nodes?watch=true&resourceVersion=${cluster.store.resourceVersion}`);
-      timers.advance(1_800_000);
+      timers.advance(lastsMs - 1);
+      const node = cluster.store.get('/nodes', undefined, 'node1')?.object as KubeObject;
+      cluster.store.update('/nodes', node);
+      const [event] = await watch.take(1);
+      expect(event?.type).toBe('MODIFIED');
+      timers.advance(1);
       expect(await watch.next()).toBeUndefined();
     } finally {
       await served.close();
