@@ -2,7 +2,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceType } from '../resources/resource-type.js';
 import { storageKeyOf } from '../resources/resource-type.js';
 import type { FieldSelector, LabelSelector } from '../selectors/types.js';
-import type { ClusterStore, ListOptions, ListResult } from '../store/index.js';
+import type { ClusterStore, KeySet, ListOptions, ListResult } from '../store/index.js';
 
 /** What a list or watch asks for, with selectors already parsed and checked against the resource. */
 export interface ObjectQuery {
@@ -30,39 +30,66 @@ export function matchesQuery(type: ResourceType, query: ObjectQuery, object: Rea
 }
 
 /**
- * Lists through the narrowest structure the store has for the query: a field selector requiring a namespace
- * or an indexed field (pods' spec.nodeName) scopes the scan, so `describe node` or `get pods -n x` costs what
- * it returns, not what the cluster holds.
+ * Lists through the narrowest structure the store has for the query: the namespace, or any requirement whose keys
+ * the store can find (a name, an indexed field's value, a label's values or presence), whichever holds the fewest
+ * keys. The filter still decides, so `get pods -n x`, `describe node`, `-l app=web` and an informer's
+ * `metadata.name=x` cost what they return, not what the cluster holds, and return exactly what a full scan would.
  */
 export function listObjects(store: ClusterStore, type: ResourceType, query: ObjectQuery, page: PageRequest = {}): ListResult {
   const resource = storageKeyOf(type);
   const options: ListOptions = { ...page };
   const namespace = query.namespace ?? query.fieldSelector?.requiredValue('metadata.namespace');
   if (namespace !== undefined && type.namespaced) options.namespace = namespace;
-  for (const requirement of query.fieldSelector?.requirements ?? []) {
-    const value = query.fieldSelector?.requiredValue(requirement.field);
-    if (value !== undefined && store.hasIndex(resource, requirement.field)) {
-      options.index = { name: requirement.field, value };
-      break;
-    }
-  }
   const name = query.fieldSelector?.requiredValue('metadata.name');
-  if (name !== undefined && (options.namespace !== undefined || !type.namespaced)) {
+  const now = options.atResourceVersion === undefined || options.atResourceVersion >= store.resourceVersion;
+  if (name !== undefined && now && (options.namespace !== undefined || !type.namespaced)) {
     return listOne(store, type, query, options, name);
   }
+  const within = indexedRequirements(store, type, query);
+  if (within.length > 0) options.within = within;
   const needsFilter =
     (query.labelSelector !== undefined && !query.labelSelector.isEmpty()) || (query.fieldSelector !== undefined && !query.fieldSelector.isEmpty());
   if (needsFilter) options.filter = (object) => matchesQuery(type, query, object);
   return store.list(resource, options);
 }
 
+/**
+ * The key sets holding every object the query selects: each equality on a name or an indexed field, and each label
+ * requirement that names the values it accepts (`=`, `==`, `in`) or asks for the label (`exists`). `!=`, `notin`,
+ * `!k`, `>` and `<` hold for objects outside any one set, so they are left to the filter.
+ */
+function indexedRequirements(store: ClusterStore, type: ResourceType, query: ObjectQuery): KeySet[] {
+  const resource = storageKeyOf(type);
+  const sets: KeySet[] = [];
+  for (const requirement of query.fieldSelector?.requirements ?? []) {
+    if (requirement.operator === 'NotEquals') continue;
+    if (requirement.field === 'metadata.name') sets.push({ name: requirement.value });
+    else if (store.hasIndex(resource, requirement.field)) sets.push({ index: requirement.field, value: requirement.value });
+  }
+  for (const requirement of query.labelSelector?.requirements ?? []) {
+    switch (requirement.operator) {
+      case 'Equals':
+      case 'DoubleEquals':
+      case 'In':
+        sets.push({ label: requirement.key, values: requirement.values });
+        break;
+      case 'Exists':
+        sets.push({ label: requirement.key });
+        break;
+      case 'NotEquals':
+      case 'NotIn':
+      case 'DoesNotExist':
+      case 'GreaterThan':
+      case 'LessThan':
+        break;
+    }
+  }
+  return sets;
+}
+
 /** A field selector naming one object in a known namespace reads that key instead of scanning. */
 function listOne(store: ClusterStore, type: ResourceType, query: ObjectQuery, options: ListOptions, name: string): ListResult {
-  const resource = storageKeyOf(type);
-  if (options.atResourceVersion !== undefined && options.atResourceVersion < store.resourceVersion) {
-    return store.list(resource, { ...options, filter: (object) => matchesQuery(type, query, object) });
-  }
-  const stored = store.get(resource, options.namespace, name);
+  const stored = store.get(storageKeyOf(type), options.namespace, name);
   const selected = stored !== undefined && (options.after === undefined || stored.key > options.after) && matchesQuery(type, query, stored.object);
-  return { items: selected ? [stored] : [], resourceVersion: store.resourceVersion };
+  return { items: selected ? [stored] : [], resourceVersion: store.resourceVersion, examined: stored ? 1 : 0 };
 }

@@ -5,6 +5,7 @@ import {
   defaultFields,
   eventFields,
   eventsV1Fields,
+  fieldIndex,
   jobFields,
   namespaceFields,
   nodeFields,
@@ -103,7 +104,8 @@ const CORE: ResourceType[] = [
   v1('events', 'Event', true, {
     shortNames: ['ev'],
     fieldSelector: eventFields,
-    more: { indexes: { 'involvedObject.name': (event) => (event.involvedObject as { name?: string } | undefined)?.name || undefined } },
+    // `kubectl describe` lists an object's events by involvedObject.name (across namespaces for cluster objects).
+    more: { indexes: { 'involvedObject.name': fieldIndex('involvedObject', 'name') } },
   }),
   v1('limitranges', 'LimitRange', true, { shortNames: ['limits'] }),
   v1('namespaces', 'Namespace', false, {
@@ -135,8 +137,8 @@ const CORE: ResourceType[] = [
       { name: 'resize', kind: 'Pod', verbs: GPU },
       status('Pod'),
     ],
-    // Unscheduled pods are indexed under "": `--field-selector spec.nodeName=` selects them, as upstream.
-    more: { indexes: { 'spec.nodeName': (pod) => (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '' } },
+    // A node's pods (kubelets, `describe node`), unscheduled ones under "" (`spec.nodeName=`), and pods by phase.
+    more: { indexes: { 'spec.nodeName': fieldIndex('spec', 'nodeName'), 'status.phase': fieldIndex('status', 'phase') } },
   }),
   v1('podtemplates', 'PodTemplate', true),
   v1('replicationcontrollers', 'ReplicationController', true, {

@@ -73,7 +73,10 @@ export interface ResourceType {
    * request): its objects carry only a name, its lists no resourceVersion and no pages.
    */
   unversioned?: true;
-  /** Secondary indexes of the stored objects, by selectable field: a list selecting one value reads only its keys. */
+  /**
+   * Secondary indexes of the stored objects, by selectable field (`fieldIndex` reads it as the field set does): a
+   * list selecting one value reads only its keys. The store also finds every resource's objects by label and name.
+   */
   indexes?: Readonly<Record<string, IndexFunction>>;
   /** Set for a resource a CustomResourceDefinition defines: what its CRD says of this version. */
   custom?: CustomResourceVersion;

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../objects.js';
+import type { IndexFunction } from '../store/resource-table.js';
 import type { FieldSelectorSpec } from './resource-type.js';
 
 /**
@@ -22,6 +23,15 @@ function text(object: unknown, ...path: string[]): string {
   if (value === undefined || value === null) return '';
   return String(value);
 }
+
+/**
+ * An index of a selectable field read as the field set reads it (a missing field is ""), so that the keys under
+ * a value are exactly the objects a selector on that value selects.
+ */
+export const fieldIndex =
+  (...path: string[]): IndexFunction =>
+  (object) =>
+    text(object, ...path);
 
 function metaFields(object: KubeObject, namespaced: boolean): Fields {
   const fields: Fields = { 'metadata.name': object.metadata.name };

@@ -3,7 +3,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceKey } from '../resources/resource-type.js';
 import { EventHistory } from './event-history.js';
 import { type IndexFunction, ResourceTable } from './resource-table.js';
-import { countAfter, scan, stateAt } from './list-scan.js';
+import { countAfter, type ListOptions, type ScanCount, scan, stateAt } from './list-scan.js';
 import type { StoreEvent, StoreEventType } from './store-event.js';
 import { StoreError } from './store-error.js';
 import { objectKey, StoredObject } from './stored-object.js';
@@ -17,18 +17,6 @@ export interface StoreOptions {
   historyCapacity?: number;
 }
 
-export interface ListOptions {
-  namespace?: string;
-  /** Only objects whose index value equals `value`. */
-  index?: { name: string; value: string };
-  filter?: (object: Readonly<KubeObject>) => boolean;
-  /** Start after this key (the last key of the previous page). */
-  after?: string;
-  limit?: number;
-  /** Read the state as it was at this resourceVersion (must be inside the history window). */
-  atResourceVersion?: number;
-}
-
 export interface ListResult {
   items: StoredObject[];
   /** The resourceVersion the list reflects. */
@@ -37,6 +25,8 @@ export interface ListResult {
   lastKey?: string;
   /** How many objects follow in scope; only known for lists without a filter. */
   remaining?: number;
+  /** How many objects the list looked at to find its items: what it cost, which an index keeps near what it returns. */
+  examined: number;
 }
 
 export type StoreListener = (event: StoreEvent) => void;
@@ -150,7 +140,8 @@ export class ClusterStore {
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
     const items: StoredObject[] = [];
     let lastKey: string | undefined;
-    for (const stored of scan(table, options, snapshot)) {
+    const count: ScanCount = { examined: 0 };
+    for (const stored of scan(table, options, snapshot, count)) {
       if (options.filter && !options.filter(stored.object)) continue;
       if (items.length === limit) {
         lastKey = items[items.length - 1]?.key;
@@ -158,7 +149,7 @@ export class ClusterStore {
       }
       items.push(stored);
     }
-    const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision };
+    const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision, examined: count.examined };
     if (lastKey !== undefined) {
       result.lastKey = lastKey;
       if (!options.filter) result.remaining = countAfter(table, options, lastKey, snapshot);

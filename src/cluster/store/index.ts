@@ -1,5 +1,6 @@
-export { ClusterStore, type ListOptions, type ListResult, type StoreListener, type StoreOptions } from './cluster-store.js';
-export type { IndexFunction } from './resource-table.js';
+export { ClusterStore, type ListResult, type StoreListener, type StoreOptions } from './cluster-store.js';
+export type { ListOptions } from './list-scan.js';
+export type { IndexFunction, KeySet } from './resource-table.js';
 export type { StoreEvent, StoreEventType } from './store-event.js';
 export { StoreError, type StoreErrorReason } from './store-error.js';
 export { StoredObject } from './stored-object.js';

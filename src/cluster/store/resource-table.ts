@@ -1,22 +1,36 @@
 import type { KubeObject } from '../objects.js';
+import { KeysByValue } from './keys-by-value.js';
 import { SortedKeys } from './sorted-keys.js';
 import type { StoredObject } from './stored-object.js';
 
-/** Computes the value an object is indexed under (e.g. a pod's spec.nodeName); undefined leaves it out. */
+/**
+ * Computes the value an object is indexed under (e.g. a pod's spec.nodeName); undefined leaves it out. An index a
+ * field selector reads must give every object the value its selectable field set gives it, "" included.
+ */
 export type IndexFunction = (object: Readonly<KubeObject>) => string | undefined;
 
 /**
- * The objects of one resource: by key, in key order, by namespace and by any declared index, so that a list
- * scoped by namespace or index value touches only what it returns.
+ * Keys a table can find without reading every object: those under one value of a declared index; those carrying a
+ * label (with one of `values`, or with any value when `values` is absent); those of one name, in any namespace.
+ */
+export type KeySet = { index: string; value: string } | { label: string; values?: readonly string[] } | { name: string };
+
+type Labels = Readonly<Record<string, string>>;
+
+/**
+ * The objects of one resource: by key, in key order, by namespace, by any declared index and by label, so that a
+ * list scoped by namespace, index value or label touches only what it returns.
  */
 export class ResourceTable {
   readonly objects = new Map<string, StoredObject>();
   readonly keys = new SortedKeys();
   private readonly byNamespace = new Map<string, SortedKeys>();
-  private readonly indexes = new Map<string, { fn: IndexFunction; values: Map<string, Set<string>> }>();
+  private readonly indexes = new Map<string, { fn: IndexFunction; values: KeysByValue }>();
+  /** Label key → value → keys. Every kind has labels, so every table keeps them. */
+  private readonly labels = new Map<string, KeysByValue>();
 
   constructor(indexes: Readonly<Record<string, IndexFunction>> = {}) {
-    for (const [name, fn] of Object.entries(indexes)) this.indexes.set(name, { fn, values: new Map() });
+    for (const [name, fn] of Object.entries(indexes)) this.indexes.set(name, { fn, values: new KeysByValue() });
   }
 
   hasIndex(name: string): boolean {
@@ -38,9 +52,10 @@ export class ResourceTable {
       const before = previous ? index.fn(previous.object) : undefined;
       const after = index.fn(stored.object);
       if (before === after) continue;
-      if (before !== undefined) this.unindex(index.values, before, stored.key);
-      if (after !== undefined) this.indexSet(index.values, after).add(stored.key);
+      if (before !== undefined) index.values.remove(before, stored.key);
+      if (after !== undefined) index.values.add(after, stored.key);
     }
+    this.relabel(stored.key, previous ? labelsOf(previous.object) : undefined, labelsOf(stored.object));
     return previous;
   }
 
@@ -49,14 +64,18 @@ export class ResourceTable {
     if (!previous) return undefined;
     this.objects.delete(key);
     this.keys.remove(key);
-    if (previous.namespace) this.namespaceKeys(previous.namespace, false)?.remove(key);
+    const namespaceKeys = previous.namespace ? this.namespaceKeys(previous.namespace) : undefined;
+    namespaceKeys?.remove(key);
+    if (namespaceKeys?.size === 0) this.byNamespace.delete(previous.namespace);
     for (const index of this.indexes.values()) {
       const value = index.fn(previous.object);
-      if (value !== undefined) this.unindex(index.values, value, key);
+      if (value !== undefined) index.values.remove(value, key);
     }
+    this.relabel(key, labelsOf(previous.object), undefined);
     return previous;
   }
 
+  /** A namespace's keys: the run of the table's keys it prefixes, kept apart so it is sorted apart. */
   namespaceKeys(namespace: string, create = false): SortedKeys | undefined {
     let keys = this.byNamespace.get(namespace);
     if (!keys && create) {
@@ -66,24 +85,84 @@ export class ResourceTable {
     return keys;
   }
 
-  /** Keys under an index value, unsorted. */
-  indexKeys(name: string, value: string): ReadonlySet<string> {
-    return this.indexes.get(name)?.values.get(value) ?? new Set();
-  }
-
-  private indexSet(values: Map<string, Set<string>>, value: string): Set<string> {
-    let set = values.get(value);
-    if (!set) {
-      set = new Set();
-      values.set(value, set);
+  /** The sorted runs of keys whose union is `set` (disjoint: an object has one value per index and per label). */
+  keySets(set: KeySet): SortedKeys[] {
+    if ('name' in set) return this.named(set.name);
+    const values = 'index' in set ? this.indexes.get(set.index)?.values : this.labels.get(set.label);
+    if (!values) return [];
+    if ('index' in set || set.values !== undefined) {
+      const runs: SortedKeys[] = [];
+      for (const value of 'index' in set ? [set.value] : new Set(set.values)) {
+        const keys = values.keys(value);
+        if (keys) runs.push(keys);
+      }
+      return runs;
     }
-    return set;
+    return values.all();
   }
 
-  private unindex(values: Map<string, Set<string>>, value: string, key: string): void {
-    const set = values.get(value);
-    if (!set) return;
-    set.delete(key);
-    if (set.size === 0) values.delete(value);
+  /** How many keys `keySets(set)` holds at most, found without reading them. */
+  keySetSize(set: KeySet): number {
+    if ('name' in set) return this.named(set.name).reduce((sum, keys) => sum + keys.size, 0);
+    const values = 'index' in set ? this.indexes.get(set.index)?.values : this.labels.get(set.label);
+    if (!values) return 0;
+    if ('index' in set) return values.count(set.value);
+    if (set.values === undefined) return values.count();
+    let size = 0;
+    for (const value of new Set(set.values)) size += values.count(value);
+    return size;
   }
+
+  /** Whether an object is in a key set, read from the object itself (for versions the table no longer holds). */
+  holds(set: KeySet, object: Readonly<KubeObject>): boolean {
+    if ('name' in set) return object.metadata.name === set.name;
+    if ('index' in set) return this.indexValue(set.index, object) === set.value;
+    const value = labelOf(labelsOf(object), set.label);
+    return value !== undefined && (set.values === undefined || set.values.includes(value));
+  }
+
+  /**
+   * The keys of a name: one lookup per namespace holding objects (and one without), as a key is `namespace/name`.
+   * Cheaper than an index of every name, which would cost a map entry per object for what a few lookups find.
+   */
+  private named(name: string): SortedKeys[] {
+    const keys = new SortedKeys();
+    if (this.objects.has(name)) keys.add(name);
+    for (const namespace of this.byNamespace.keys()) {
+      const key = `${namespace}/${name}`;
+      if (this.objects.has(key)) keys.add(key);
+    }
+    return keys.size > 0 ? [keys] : [];
+  }
+
+  private relabel(key: string, before: Labels | undefined, after: Labels | undefined): void {
+    if (before === after) return;
+    for (const name in before) {
+      const value = labelOf(before, name);
+      if (value === undefined || labelOf(after, name) === value) continue;
+      const values = this.labels.get(name);
+      values?.remove(value, key);
+      if (values?.size === 0) this.labels.delete(name);
+    }
+    for (const name in after) {
+      const value = labelOf(after, name);
+      if (value === undefined || labelOf(before, name) === value) continue;
+      let values = this.labels.get(name);
+      if (!values) {
+        values = new KeysByValue();
+        this.labels.set(name, values);
+      }
+      values.add(value, key);
+    }
+  }
+}
+
+/** An object's labels as a label selector reads them; objects from files do not always honour their types. */
+function labelsOf(object: Readonly<KubeObject>): Labels | undefined {
+  const labels: unknown = object.metadata.labels;
+  return typeof labels === 'object' && labels !== null ? (labels as Labels) : undefined;
+}
+
+function labelOf(labels: Labels | undefined, name: string): string | undefined {
+  return labels !== undefined && Object.hasOwn(labels, name) ? labels[name] : undefined;
 }

@@ -1,4 +1,5 @@
-import type { ClusterStore, ListOptions, ListResult } from './cluster-store.js';
+import type { ClusterStore, ListResult } from './cluster-store.js';
+import type { ListOptions } from './list-scan.js';
 import { type ContinuePoint, encodeContinue, LATEST } from './continue-token.js';
 import { StoreError } from './store-error.js';
 import type { StoredObject } from './stored-object.js';

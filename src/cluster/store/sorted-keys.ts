@@ -1,11 +1,18 @@
 /**
  * A sorted set of keys in byte order (etcd's key order; names are ASCII, so UTF-16 order is the same).
- * Inserting in order appends; inserting out of order marks the set for one sort at the next read, so loading
- * a large cluster costs one sort, not a shift per object.
+ * Inserting appends, and inserting out of order marks the set for one sort at the next read, so loading a large
+ * cluster costs one sort, not a shift per object (and the sort of a sorted run with a few keys appended is short).
  */
 export class SortedKeys {
   private keys: string[] = [];
   private sorted = true;
+
+  /** A set of a few keys. */
+  static of(...keys: string[]): SortedKeys {
+    const set = new SortedKeys();
+    for (const key of keys) set.add(key);
+    return set;
+  }
 
   get size(): number {
     return this.keys.length;
@@ -13,13 +20,7 @@ export class SortedKeys {
 
   add(key: string): void {
     const last = this.keys[this.keys.length - 1];
-    if (last !== undefined && key <= last) {
-      if (this.sorted && this.keys.length < 1024) {
-        this.keys.splice(this.lowerBound(key), 0, key);
-        return;
-      }
-      this.sorted = false;
-    }
+    if (last !== undefined && key <= last) this.sorted = false;
     this.keys.push(key);
   }
 
@@ -29,20 +30,32 @@ export class SortedKeys {
     if (this.keys[at] === key) this.keys.splice(at, 1);
   }
 
-  /** Keys strictly greater than `after` (all keys when undefined), in order. */
-  *from(after: string | undefined): Generator<string> {
+  /**
+   * Keys strictly greater than `after` (all keys when undefined) that start with `prefix` (all when undefined), in
+   * order. The keys of one prefix are one run of the order, so this reads only what it returns.
+   */
+  *from(after: string | undefined, prefix?: string): Generator<string> {
+    if (prefix === '') prefix = undefined;
     this.ensureSorted();
-    let at = after === undefined ? 0 : this.upperBound(after);
+    let at = this.start(after, prefix);
     while (at < this.keys.length) {
-      const key = this.keys[at++];
-      if (key !== undefined) yield key;
+      const key = this.keys[at++] as string;
+      if (prefix !== undefined && !key.startsWith(prefix)) return;
+      yield key;
     }
   }
 
-  /** How many keys are strictly greater than `key`. */
-  countAfter(key: string): number {
+  /** How many keys `from(after, prefix)` yields, found by two binary searches. */
+  countFrom(after: string | undefined, prefix?: string): number {
+    if (prefix === '') prefix = undefined;
     this.ensureSorted();
-    return this.keys.length - this.upperBound(key);
+    const end = prefix === undefined ? this.keys.length : this.lowerBound(prefixEnd(prefix));
+    return Math.max(0, end - this.start(after, prefix));
+  }
+
+  private start(after: string | undefined, prefix: string | undefined): number {
+    const afterAt = after === undefined ? 0 : this.upperBound(after);
+    return prefix === undefined ? afterAt : Math.max(afterAt, this.lowerBound(prefix));
   }
 
   private ensureSorted(): void {
@@ -73,6 +86,11 @@ export class SortedKeys {
     }
     return lo;
   }
+}
+
+/** The least string greater than every string starting with `prefix` (which is not empty). */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 export function compareKeys(a: string, b: string): number {
