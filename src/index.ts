@@ -12,7 +12,16 @@ import { DEFAULT_IN_FLIGHT_LIMITS } from './api/limits/index.js';
 import type { ProtectionOptions } from './api/protection.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
-import { type Cluster, type ClusterSource, describeStep, type LoadProgress, openCluster, readCapture, type Simulation } from './cluster/index.js';
+import {
+  type Cluster,
+  type ClusterSource,
+  describeStep,
+  type LoadProgress,
+  openCluster,
+  readCapture,
+  type ReadProgress,
+  type Simulation,
+} from './cluster/index.js';
 import { bearerTokenFor } from './credentials/bearer-token.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
@@ -100,9 +109,7 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
   const source = options.cluster ?? { file: defaultClusterFile() };
   const progress = options.onLoadProgress;
   const { cluster, simulation } = openCluster(
-    'file' in source
-      ? { capture: await readCapture(source.file, progress ? { onProgress: (read, total) => progress({ phase: 'reading', read, total }) } : {}) }
-      : source,
+    'file' in source ? { capture: await readCapture(source.file, progress ? { onProgress: (read) => progress(readingProgress(read)) } : {}) } : source,
     {
       now,
       simulate: options.simulate ?? false,
@@ -161,6 +168,11 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
     cluster.close();
     throw error;
   }
+}
+
+/** A capture's reading progress, as a progress line shows it: files, or bytes of one large file, and objects parsed. */
+function readingProgress({ filesRead, filesTotal, bytesRead, bytesTotal, objectsParsed }: ReadProgress): LoadProgress {
+  return { phase: 'reading', read: filesRead, total: filesTotal, bytesRead, ...(bytesTotal === undefined ? {} : { bytesTotal }), objects: objectsParsed };
 }
 
 function logLevelOf(level: string | undefined): Parameters<typeof createLogger>[0] {

@@ -113,13 +113,23 @@ async function generate(config: GenerateConfig, env: MainEnvironment): Promise<n
 /** One line rewritten in place (`\r`, cleared to its end) while a cluster loads; erased once it has. */
 function progressLine(file: string, progress: LoadProgress): string {
   switch (progress.phase) {
-    case 'reading':
-      return progress.total === undefined ? `\r\x1b[Kloading ${file} ...` : `\r\x1b[Kloading ${file}: ${progress.read ?? 0} of ${progress.total} files read`;
+    case 'reading': {
+      const objects = progress.objects ? `, ${progress.objects} objects` : '';
+      if (progress.bytesTotal !== undefined)
+        return `\r\x1b[Kloading ${file}: ${mebibytes(progress.bytesRead ?? 0)} of ${mebibytes(progress.bytesTotal)} MiB read${objects}`;
+      return progress.total === undefined
+        ? `\r\x1b[Kloading ${file} ...`
+        : `\r\x1b[Kloading ${file}: ${progress.read ?? 0} of ${progress.total} files read${objects}`;
+    }
     case 'storing':
       return `\r\x1b[Kloading ${file}: ${progress.stored} of ${progress.total} objects stored`;
     case 'loaded':
       return '\r\x1b[K';
   }
+}
+
+function mebibytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
 }
 
 /**

@@ -44,9 +44,14 @@ export interface ClusterOptions {
   onWarning?: (message: string) => void;
 }
 
-/** How loading goes: files read (a capture's, when counted), objects stored, done. */
+/**
+ * How loading goes: files read (a capture's, when counted; `bytesRead` of `bytesTotal` within a large file, and
+ * the `objects` parsed as it is read), objects stored, done.
+ */
 export type LoadProgress =
-  { phase: 'reading'; read?: number; total?: number } | { phase: 'storing'; stored: number; total: number } | { phase: 'loaded'; objects: number };
+  | { phase: 'reading'; read?: number; total?: number; bytesRead?: number; bytesTotal?: number; objects?: number }
+  | { phase: 'storing'; stored: number; total: number }
+  | { phase: 'loaded'; objects: number };
 
 /** Reads a cluster file (or takes objects), expands it, and puts it into a new store: a static cluster. */
 export function loadCluster(source: ClusterSource, options: ClusterOptions = {}): Cluster {
@@ -220,7 +225,7 @@ export type { Simulation } from './simulation/simulation.js';
 export type { ScenarioStep } from './simulation/scenario/index.js';
 export { describeStep } from './simulation/scenario/index.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
-export { type Capture, ClusterFileError, readCapture } from './fixtures/index.js';
+export { type Capture, ClusterFileError, readCapture, type ReadProgress } from './fixtures/index.js';
 export { kubeletAddress, kubeletAnswers, kubeletPort } from './kubelet-reachability.js';
 export type { ContainerLogs, LogLine } from './logs/container-logs.js';
 export type * from './objects.js';

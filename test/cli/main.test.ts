@@ -134,6 +134,22 @@ describe('kubefacade serve', () => {
     await expect(exited).resolves.toBe(0);
   });
 
+  it('on a terminal, shows the megabytes read and the objects parsed of a large JSON file', async () => {
+    const file = join(dir, 'cluster.json');
+    const items = [...sampleObjects(), ...manyConfigMaps(30_000).map((o) => ({ ...o, data: { text: 'x'.repeat(300) } }))];
+    const text = `{"apiVersion":"v1","kind":"List","items":[\n${items.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`;
+    await writeFile(file, text);
+    const run = prepare(['serve', '--port', '0', '--http', '--cluster', file], dir);
+    run.env.stderrIsTTY = true;
+    const exited = main(run.env);
+    await run.ready;
+    const mebibytes = (Buffer.byteLength(text) / 2 ** 20).toFixed(0);
+    expect(run.stderr()).toContain(`\r\x1b[Kloading ${file}: 4 of ${mebibytes} MiB read`);
+    expect(run.stderr()).toContain(`\r\x1b[Kloading ${file}: ${mebibytes} of ${mebibytes} MiB read, ${items.length} objects`);
+    run.requestStop('SIGINT');
+    await expect(exited).resolves.toBe(0);
+  });
+
   it('without a terminal, prints no progress line', async () => {
     const run = prepare(['serve', '--port', '0', '--http', '--cluster', clusterFile], dir);
     const exited = main(run.env);
