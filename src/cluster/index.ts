@@ -80,6 +80,8 @@ export interface OpenOptions extends ClusterOptions {
    * replay what follows up to `now`, as for a compact cluster. Default: captured objects are served as they are.
    */
   replayFrom?: Date;
+  /** Whether a replayed past collapses its quiet stretches (default); false fires every heartbeat of it. */
+  coalesceHeartbeats?: boolean;
 }
 
 export interface OpenedCluster {
@@ -142,6 +144,7 @@ function replayHistory(
     clock,
     controllers,
     replayUntil: now.getTime(),
+    ...(options.coalesceHeartbeats !== undefined ? { coalesceHeartbeats: options.coalesceHeartbeats } : {}),
     driver: live ? (options.driver ?? 'real') : 'manual',
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -203,7 +206,7 @@ function readSource(source: ClusterSource, now: Date, registry: ResourceRegistry
   };
 }
 
-/** The secondary indexes each stored resource declares in the registry. */
+/** The secondary indexes each stored resource declares in the registry (labels and names the store finds itself). */
 function storeIndexes(registry: ResourceRegistry): Partial<Record<ResourceKey, Readonly<Record<string, IndexFunction>>>> {
   const indexes: Partial<Record<ResourceKey, Readonly<Record<string, IndexFunction>>>> = {};
   for (const type of registry.types) {

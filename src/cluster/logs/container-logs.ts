@@ -17,10 +17,24 @@ export interface LogFollower {
  */
 export type ContainerInstance = 'current' | 'previous';
 
+/**
+ * Lines a running container writes as time passes, made when someone reads them: a month-old cluster's hundred
+ * thousand containers do not each hold a month of lines from the start (the simulated kubelet's image logs).
+ */
+export interface LogSource {
+  /** The lines written since the last call, up to the present, in order. */
+  take(): LogLine[];
+  /** Calls `due` whenever lines come due, until the returned function is called: what a `logs -f` needs. */
+  watch(due: () => void): () => void;
+}
+
 interface ContainerLog {
   current: LogLine[];
   previous: LogLine[];
   followers: Set<LogFollower>;
+  /** Where the running instance's lines come from, when they are made as they are read. */
+  source?: LogSource;
+  unwatch?: () => void;
 }
 
 /**
@@ -47,20 +61,31 @@ export class ContainerLogs {
   }
 
   read(namespace: string, pod: string, container: string, instance: ContainerInstance = 'current'): readonly LogLine[] {
-    return this.logs.get(keyOf(namespace, pod, container))?.[instance] ?? [];
+    const log = this.logs.get(keyOf(namespace, pod, container));
+    if (log) this.pull(log);
+    return log?.[instance] ?? [];
   }
 
   append(namespace: string, pod: string, container: string, line: LogLine): void {
     const log = this.logOf(keyOf(namespace, pod, container));
-    log.current.push(line);
-    if (log.current.length > MAX_LINES_PER_INSTANCE * 1.1) log.current.splice(0, log.current.length - MAX_LINES_PER_INSTANCE);
-    for (const follower of [...log.followers]) follower.line(line);
+    this.pull(log);
+    this.push(log, line);
+  }
+
+  /** The running instance's lines come from `source` from now on, until it ends. */
+  attach(namespace: string, pod: string, container: string, source: LogSource): void {
+    const log = this.logOf(keyOf(namespace, pod, container));
+    this.detach(log);
+    log.source = source;
+    if (log.followers.size > 0) this.watch(log);
   }
 
   /** The running instance stopped: its followers' streams end; its lines stay current until a restart. */
   end(namespace: string, pod: string, container: string): void {
     const log = this.logs.get(keyOf(namespace, pod, container));
     if (!log) return;
+    this.pull(log);
+    this.detach(log);
     const followers = [...log.followers];
     log.followers.clear();
     for (const follower of followers) follower.end();
@@ -77,6 +102,8 @@ export class ContainerLogs {
   /** A pod's containers are removed with it: their lines go, their followers' streams end. */
   removePod(namespace: string, pod: string, containers: readonly string[]): void {
     for (const container of containers) {
+      const log = this.logs.get(keyOf(namespace, pod, container));
+      if (log) this.detach(log);
       this.end(namespace, pod, container);
       this.logs.delete(keyOf(namespace, pod, container));
     }
@@ -85,10 +112,38 @@ export class ContainerLogs {
   /** Calls `follower` for every line appended to the current instance until it ends; returns the way to stop. */
   follow(namespace: string, pod: string, container: string, follower: LogFollower): () => void {
     const log = this.logOf(keyOf(namespace, pod, container));
+    this.pull(log);
     log.followers.add(follower);
+    if (log.source && !log.unwatch) this.watch(log);
     return () => {
       log.followers.delete(follower);
+      if (log.followers.size === 0) {
+        log.unwatch?.();
+        delete log.unwatch;
+      }
     };
+  }
+
+  /** Appends what the source has made since the last read. */
+  private pull(log: ContainerLog): void {
+    if (!log.source) return;
+    for (const line of log.source.take()) this.push(log, line);
+  }
+
+  private push(log: ContainerLog, line: LogLine): void {
+    log.current.push(line);
+    if (log.current.length > MAX_LINES_PER_INSTANCE * 1.1) log.current.splice(0, log.current.length - MAX_LINES_PER_INSTANCE);
+    for (const follower of [...log.followers]) follower.line(line);
+  }
+
+  private watch(log: ContainerLog): void {
+    log.unwatch = log.source?.watch(() => this.pull(log));
+  }
+
+  private detach(log: ContainerLog): void {
+    log.unwatch?.();
+    delete log.unwatch;
+    delete log.source;
   }
 
   private logOf(key: string): ContainerLog {

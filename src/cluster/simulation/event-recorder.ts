@@ -26,6 +26,18 @@ export interface ObjectReference {
 /** One component's handle on the recorder, as `record.EventRecorder` is bound to a source in client-go. */
 export interface ComponentRecorder {
   event(object: KubeObject | ObjectReference, type: EventType, reason: string, message: string, fieldPath?: string): void;
+  /**
+   * The same event recorded `times` times from `firstAt` to `lastAt`, each within the TTL of the one before: what
+   * a quiet stretch of repeats collapses to (a pod the scheduler keeps failing to place).
+   */
+  repeated(
+    object: KubeObject | ObjectReference,
+    type: EventType,
+    reason: string,
+    message: string,
+    times: number,
+    span: { firstAt: number; lastAt: number },
+  ): void;
 }
 
 /** Events live in etcd with a TTL (kube-apiserver --event-ttl, default 1h), refreshed by every write. */
@@ -33,30 +45,72 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 
 const EVENTS = '/events' as const;
 
+/** Where an aggregated event is: in the store, or only here (a replayed event that expires before the present). */
+interface Recorded {
+  namespace: string;
+  name: string;
+  expiresAt: number;
+  /** Set while the event is not in the store: what the store would hold besides what a repeat supplies again. */
+  unwritten?: { firstAt: number; count: number; resourceVersion: string | undefined };
+}
+
 /**
  * Records core/v1 Events as client-go's tools/record does (event.go makeEvent, events_cache.go EventCorrelator):
  * the event is named `<object>.<unix nanos in hex>`, lives in the object's namespace (`default` for cluster
  * scoped objects), and a repeat of the same source, object, type, reason and message bumps `count` and
  * `lastTimestamp` of the existing event instead of creating a new one. Each event expires an hour of simulated
- * time after its last write.
+ * time after its last write (the apiserver stores events with an etcd lease of --event-ttl, set on every write).
+ *
+ * While the past replays (`replayUntil`), an event whose TTL runs out before the present is kept here, never
+ * written: a month-old cluster's million pod events would be created and deleted again before anyone could
+ * list them. Should a repeat carry it past the present, it is written then, as the store would hold it.
  */
 export class EventRecorder {
-  /** Aggregation key → event namespace/name. */
-  private readonly byKey = new Map<string, { namespace: string; name: string }>();
-  private readonly expiries = new Map<string, number>();
-  private lastNanos = 0n;
+  /** Aggregation key → the event it bumps. */
+  private readonly byKey = new Map<string, Recorded>();
+  /** Aggregation keys in order of their last write, hence of expiry: what `forgetExpired` walks. */
+  private readonly writes: { key: string; expiresAt: number }[] = [];
+  private writesStart = 0;
+  private lastNanos: [number, number] = [0, 0];
 
   constructor(
     private readonly store: ClusterStore,
     private readonly clock: Clock & TaskScheduler,
     private readonly random: SeededRandom,
+    private replayUntil = -Infinity,
   ) {}
 
   for(source: EventSource): ComponentRecorder {
-    return { event: (object, type, reason, message, fieldPath) => this.record(source, object, type, reason, message, fieldPath) };
+    return {
+      event: (object, type, reason, message, fieldPath) => this.record(source, object, type, reason, message, fieldPath),
+      repeated: (object, type, reason, message, times, { firstAt, lastAt }) => {
+        if (times <= 0) return;
+        this.record(source, object, type, reason, message, undefined, firstAt);
+        // The repeats between kept the event alive: the rest bump it whatever the TTL of the first would say.
+        if (times > 1) this.record(source, object, type, reason, message, undefined, lastAt, times - 1, true);
+      },
+    };
   }
 
-  record(source: EventSource, object: KubeObject | ObjectReference, type: EventType, reason: string, message: string, fieldPath?: string): void {
+  /** The replay reached the present: every event kept here has expired by now, and events are written from now on. */
+  replayed(): void {
+    this.replayUntil = -Infinity;
+    for (const [key, recorded] of this.byKey) if (recorded.unwritten) this.byKey.delete(key);
+    this.writes.length = 0;
+    this.writesStart = 0;
+  }
+
+  record(
+    source: EventSource,
+    object: KubeObject | ObjectReference,
+    type: EventType,
+    reason: string,
+    message: string,
+    fieldPath?: string,
+    at?: number,
+    times = 1,
+    continued = false,
+  ): void {
     const reference = referenceTo(object, fieldPath);
     const key = [
       source.component,
@@ -71,49 +125,76 @@ export class EventRecorder {
       reason,
       message,
     ].join('\u0000');
-    const now = this.clock.now();
+    const now = at ?? this.clock.now();
+    // A continued repeat bumps the event it continues, which the repeats in between kept alive.
     const known = this.byKey.get(key);
-    const existing = known && this.store.get(EVENTS, known.namespace, known.name);
-    if (existing) {
+    if (!continued) this.forgetExpired(now);
+    else if (known?.unwritten) known.expiresAt = now + EVENT_TTL_MS;
+    if (known?.unwritten && known.expiresAt > now) {
+      known.unwritten.count += times;
+      if (!this.keepsUnwritten(now)) {
+        const { firstAt, count: total, resourceVersion } = known.unwritten;
+        const first = resourceVersion === undefined ? reference : { ...reference, resourceVersion };
+        const event = newEvent(known, source, first, type, reason, message, firstAt);
+        this.write(key, known, { ...event, count: total, lastTimestamp: rfc3339(now) }, 'create', now);
+      } else this.noteWrite(key, known, now);
+      return;
+    }
+    const existing = known && !known.unwritten ? this.store.get(EVENTS, known.namespace, known.name) : undefined;
+    if (known && existing) {
       const previous = existing.object as Event;
-      this.write({ ...previous, count: (previous.count ?? 1) + 1, lastTimestamp: rfc3339(now) }, 'update');
+      this.write(key, known, { ...previous, count: (previous.count ?? 1) + times, lastTimestamp: rfc3339(now) }, 'update', now);
       return;
     }
     const namespace = reference.namespace || 'default';
-    const name = this.uniqueName(namespace, reference.name, now);
-    // Built as a plain KubeObject: the legacy recorder leaves `eventTime` null, which the client model cannot type.
-    const event: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace, creationTimestamp: rfc3339(now) },
-      involvedObject: reference,
-      reason,
-      message,
-      source: source.host !== undefined ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: rfc3339(now),
-      lastTimestamp: rfc3339(now),
-      count: 1,
-      type,
-      eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    };
-    this.byKey.set(key, { namespace, name });
-    this.write(event, 'create');
+    const recorded: Recorded = { namespace, name: this.uniqueName(namespace, reference.name, now), expiresAt: now + EVENT_TTL_MS };
+    this.byKey.set(key, recorded);
+    if (this.keepsUnwritten(now)) {
+      recorded.unwritten = { firstAt: now, count: times, resourceVersion: reference.resourceVersion };
+      this.noteWrite(key, recorded, now);
+      return;
+    }
+    const event = newEvent(recorded, source, reference, type, reason, message, now);
+    this.write(key, recorded, times === 1 ? event : { ...event, count: times }, 'create', now);
   }
 
-  private write(event: KubeObject, how: 'create' | 'update'): void {
+  /** Whether an event written at `now` would expire before the present the replay runs to. */
+  private keepsUnwritten(now: number): boolean {
+    return now + EVENT_TTL_MS <= this.replayUntil;
+  }
+
+  private noteWrite(key: string, recorded: Recorded, now: number): void {
+    recorded.expiresAt = now + EVENT_TTL_MS;
+    this.writes.push({ key, expiresAt: recorded.expiresAt });
+  }
+
+  /** Drops the kept events whose TTL ran out, oldest write first. */
+  private forgetExpired(now: number): void {
+    while (this.writesStart < this.writes.length) {
+      const next = this.writes[this.writesStart] as { key: string; expiresAt: number };
+      if (next.expiresAt > now) break;
+      this.writesStart++;
+      const recorded = this.byKey.get(next.key);
+      if (recorded?.unwritten && recorded.expiresAt === next.expiresAt) this.byKey.delete(next.key);
+    }
+    if (this.writesStart > 1024 && this.writesStart * 2 > this.writes.length) {
+      this.writes.splice(0, this.writesStart);
+      this.writesStart = 0;
+    }
+  }
+
+  private write(key: string, recorded: Recorded, event: KubeObject, how: 'create' | 'update', now: number): void {
+    delete recorded.unwritten;
     const stored = how === 'create' ? this.store.create(EVENTS, event) : this.store.update(EVENTS, event);
-    const id = stored.key;
-    const expiresAt = this.clock.now() + EVENT_TTL_MS;
-    this.expiries.set(id, expiresAt);
-    this.clock.at(expiresAt, () => this.expire(id, stored.namespace, stored.name, expiresAt), 'event ttl');
+    const expiresAt = now + EVENT_TTL_MS;
+    recorded.expiresAt = expiresAt;
+    this.clock.at(expiresAt, () => this.expire(key, recorded, stored.namespace, stored.name, expiresAt), 'event ttl');
   }
 
-  private expire(id: string, namespace: string, name: string, expiresAt: number): void {
+  private expire(key: string, recorded: Recorded, namespace: string, name: string, expiresAt: number): void {
     // A later write refreshed the TTL: that write scheduled its own expiry.
-    if (this.expiries.get(id) !== expiresAt) return;
-    this.expiries.delete(id);
+    if (recorded.expiresAt !== expiresAt) return;
+    if (this.byKey.get(key) === recorded) this.byKey.delete(key);
     if (this.store.get(EVENTS, namespace, name)) this.store.delete(EVENTS, namespace, name);
   }
 
@@ -123,13 +204,54 @@ export class EventRecorder {
    */
   private uniqueName(namespace: string, objectName: string, now: number): string {
     for (;;) {
-      let nanos = BigInt(Math.floor(now)) * 1_000_000n + BigInt(this.random.int(0, 999_999));
-      if (nanos <= this.lastNanos) nanos = this.lastNanos + BigInt(this.random.int(1, 5_000));
-      this.lastNanos = nanos;
-      const name = `${objectName}.${nanos.toString(16)}`;
+      // Nanoseconds as [milliseconds, nanoseconds within]: compared without BigInt arithmetic.
+      let ms = Math.floor(now);
+      let within = this.random.int(0, 999_999);
+      if (ms < this.lastNanos[0] || (ms === this.lastNanos[0] && within <= this.lastNanos[1])) {
+        [ms, within] = this.lastNanos;
+        within += this.random.int(1, 5_000);
+        ms += Math.floor(within / 1_000_000);
+        within %= 1_000_000;
+      }
+      this.lastNanos = [ms, within];
+      const name = `${objectName}.${nanosHex(ms, within)}`;
       if (!this.store.get(EVENTS, namespace, name)) return name;
     }
   }
+}
+
+/** `ms × 10⁶ + within` in hex, as Go's %x of UnixNano prints it. */
+function nanosHex(ms: number, within: number): string {
+  return (BigInt(ms) * 1_000_000n + BigInt(within)).toString(16);
+}
+
+/** The Event as makeEvent builds it, first recorded at `at`. */
+function newEvent(
+  where: { namespace: string; name: string },
+  source: EventSource,
+  reference: ObjectReference,
+  type: EventType,
+  reason: string,
+  message: string,
+  at: number,
+): KubeObject {
+  // Built as a plain KubeObject: the legacy recorder leaves `eventTime` null, which the client model cannot type.
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: where.name, namespace: where.namespace, creationTimestamp: rfc3339(at) },
+    involvedObject: reference,
+    reason,
+    message,
+    source: source.host !== undefined ? { component: source.component, host: source.host } : { component: source.component },
+    firstTimestamp: rfc3339(at),
+    lastTimestamp: rfc3339(at),
+    count: 1,
+    type,
+    eventTime: null,
+    reportingComponent: source.component,
+    reportingInstance: source.host ?? '',
+  };
 }
 
 function isKubeObject(object: KubeObject | ObjectReference): object is KubeObject {
@@ -149,6 +271,8 @@ export function referenceTo(object: KubeObject | ObjectReference, fieldPath?: st
       }
     : { ...object };
   if (fieldPath !== undefined) reference.fieldPath = fieldPath;
-  if (reference.namespace === '') delete reference.namespace;
-  return reference;
+  if (reference.namespace !== '') return reference;
+  // Without the key rather than with it deleted: a deleted key leaves a slow object behind.
+  const { namespace: _cluster, ...scoped } = reference;
+  return scoped;
 }

@@ -62,6 +62,7 @@ export abstract class QueuedController implements Controller {
   private stream: SeededRandom | undefined;
   private events: ComponentRecorder | undefined;
   private readonly subscriptions = new Subscriptions();
+  private writing: string | undefined;
 
   /** The informers on other resources, subscribed after the controller's own resource. */
   protected abstract informers(context: SimulationContext): readonly Informer[];
@@ -77,7 +78,11 @@ export abstract class QueuedController implements Controller {
     this.queue = queue;
     this.wakeUps = new WakeUps(context.clock, (key) => queue.add(key));
     this.subscriptions.add(queue);
-    this.subscriptions.add(context.store.watch(this.resource, undefined, (event) => queue.add(event.object.key)));
+    this.subscriptions.add(
+      context.store.watch(this.resource, undefined, (event) => {
+        queue.add(event.object.key, event.object.key !== this.writing);
+      }),
+    );
     for (const { resource, listener } of this.informers(context)) this.subscriptions.add(context.store.watch(resource, undefined, listener));
     this.subscriptions.add(context.clock.after(0, () => this.enqueueAll(), `${this.name} start`));
   }
@@ -102,6 +107,25 @@ export abstract class QueuedController implements Controller {
   protected get recorder(): ComponentRecorder {
     if (!this.events) throw new Error(`${this.name} is not started`);
     return this.events;
+  }
+
+  /**
+   * A write of the controller's own object from its sync that calls for no other sync (its status, computed from
+   * what the sync read): a sync after it at this instant would find what this one found, so its event only notes
+   * the key (WorkQueue.add), which is handled again only if something else changes before its turn.
+   */
+  protected writeOwn(key: string, write: () => void): void {
+    this.writing = key;
+    try {
+      write();
+    } finally {
+      this.writing = undefined;
+    }
+  }
+
+  /** Stops `stop` with the controller (an index the subclass keeps from its own watch). */
+  protected own(stop: () => void): void {
+    this.subscriptions.add(stop);
   }
 
   protected enqueue(key: string): void {

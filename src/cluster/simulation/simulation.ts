@@ -38,6 +38,11 @@ export interface SimulationOptions {
    * driver takes over (kwok's stages replayed: the same rules, fast-forwarded).
    */
   replayUntil?: number;
+  /**
+   * Whether heartbeats collapse through the quiet stretches of that past (SimulationClock.fastForward); default
+   * true. False fires every one of them, the reference the collapsed replay is compared with.
+   */
+  coalesceHeartbeats?: boolean;
   /** Where a failing task is reported; default: thrown out of the driver. */
   onTaskError?: TaskErrorHandler;
   /** Timers for the real driver (tests). */
@@ -54,6 +59,13 @@ export interface Simulation {
   readonly manual: ManualDriver | undefined;
   stop(): void;
 }
+
+/**
+ * How long nothing but heartbeats must have run before a replayed stretch collapses: longer than any reaction
+ * the controllers make through their periodic checks (the node lifecycle controller marks a node silent for
+ * nodeMonitorGracePeriod, 40 s, at its next 5 s monitor pass; a kubelet notices its CNI config within 5 s).
+ */
+const REPLAY_QUIET_MS = 60_000;
 
 /** The default control plane and nodes, in the order they start (ties at one instant run in this order). */
 export function defaultControllers(options: { behaviours?: BehaviourSource; runtime?: NodeRuntime } = {}): Controller[] {
@@ -84,13 +96,17 @@ export function startSimulation(cluster: Cluster, options: SimulationOptions = {
     store: cluster.store,
     clock,
     random,
-    recorder: new EventRecorder(cluster.store, clock, random.fork('events')),
+    recorder: new EventRecorder(cluster.store, clock, random.fork('events'), options.replayUntil),
     logs: cluster.logs,
   };
   const controllers = options.controllers ?? defaultControllers(controllerOptions(options));
   const manual = options.driver === 'manual' ? new ManualDriver(clock) : undefined;
   for (const controller of controllers) controller.start(context);
-  if (options.replayUntil !== undefined) clock.runUntil(options.replayUntil);
+  if (options.replayUntil !== undefined) {
+    if (options.coalesceHeartbeats === false) clock.runUntil(options.replayUntil);
+    else clock.fastForward(options.replayUntil, REPLAY_QUIET_MS);
+    context.recorder.replayed();
+  }
   const real = manual ? undefined : new RealDriver(clock, options.speed ?? 1, options.realTime);
   let stopped = false;
   const simulation: Simulation = {

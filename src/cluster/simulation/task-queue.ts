@@ -5,6 +5,8 @@ export interface QueuedTask {
   readonly label: string;
   readonly run: () => void;
   cancelled: boolean;
+  /** Set on a heartbeat's firing (simulation-clock.ts): the periodic task it belongs to. */
+  readonly beat?: unknown;
 }
 
 const before = (a: QueuedTask, b: QueuedTask): boolean => a.due < b.due || (a.due === b.due && a.sequence < b.sequence);

@@ -6,7 +6,8 @@ import type { TaskHandle, TaskScheduler } from './simulation-clock.js';
  * is being handled is handled again in a later task.
  */
 export class WorkQueue {
-  private readonly pending = new Set<string>();
+  /** Key → whether a sync was asked for (false: only noted, see `add`), in the order keys were first added. */
+  private readonly pending = new Map<string, boolean>();
   private drain: TaskHandle | undefined;
   private stopped = false;
 
@@ -16,9 +17,14 @@ export class WorkQueue {
     private readonly label = 'workqueue',
   ) {}
 
-  add(key: string): void {
+  /**
+   * Queues `key`. `wanted` false notes a change that calls for no sync by itself (the controller's own status
+   * write): it keeps the key's place in the queue, as the informer's event does, but the key is handled only if
+   * something else asks for it before its turn.
+   */
+  add(key: string, wanted = true): void {
     if (this.stopped) return;
-    this.pending.add(key);
+    this.pending.set(key, wanted || this.pending.get(key) === true);
     this.drain ??= this.scheduler.after(0, () => this.run(), this.label);
   }
 
@@ -33,9 +39,9 @@ export class WorkQueue {
     this.drain = undefined;
     const keys = [...this.pending];
     this.pending.clear();
-    for (const key of keys) {
+    for (const [key, wanted] of keys) {
       if (this.stopped) return;
-      this.handle(key);
+      if (wanted) this.handle(key);
     }
   }
 }

@@ -1,13 +1,14 @@
 import type { Node, Pod } from '../../objects.js';
 import type { StoreEvent } from '../../store/index.js';
-import type { Controller } from '../controller.js';
+import type { Controller, SimulationContext } from '../controller.js';
+import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
 import { controllerOf, isControlledBy } from '../../meta/index.js';
-import { isPodReady, podAvailability } from '../replicaset/pod-state.js';
+import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
-import { copyOf, NODES, PODS } from '../types.js';
+import { NODES, PODS } from '../types.js';
 import { daemonPodSpec, nodeShouldRunDaemonPod, targetNodeName } from './daemon-pods.js';
 import { daemonSetStatus } from './daemonset-status.js';
 
@@ -29,6 +30,12 @@ const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp 
 class DaemonSetController extends QueuedController {
   readonly name = DAEMONSET_CONTROLLER;
   protected readonly resource = DAEMONSETS;
+  private readonly pods = new OwnedObjects(PODS);
+
+  override start(context: SimulationContext): void {
+    super.start(context);
+    this.own(this.pods.follow(context.store));
+  }
 
   protected informers(): readonly Informer[] {
     return [
@@ -47,6 +54,7 @@ class DaemonSetController extends QueuedController {
   }
 
   private podChanged(event: StoreEvent): void {
+    if (!concernsController(event.previous?.object as Pod | undefined, event.type === 'DELETED' ? undefined : (event.object.object as Pod), true)) return;
     for (const stored of [event.previous, event.object]) {
       const owner = stored && controllerOf(stored.object);
       if (stored && owner?.kind === 'DaemonSet') this.enqueue(`${stored.namespace}/${owner.name}`);
@@ -67,7 +75,7 @@ class DaemonSetController extends QueuedController {
       this.rollingUpdate(ds, nodes, isUpdated);
     }
     const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, this.podsByNode(ds), isUpdated, clock.now());
-    if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) store.update(DAEMONSETS, { ...copyOf(ds), status });
+    if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
     if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'daemonset minReadySeconds');
   }
 
@@ -87,7 +95,10 @@ class DaemonSetController extends QueuedController {
   private podsByNode(ds: DaemonSet): Map<string, Pod[]> {
     const { store } = this.context;
     const byNode = new Map<string, Pod[]>();
-    for (const stored of store.list(PODS, { namespace: ds.metadata.namespace ?? '' }).items) {
+    const namespace = ds.metadata.namespace ?? '';
+    for (const key of [...this.pods.ownedBy(ds.metadata.uid)]) {
+      const stored = store.get(PODS, namespace, key.slice(namespace.length + 1));
+      if (!stored) continue;
       const pod = stored.object as Pod;
       const nodeName = targetNodeName(pod);
       if (!isControlledBy(pod, ds) || !nodeName) continue;

@@ -1,11 +1,12 @@
 import type { Pod } from '../../objects.js';
 import type { StoreEvent } from '../../store/index.js';
-import type { Controller } from '../controller.js';
+import type { Controller, SimulationContext } from '../controller.js';
+import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson } from '../replicaset/generated-name.js';
 import { controllerOf, isControlledBy } from '../../meta/index.js';
 import { DEPLOYMENTS, type Deployment, REPLICASETS, type ReplicaSet, splitKey } from '../replicaset/workload-objects.js';
-import { copyOf, PODS } from '../types.js';
+import { PODS } from '../types.js';
 import { calculateStatus, updateProgressing } from './deployment-status.js';
 import { type DeploymentSync, ReplicaSetScaler } from './replica-set-scaler.js';
 import { byCreation, findNewReplicaSet } from './replica-sets.js';
@@ -24,6 +25,12 @@ export const DEPLOYMENT_CONTROLLER = 'deployment-controller';
 class DeploymentController extends QueuedController {
   readonly name = DEPLOYMENT_CONTROLLER;
   protected readonly resource = DEPLOYMENTS;
+  private readonly replicaSets = new OwnedObjects(REPLICASETS);
+
+  override start(context: SimulationContext): void {
+    super.start(context);
+    this.own(this.replicaSets.follow(context.store));
+  }
 
   protected informers(): readonly Informer[] {
     return [
@@ -54,12 +61,13 @@ class DeploymentController extends QueuedController {
     const [namespace, name] = splitKey(key);
     const deployment = store.get(DEPLOYMENTS, namespace, name)?.object as Deployment | undefined;
     if (!deployment) return;
-    const owned = store
-      .list(REPLICASETS, { namespace })
-      .items.map((s) => s.object as ReplicaSet)
-      .filter((rs) => isControlledBy(rs, deployment));
+    const owned = this.replicaSets
+      .ownedBy(deployment.metadata.uid)
+      .map((key) => store.get(REPLICASETS, namespace, key.slice(namespace.length + 1))?.object as ReplicaSet | undefined)
+      .filter((rs): rs is ReplicaSet => rs !== undefined && isControlledBy(rs, deployment));
     const state: DeploymentSync = {
-      deployment: copyOf(deployment),
+      // A working copy: the sync replaces its metadata and status, never changes them in place.
+      deployment: { ...deployment },
       newRS: findNewReplicaSet(deployment, owned),
       oldRSs: [],
       now: clock.now(),
@@ -81,7 +89,7 @@ class DeploymentController extends QueuedController {
     const status = calculateStatus(state.deployment, all, state.newRS, state.now);
     const wakeAt = rolledOut && !deployment.spec?.paused ? updateProgressing(state.deployment, status, state.newRS, state.now) : undefined;
     const next: Deployment = { ...state.deployment, status };
-    if (canonicalJson(next) !== canonicalJson(store.get(DEPLOYMENTS, namespace, name)?.object)) store.update(DEPLOYMENTS, next);
+    if (changed(next, store.get(DEPLOYMENTS, namespace, name)?.object as Deployment | undefined, deployment)) store.update(DEPLOYMENTS, next);
     if (wakeAt !== undefined) this.enqueueAt(key, wakeAt, 'deployment progress deadline');
   }
 
@@ -93,6 +101,28 @@ class DeploymentController extends QueuedController {
       .items.map((s) => s.object as Pod)
       .filter((pod) => uids.has(controllerOf(pod)?.uid) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed');
   }
+}
+
+/**
+ * Whether the sync's result differs from what the store holds. The result is the Deployment read at the start
+ * with its metadata and status replaced, so while the store still holds that version, those two are all to compare.
+ */
+function changed(next: Deployment, stored: Deployment | undefined, read: Deployment): boolean {
+  if (stored !== read) return canonicalJson(next) !== canonicalJson(stored);
+  return !sameValue(next.metadata, stored.metadata) || !sameValue(next.status, stored.status);
+}
+
+/** Whether two JSON values are equal, whatever the order of their object keys (as their canonical JSON would say). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  const left = Object.entries(a).filter(([, v]) => v !== undefined);
+  const right = b as Record<string, unknown>;
+  return (
+    left.length === Object.values(right).filter((v) => v !== undefined).length && left.every(([k, v]) => Object.hasOwn(right, k) && sameValue(v, right[k]))
+  );
 }
 
 /** The Deployment controller, started by the simulation with the other controllers. */

@@ -46,7 +46,7 @@ export function calculateStatus(deployment: Deployment, all: readonly ReplicaSet
     ...count('readyReplicas', sum(all, readyReplicas)),
     ...count('availableReplicas', available),
     ...count('unavailableReplicas', unavailable),
-    ...(deployment.status?.conditions?.length ? { conditions: structuredClone(deployment.status.conditions) } : {}),
+    ...(deployment.status?.conditions?.length ? { conditions: deployment.status.conditions.map((c) => ({ ...c })) } : {}),
     ...(deployment.status?.collisionCount ? { collisionCount: deployment.status.collisionCount } : {}),
   };
   const { maxUnavailable } = rollingParameters(deployment);
@@ -54,6 +54,15 @@ export function calculateStatus(deployment: Deployment, all: readonly ReplicaSet
     setCondition(status, newCondition('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now));
   else setCondition(status, newCondition('Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now));
   return status;
+}
+
+/**
+ * DeploymentComplete of the status calculateStatus would give, from its counters alone (that status always
+ * observes the Deployment's generation).
+ */
+export function completeWith(deployment: Deployment, all: readonly ReplicaSet[], newRS: ReplicaSet | undefined): boolean {
+  const replicas = deployment.spec?.replicas ?? 1;
+  return (newRS ? statusReplicas(newRS) : 0) === replicas && sum(all, statusReplicas) === replicas && sum(all, availableReplicas) === replicas;
 }
 
 /** DeploymentComplete: every replica updated and available, and the current generation observed. */

@@ -6,8 +6,21 @@ export const REVISION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 
+/** Templates are never changed in place (every write makes a new object), so their comparable text is kept. */
+const comparable = new WeakMap<PodTemplate, string>();
+
 /** A template without the pod-template-hash label, as canonical JSON: what EqualIgnoreHash compares. */
 function withoutHash(template: PodTemplate | undefined): string {
+  if (!template) return hashless(template);
+  let text = comparable.get(template);
+  if (text === undefined) {
+    text = hashless(template);
+    comparable.set(template, text);
+  }
+  return text;
+}
+
+function hashless(template: PodTemplate | undefined): string {
   const copy = structuredClone(template ?? {}) as PodTemplate;
   if (copy.metadata?.labels) {
     delete copy.metadata.labels[POD_TEMPLATE_HASH];

@@ -19,6 +19,18 @@ export function scaledValue(value: number | string | undefined, fallback: string
  * deployment has neither.
  */
 export function rollingParameters(deployment: Deployment): { maxSurge: number; maxUnavailable: number } {
+  // A spec is never changed in place: what it resolves to is kept with it.
+  const spec = deployment.spec;
+  const known = spec && resolved.get(spec);
+  if (known) return known;
+  const parameters = resolve(deployment);
+  if (spec) resolved.set(spec, parameters);
+  return parameters;
+}
+
+const resolved = new WeakMap<object, { maxSurge: number; maxUnavailable: number }>();
+
+function resolve(deployment: Deployment): { maxSurge: number; maxUnavailable: number } {
   const replicas = deployment.spec?.replicas ?? 1;
   if (deployment.spec?.strategy?.type === 'Recreate') return { maxSurge: 0, maxUnavailable: 0 };
   const rolling = deployment.spec?.strategy?.rollingUpdate;

@@ -1,11 +1,10 @@
 import type { Pod } from '../../objects.js';
 import type { ReplicaSet } from '../replicaset/workload-objects.js';
-import { isComplete } from './deployment-status.js';
 import type { DeploymentSync, ReplicaSetScaler } from './replica-set-scaler.js';
 import { newReplicaSetReplicas } from './replica-set-scaler.js';
 import { availableReplicas, byCreation, DESIRED_REPLICAS, MAX_REPLICAS, specReplicas, statusReplicas, sum } from './replica-sets.js';
 import { rollingParameters } from './rollout-parameters.js';
-import { calculateStatus } from './deployment-status.js';
+import { completeWith } from './deployment-status.js';
 
 const active = (replicaSets: readonly ReplicaSet[]): ReplicaSet[] => replicaSets.filter((rs) => specReplicas(rs) > 0);
 
@@ -96,7 +95,7 @@ export function rolloutRolling(scaler: ReplicaSetScaler, state: DeploymentSync):
     if (scaler.scale(newRS, size)) return;
   }
   if (reconcileOldReplicaSets(scaler, state)) return;
-  if (isComplete(state.deployment, calculateStatus(state.deployment, scaler.all, state.newRS, state.now))) scaler.cleanup();
+  if (completeWith(state.deployment, scaler.all, state.newRS)) scaler.cleanup();
 }
 
 function reconcileOldReplicaSets(scaler: ReplicaSetScaler, state: DeploymentSync): boolean {
@@ -146,5 +145,5 @@ export function rolloutRecreate(scaler: ReplicaSetScaler, state: DeploymentSync,
   scaler.syncRevision(true);
   const newRS = state.newRS;
   if (newRS && specReplicas(newRS) !== (state.deployment.spec?.replicas ?? 1)) scaler.scale(newRS, state.deployment.spec?.replicas ?? 1);
-  if (isComplete(state.deployment, calculateStatus(state.deployment, scaler.all, state.newRS, state.now))) scaler.cleanup();
+  if (completeWith(state.deployment, scaler.all, state.newRS)) scaler.cleanup();
 }

@@ -12,8 +12,17 @@ export function runtimeScheme(node: Node | undefined): string {
 
 /** Image digests and sizes are properties of the image, the same on every node and every run. */
 export function imageDigest(image: string): string {
-  return new SeededRandom(`image-digest/${image}`).hex(64);
+  let digest = digests.get(image);
+  if (digest === undefined) {
+    digest = new SeededRandom(`image-digest/${image}`).hex(64);
+    if (digests.size > 10_000) digests.clear();
+    digests.set(image, digest);
+  }
+  return digest;
 }
+
+/** Digests already drawn: a cluster has a few images and many containers. */
+const digests = new Map<string, string>();
 
 export function imageSizeBytes(image: string): number {
   return new SeededRandom(`image-size/${image}`).int(20_000_000, 200_000_000);

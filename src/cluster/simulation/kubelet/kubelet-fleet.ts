@@ -1,8 +1,9 @@
 import type { Node } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
-import { NODES } from '../types.js';
+import { NODES, PODS } from '../types.js';
 import { Subscriptions } from '../work-queue.js';
-import { Kubelet } from './kubelet.js';
+import { PeerNodes } from './image-logs/index.js';
+import { Kubelet, podNodeName } from './kubelet.js';
 import type { BehaviourSource } from './kubelet-config.js';
 import type { NodeRuntime } from './node-runtime.js';
 
@@ -24,11 +25,21 @@ export class KubeletFleet implements Controller {
   private context: SimulationContext | undefined;
   private readonly kubelets = new Map<string, Kubelet>();
   private readonly subscriptions = new Subscriptions();
+  private readonly peers = new PeerNodes();
 
   constructor(private readonly options: KubeletFleetOptions = {}) {}
 
   start(context: SimulationContext): void {
     this.context = context;
+    this.subscriptions.add(this.peers.follow(context.store));
+    // One watch for all kubelets: each pod change goes to the kubelet of its node, as each one's watch filtered by
+    // spec.nodeName would have it, without every kubelet looking at every pod.
+    this.subscriptions.add(
+      context.store.watch(PODS, undefined, (event) => {
+        const nodeName = podNodeName(event);
+        if (nodeName !== undefined) this.kubelets.get(nodeName)?.podChanged(event);
+      }),
+    );
     // The machines of a compact cluster's history: each kubelet starts at its instant and registers its Node.
     for (const machine of this.options.runtime?.machines ?? []) {
       const name = machine.registration.metadata.name;
@@ -84,6 +95,8 @@ export class KubeletFleet implements Controller {
       ...(this.options.behaviours ? { behaviours: this.options.behaviours } : {}),
       ...(this.options.runtime ? { runtime: this.options.runtime } : {}),
       ...(options.registration ? { registration: options.registration } : {}),
+      fromFleet: true,
+      peers: this.peers,
     });
     this.kubelets.set(nodeName, kubelet);
     kubelet.start(this.context);

@@ -1,4 +1,5 @@
 import type { Node, Pod } from '../../objects.js';
+import type { StoreEvent } from '../../store/index.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
@@ -6,6 +7,7 @@ import { copyOf, NODES, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
 import { newControllerRef, rfc3339 } from '../../meta/index.js';
 import type { BehaviourSource, ContainerBehaviour, ContainerCrash } from './kubelet-config.js';
+import { type PeerNode, peerNodes, type PeerNodes } from './image-logs/index.js';
 import { setNetworkAvailable } from './network-available.js';
 import type { NodeRuntime } from './node-runtime.js';
 import { networkNotReadyMessage, NodeStatusReporter } from './node-status.js';
@@ -20,6 +22,10 @@ export interface KubeletOptions {
   runtime?: NodeRuntime;
   /** What the kubelet registers as its Node when it does not exist (kubelet_node_status.go initialNode). */
   registration?: Node;
+  /** Its fleet hands it the changes of its pods (`podChanged`); alone, it watches the pods itself. */
+  fromFleet?: boolean;
+  /** The nodes as containers see them, kept by the fleet for all its kubelets; alone, read from the store. */
+  peers?: PeerNodes;
 }
 
 /** How often the kubelet asks the runtime whether its network is ready (kubelet.go: updateRuntimeUp every 5 s). */
@@ -40,6 +46,8 @@ export class Kubelet implements Controller, KubeletHost {
   private componentRecorder: ComponentRecorder | undefined;
   private status: NodeStatusReporter | undefined;
   private readonly workers = new Map<string, PodWorker>();
+  /** The IPs of the pods bound here, by pod key, kept from the kubelet's pod watch. */
+  private readonly podIps = new Map<string, string>();
   private readonly subscriptions = new Subscriptions();
   private queue: WorkQueue | undefined;
 
@@ -70,13 +78,18 @@ export class Kubelet implements Controller, KubeletHost {
     for (const image of (this.node()?.status?.images ?? []).flatMap((i) => i.names ?? [])) this.pulledImages.add(image);
     const queue = new WorkQueue(context.clock, (key) => this.syncPod(key), this.name);
     this.queue = queue;
+    for (const stored of context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items) {
+      const ip = (stored.object as Pod).status?.podIP;
+      if (ip) this.podIps.set(stored.key, ip);
+    }
     this.subscriptions.add(queue);
-    this.subscriptions.add(
-      context.store.watch(PODS, undefined, (event) => {
-        const nodeName = (event.object.object as Pod).spec?.nodeName ?? (event.previous?.object as Pod | undefined)?.spec?.nodeName;
-        if (nodeName === this.nodeName) queue.add(event.object.key);
-      }),
-    );
+    if (!this.options.fromFleet) {
+      this.subscriptions.add(
+        context.store.watch(PODS, undefined, (event) => {
+          if (podNodeName(event) === this.nodeName) this.podChanged(event);
+        }),
+      );
+    }
     this.status = new NodeStatusReporter(this.nodeName, context, this.recorder, this.options.ready ?? true);
     // Start-up work runs as a task, never inside whoever called start (it may be a store listener).
     const boot = context.clock.after(
@@ -95,7 +108,9 @@ export class Kubelet implements Controller, KubeletHost {
     );
     this.subscriptions.add(boot);
     if (this.options.runtime?.network && !this.ready) {
-      this.subscriptions.add(context.clock.every(RUNTIME_CHECK_MS, () => this.checkNetwork(), { label: `${this.name} runtime status` }));
+      // The network comes up when the agent's pod runs, a change that is never part of a quiet stretch.
+      const check = (): void => this.checkNetwork();
+      this.subscriptions.add(context.clock.every(RUNTIME_CHECK_MS, check, { label: `${this.name} runtime status`, standIn: () => undefined }));
     }
   }
 
@@ -151,6 +166,15 @@ export class Kubelet implements Controller, KubeletHost {
     this.workers.clear();
   }
 
+  /** A change of a pod bound to this node (the kubelet's watch on pods with spec.nodeName = its node). */
+  podChanged(event: StoreEvent): void {
+    const pod = event.object.object as Pod;
+    const ip = event.type === 'DELETED' || pod.spec?.nodeName !== this.nodeName ? undefined : pod.status?.podIP;
+    if (ip) this.podIps.set(event.object.key, ip);
+    else this.podIps.delete(event.object.key);
+    this.queue?.add(event.object.key);
+  }
+
   /** A scenario's "the node's network comes up / goes down". */
   setReady(ready: boolean): void {
     this.status?.setReady(ready);
@@ -177,9 +201,12 @@ export class Kubelet implements Controller, KubeletHost {
     return this.options.behaviours?.(pod.metadata.namespace ?? '', pod.metadata.name, container, image) ?? {};
   }
 
+  peerNodes(): readonly PeerNode[] {
+    return this.options.peers?.current() ?? peerNodes(this.context.store.list(NODES).items.map((stored) => stored.object as Node));
+  }
+
   usedPodIps(): Set<string> {
-    const pods = this.context.store.list(PODS, { index: { name: 'spec.nodeName', value: this.nodeName } }).items;
-    return new Set(pods.map((stored) => (stored.object as Pod).status?.podIP).filter((ip): ip is string => !!ip));
+    return new Set(this.podIps.values());
   }
 
   private syncPod(key: string): void {
@@ -212,4 +239,9 @@ export class Kubelet implements Controller, KubeletHost {
     }
     current.start();
   }
+}
+
+/** The node of the pod a change is about: where it is bound, or was. */
+export function podNodeName(event: StoreEvent): string | undefined {
+  return (event.object.object as Pod).spec?.nodeName ?? (event.previous?.object as Pod | undefined)?.spec?.nodeName;
 }

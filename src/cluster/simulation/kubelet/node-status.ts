@@ -100,8 +100,21 @@ export class NodeStatusReporter {
     this.announce();
     this.renewLease();
     this.syncStatus();
-    this.tasks.push(clock.every(KUBELET_TIMINGS.leaseRenewIntervalMs, () => this.renewLease(), { label: `lease ${this.nodeName}` }));
-    this.tasks.push(clock.every(KUBELET_TIMINGS.nodeStatusUpdateMs, () => this.syncStatus(), { label: `node status ${this.nodeName}` }));
+    const renew = (): void => this.renewLease();
+    const sync = (): void => this.syncStatus();
+    // Through a quiet stretch only the last renewal shows, and the last post of an unchanged status.
+    this.tasks.push(
+      clock.every(KUBELET_TIMINGS.leaseRenewIntervalMs, renew, { label: `lease ${this.nodeName}`, standIn: (_first, last) => ({ at: last, run: renew }) }),
+    );
+    this.tasks.push(
+      clock.every(KUBELET_TIMINGS.nodeStatusUpdateMs, sync, {
+        label: `node status ${this.nodeName}`,
+        standIn: (first, last) => {
+          const at = lastReportBetween(this.lastReport, first, last);
+          return at === undefined ? undefined : { at, run: sync };
+        },
+      }),
+    );
   }
 
   stop(): void {
@@ -126,7 +139,7 @@ export class NodeStatusReporter {
     const current = store.get(LEASES, NODE_LEASE_NAMESPACE, this.nodeName)?.object as Lease | undefined;
     const now = clock.now();
     const lease: Lease = current
-      ? copyOf(current)
+      ? { ...current }
       : {
           apiVersion: 'coordination.k8s.io/v1',
           kind: 'Lease',
@@ -154,12 +167,13 @@ export class NodeStatusReporter {
     const { store, clock } = this.context;
     const stored = store.get(NODES, undefined, this.nodeName);
     if (!stored) return;
-    const node = copyOf(stored.object as Node);
+    const current = stored.object as Node;
     const now = clock.now();
-    const { posted, changed } = this.conditions(node, now);
-    const existing = node.status?.conditions ?? [];
+    const { posted, changed } = this.conditions(current, now);
+    const existing = current.status?.conditions ?? [];
     const unposted = posted.some((condition) => !existing.some((e) => e.type === condition.type));
     if (changed.length === 0 && !unposted && now - this.lastReport < KUBELET_TIMINGS.nodeStatusReportMs) return;
+    const node = copyOf(current);
     const others = existing.filter((condition) => !posted.some((p) => p.type === condition.type));
     node.status = { ...node.status, conditions: [...others, ...posted] };
     store.update(NODES, node);
@@ -196,4 +210,16 @@ export class NodeStatusReporter {
       this.recorder.event(this.nodeReference(), 'Normal', report.event, `Node ${this.nodeName} status is now: ${report.event}`);
     }
   }
+}
+
+/**
+ * The last status post of an unchanged node among status checks from `first` to `last` (every
+ * nodeStatusUpdateFrequency): a check posts once nodeStatusReportFrequency has passed since the previous post.
+ */
+export function lastReportBetween(lastReport: number, first: number, last: number): number | undefined {
+  const every = KUBELET_TIMINGS.nodeStatusUpdateMs;
+  const firstPost = first + every * Math.max(0, Math.ceil((lastReport + KUBELET_TIMINGS.nodeStatusReportMs - first) / every));
+  if (!(firstPost <= last)) return undefined;
+  const step = every * Math.ceil(KUBELET_TIMINGS.nodeStatusReportMs / every);
+  return firstPost + step * Math.floor((last - firstPost) / step);
 }

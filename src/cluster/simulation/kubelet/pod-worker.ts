@@ -1,11 +1,10 @@
-import type { LogLine } from '../../logs/container-logs.js';
 import type { Node, Pod } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
 import { type ComponentRecorder, type ObjectReference, referenceTo } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import type { TaskHandle } from '../simulation-clock.js';
 import { formatGoDurationMs, rfc3339, rfc3339Nano } from '../../meta/index.js';
-import { copyOf, NODES, PODS } from '../types.js';
+import { PODS } from '../types.js';
 import { ContainerRun, type ContainerState } from './container-run.js';
 import {
   allocatePodIp,
@@ -18,7 +17,7 @@ import {
   reportedImage,
   runtimeScheme,
 } from './container-runtime.js';
-import { containerLogContext, imageLogPattern, playLogPattern } from './image-logs/index.js';
+import { BACKFILL_MS, containerLogContext, imageLogPattern, LazyImageLog, PatternReader, type PeerNode } from './image-logs/index.js';
 import { type ContainerBehaviour, type ContainerCrash, KUBELET_TIMINGS } from './kubelet-config.js';
 import { podStatus } from './pod-status.js';
 
@@ -34,6 +33,8 @@ export interface KubeletHost {
   usedPodIps(): Set<string>;
   /** When a pull of `image` starting now completes, if the cluster fixes it; otherwise a drawn duration. */
   pullEndsAt(image: string): number | undefined;
+  /** The cluster's nodes as a container starting now sees them (its log mentions them). */
+  peerNodes(): readonly PeerNode[];
 }
 
 type Terminated = NonNullable<ContainerState['terminated']>;
@@ -345,7 +346,7 @@ export class PodWorker {
    * has its past filled in from its startedAt. Its random is its own, so the lines depend on the seed alone.
    */
   private writeImageLogs(container: ContainerRun, fresh: boolean): void {
-    const { logs, store } = this.host.context;
+    const { logs, clock } = this.host.context;
     const pod = this.pod();
     if (!pod) return;
     const written = logs.read(this.namespace, this.name, container.name).length > 0;
@@ -353,21 +354,20 @@ export class PodWorker {
     const startMs = fresh || written || Number.isNaN(startedAt) ? this.now() : Math.min(this.now(), startedAt);
     const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${this.now()}`;
     const random = this.host.random.fork(`logs/${this.namespace}/${this.name}/${container.name}/${instance}`);
-    const nodes = store.list(NODES).items.map((stored) => stored.object as Node);
+    const nodes = { peers: this.host.peerNodes() };
     const context = containerLogContext({ pod, container: container.spec, node: this.host.node(), nodes, restartCount: container.restartCount, random });
-    const sink = {
-      now: () => this.now(),
-      later: (delayMs: number, task: () => void) => this.later(delayMs, task, container),
-      append: (line: LogLine) => logs.append(this.namespace, this.name, container.name, line),
-    };
-    playLogPattern(imageLogPattern(context, startMs), sink, random, { banner: fresh || !written });
+    // Made as it is read: what the image prints is drawn from its own random, whenever that happens.
+    const options = { banner: fresh || !written, oldest: this.now() - BACKFILL_MS };
+    const output = new LazyImageLog(new PatternReader(() => imageLogPattern(context, startMs), random, options), clock);
+    logs.attach(this.namespace, this.name, container.name, output);
+    container.tasks.push(output.asTask());
   }
 
   /** Posts the pod's status (the kubelet's status manager): phase, conditions, IPs, container statuses. */
   private writeStatus(): void {
     const stored = this.pod();
     if (!stored || this.stopped) return;
-    const pod = copyOf(stored);
+    const pod: Pod = { ...stored };
     pod.status = podStatus(stored, this.containers, {
       now: rfc3339(this.now()),
       hostIP: internalIp(this.host.node()),

@@ -31,3 +31,29 @@ export function podAvailability(pod: Pod, minReadySeconds: number, now: number):
   const availableAt = since + minReadySeconds * 1000;
   return availableAt <= now ? { available: true } : { available: false, availableAt };
 }
+
+/**
+ * Whether a pod change can change what a ReplicaSet's sync reads of the pod: whose it is (labels, controller),
+ * whether it counts (deletion, a finished phase) and whether it is Ready, since when. A bind or a status write that
+ * only moves container states or IPs cannot, so it wakes no ReplicaSet: a sync then would do exactly what the one
+ * before it did. `where`: the sync also reads where the pod runs (a DaemonSet's).
+ */
+export function concernsController(before: Pod | undefined, after: Pod | undefined, where = false): boolean {
+  if (!before || !after) return true;
+  const readyBefore = isPodReady(before);
+  const readyAfter = isPodReady(after);
+  return (
+    before.metadata.deletionTimestamp !== after.metadata.deletionTimestamp ||
+    isPodActive(before) !== isPodActive(after) ||
+    readyBefore !== readyAfter ||
+    (readyAfter && readyCondition(before)?.lastTransitionTime !== readyCondition(after)?.lastTransitionTime) ||
+    !sameJson(before.metadata.labels, after.metadata.labels) ||
+    !sameJson(before.metadata.ownerReferences, after.metadata.ownerReferences) ||
+    (where &&
+      (before.status?.phase !== after.status?.phase ||
+        before.spec?.nodeName !== after.spec?.nodeName ||
+        !sameJson(before.spec?.affinity, after.spec?.affinity)))
+  );
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);

@@ -34,7 +34,8 @@ export function podFromTemplate(
   const name = generateName(context.store, PODS, namespace, options.prefix, random);
   const labels = { ...(template?.metadata?.labels ?? {}), ...(options.extraLabels ?? {}) };
   const annotations = template?.metadata?.annotations ?? {};
-  const templateSpec = copyOf(template?.spec ?? { containers: [] });
+  // admitPodSpec works on its own copy: the template stays as it is.
+  const templateSpec = template?.spec ?? { containers: [] };
   const spec = admitPodSpec(options.adjustSpec ? options.adjustSpec(templateSpec) : templateSpec, random);
   return {
     apiVersion: 'v1',

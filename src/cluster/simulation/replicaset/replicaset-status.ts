@@ -25,14 +25,19 @@ export function replicaSetStatus(rs: ReplicaSet, activePods: readonly Pod[], now
     if (availability.available) available++;
     else if (availability.availableAt !== undefined) nextAvailableAt = Math.min(nextAvailableAt ?? Infinity, availability.availableAt);
   }
+  const status = statusOf(rs, { replicas: activePods.length, fullyLabeled, ready, available });
+  return nextAvailableAt === undefined ? { status } : { status, nextAvailableAt };
+}
+
+/** The status of these counts: all but replicas are omitempty. */
+export function statusOf(rs: ReplicaSet, counts: { replicas: number; fullyLabeled: number; ready: number; available: number }): ReplicaSetStatus {
   const count = (key: string, value: number): Record<string, number> => (value > 0 ? { [key]: value } : {});
-  const status: ReplicaSetStatus = {
-    replicas: activePods.length,
-    ...count('fullyLabeledReplicas', fullyLabeled),
-    ...count('readyReplicas', ready),
-    ...count('availableReplicas', available),
+  return {
+    replicas: counts.replicas,
+    ...count('fullyLabeledReplicas', counts.fullyLabeled),
+    ...count('readyReplicas', counts.ready),
+    ...count('availableReplicas', counts.available),
     observedGeneration: rs.metadata.generation ?? 1,
     ...(rs.status?.conditions?.length ? { conditions: rs.status.conditions } : {}),
   };
-  return nextAvailableAt === undefined ? { status } : { status, nextAvailableAt };
 }

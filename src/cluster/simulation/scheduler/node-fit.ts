@@ -39,11 +39,11 @@ export function allocatable(node: Node): NodeUsage {
 }
 
 /**
- * The default profile's filter plugins, in their order (pkg/scheduler/framework/plugins): NodeUnschedulable,
- * TaintToleration, NodeAffinity (nodeSelector and required node affinity), NodeResourcesFit. A node fails at the first plugin that
- * rejects it, so each node contributes one plugin's reasons, as in the real FitError.
+ * The default profile's filter plugins that look at the node alone, in their order (pkg/scheduler/framework/plugins):
+ * NodeUnschedulable, TaintToleration, NodeAffinity (nodeSelector and required node affinity). A node fails at the
+ * first plugin that rejects it, so each node contributes one plugin's reasons, as in the real FitError.
  */
-export function checkNode(pod: Pod, node: Node, usage: NodeUsage): FitFailure | undefined {
+export function constraintFailure(pod: Pod, node: Node): FitFailure | undefined {
   const tolerations = pod.spec?.tolerations;
   if (node.spec?.unschedulable && !tolerated(tolerations, { key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' })) {
     return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -53,13 +53,20 @@ export function checkNode(pod: Pod, node: Node, usage: NodeUsage): FitFailure | 
   if (!labelSetMatches(pod.spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(pod.spec, node)) {
     return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   }
-  const capacity = allocatable(node);
-  const requests = podRequests(pod);
+  return undefined;
+}
+
+/** NodeResourcesFit, the last filter: room for one more pod and for its requests beside what is bound there. */
+export function resourceFailure(requests: Requests, capacity: NodeUsage, usage: NodeUsage): FitFailure | undefined {
+  const tooMany = usage.pods + 1 > capacity.pods;
+  const cpu = requests.milliCpu > 0 && usage.milliCpu + requests.milliCpu > capacity.milliCpu;
+  const memory = requests.memory > 0 && usage.memory + requests.memory > capacity.memory;
+  if (!tooMany && !cpu && !memory) return undefined;
   const reasons: string[] = [];
-  if (usage.pods + 1 > capacity.pods) reasons.push('Too many pods');
-  if (requests.milliCpu > 0 && usage.milliCpu + requests.milliCpu > capacity.milliCpu) reasons.push('Insufficient cpu');
-  if (requests.memory > 0 && usage.memory + requests.memory > capacity.memory) reasons.push('Insufficient memory');
-  return reasons.length > 0 ? { reasons, unresolvable: false } : undefined;
+  if (tooMany) reasons.push('Too many pods');
+  if (cpu) reasons.push('Insufficient cpu');
+  if (memory) reasons.push('Insufficient memory');
+  return { reasons, unresolvable: false };
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Node, Pod } from '../../objects.js';
+import type { Pod } from '../../objects.js';
 import { quantityMilliValue, quantityValue } from '../../meta/index.js';
-import { allocatable, type Requests } from './node-fit.js';
+import type { Requests } from './node-fit.js';
 
 /** Scoring counts a container without requests as 100m CPU and 200Mi (pkg/scheduler/util/pod_resources.go). */
 const DEFAULT_MILLI_CPU = 100;
@@ -20,10 +20,9 @@ export function nonZeroRequests(pod: Pod): Requests {
 /**
  * NodeResourcesFit's LeastAllocated score plus NodeResourcesBalancedAllocation, each 0–100 with weight 1: an
  * emptier node, and one whose CPU and memory are used in proportion, scores higher. This is what spreads load.
+ * `capacity` is the node's allocatable, `bound` the non-zero requests of its pods, `request` the pod's.
  */
-export function scoreNode(node: Node, bound: Requests, pod: Pod): number {
-  const capacity = allocatable(node);
-  const request = nonZeroRequests(pod);
+export function scoreNode(capacity: Requests, bound: Requests, request: Requests): number {
   const cpuUsed = bound.milliCpu + request.milliCpu;
   const memoryUsed = bound.memory + request.memory;
   const free = (used: number, total: number): number => (total <= 0 || used > total ? 0 : Math.floor(((total - used) * 100) / total));

@@ -12,6 +12,8 @@ export interface NodeTotals {
 
 interface Contribution {
   node: string;
+  /** The spec the requests were read from: a status write keeps it, and the sums need no update. */
+  spec: Pod['spec'];
   fit: Requests;
   score: Requests;
 }
@@ -41,28 +43,38 @@ export class NodeUsageCache {
     return this.totals.get(node) ?? EMPTY;
   }
 
+  /** The totals of `node` as a live object, kept up to date from then on (a scheduling cycle reads it per node). */
+  live(node: string): NodeTotals {
+    let totals = this.totals.get(node);
+    if (!totals) {
+      totals = { fit: { milliCpu: 0, memory: 0, pods: 0 }, score: { milliCpu: 0, memory: 0 } };
+      this.totals.set(node, totals);
+    }
+    return totals;
+  }
+
   /** Records the current state of the pod `key` (undefined: gone). */
   set(key: string, pod: Pod | undefined): void {
     const previous = this.contributions.get(key);
-    if (previous) this.add(previous, -1);
     const node = pod?.spec?.nodeName;
-    if (!pod || !node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+    const counts = pod !== undefined && node !== undefined && node !== '' && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+    if (counts && previous?.spec === pod.spec) return;
+    if (previous) this.add(previous, -1);
+    if (!counts) {
       this.contributions.delete(key);
       return;
     }
-    const contribution: Contribution = { node, fit: podRequests(pod), score: nonZeroRequests(pod) };
+    const contribution: Contribution = { node, spec: pod.spec, fit: podRequests(pod), score: nonZeroRequests(pod) };
     this.contributions.set(key, contribution);
     this.add(contribution, 1);
   }
 
   private add({ node, fit, score }: Contribution, sign: 1 | -1): void {
-    const totals = this.totals.get(node) ?? { fit: { milliCpu: 0, memory: 0, pods: 0 }, score: { milliCpu: 0, memory: 0 } };
+    const totals = this.live(node);
     totals.fit.milliCpu += sign * fit.milliCpu;
     totals.fit.memory += sign * fit.memory;
     totals.fit.pods += sign;
     totals.score.milliCpu += sign * score.milliCpu;
     totals.score.memory += sign * score.memory;
-    if (totals.fit.pods === 0) this.totals.delete(node);
-    else this.totals.set(node, totals);
   }
 }

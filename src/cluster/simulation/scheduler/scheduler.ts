@@ -1,39 +1,29 @@
-import type { Node, Pod } from '../../objects.js';
+import type { Pod } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
-import type { TaskHandle } from '../simulation-clock.js';
 import { rfc3339 } from '../../meta/index.js';
-import { copyOf, NODES, type PodCondition, PODS } from '../types.js';
+import { type PodCondition, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
-import { checkNode, type FitFailure, fitErrorMessage } from './node-fit.js';
-import { scoreNode } from './node-score.js';
+import { type FitFailure, fitErrorMessage, podRequests, resourceFailure } from './node-fit.js';
+import { nonZeroRequests, scoreNode } from './node-score.js';
+import { ConstraintVerdicts, type NodeInfo, NodeSnapshot, numFeasibleNodesToFind } from './node-snapshot.js';
 import { NodeUsageCache } from './node-usage-cache.js';
+import { type CollapsedRetries, FLUSH_PERIOD_MS, UnschedulablePods } from './unschedulable-pods.js';
 
 export interface SchedulerOptions {
   /** Pods with this spec.schedulerName (or none) are ours. */
   schedulerName?: string;
 }
 
-/** podInitialBackoffSeconds 1, podMaxBackoffSeconds 10; unschedulable pods are retried after 5 min regardless. */
-const INITIAL_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 10_000;
-const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
-const FLUSH_PERIOD_MS = 30_000;
-
-interface Unschedulable {
-  attempts: number;
-  since: number;
-  eligibleAt: number;
-  retry?: TaskHandle;
-}
-
 /**
  * kube-scheduler's default profile, reduced (pkg/scheduler/schedule_one.go): takes each Pending pod without a
- * node, filters the nodes (node-fit.ts), scores the feasible ones (node-score.ts), picks the best (ties broken by
- * the seeded random among the tied nodes in name order) and binds it: spec.nodeName, PodScheduled True and a
- * `Scheduled` event. When no node fits it records `FailedScheduling` with the real FitError text and keeps the
- * pod in an unschedulable set, retried with back-off when nodes or pods change.
+ * node, filters the nodes (node-fit.ts) from where the last cycle stopped until it has found
+ * numFeasibleNodesToFind feasible ones, scores those (node-score.ts), picks the best (ties broken by the seeded
+ * random among the tied nodes in name order) and binds it: spec.nodeName, PodScheduled True and a `Scheduled`
+ * event. When no node fits it records `FailedScheduling` with the real FitError text and keeps the pod among the
+ * unschedulable ones, retried when nodes or pods change (unschedulable-pods.ts). What each node has bound comes
+ * from the scheduler's cache (node-usage-cache.ts), never from a walk over all pods.
  */
 export class Scheduler implements Controller {
   readonly name = 'default-scheduler';
@@ -41,9 +31,12 @@ export class Scheduler implements Controller {
   private random: SeededRandom | undefined;
   private recorder: ComponentRecorder | undefined;
   private queue: WorkQueue | undefined;
-  private readonly unschedulable = new Map<string, Unschedulable>();
+  private unschedulable: UnschedulablePods | undefined;
   private readonly subscriptions = new Subscriptions();
   private readonly usage = new NodeUsageCache();
+  private readonly nodes = new NodeSnapshot();
+  private readonly verdicts = new ConstraintVerdicts(this.nodes);
+  private nextStartNodeIndex = 0;
   private readonly schedulerName: string;
 
   constructor(options: SchedulerOptions = {}) {
@@ -56,22 +49,34 @@ export class Scheduler implements Controller {
     this.recorder = context.recorder.for({ component: this.schedulerName });
     const queue = new WorkQueue(context.clock, (key) => this.scheduleOne(key), this.name);
     this.queue = queue;
+    const unschedulable = new UnschedulablePods(context.clock, (key) => queue.add(key));
+    this.unschedulable = unschedulable;
     this.subscriptions.add(queue);
     this.subscriptions.add(this.usage.follow(context.store));
     this.subscriptions.add(
       context.store.watch(PODS, undefined, (event) => {
         const pod = event.object.object as Pod;
         if (event.type === 'DELETED' || pod.spec?.nodeName) {
-          this.forget(event.object.key);
-          // A pod that left frees room for the others (the AssignedPodDelete cluster event).
-          if (event.type === 'DELETED') this.retryUnschedulable();
+          unschedulable.forget(event.object.key);
+          // A pod that left, or finished, frees room for the others (the AssignedPodDelete cluster event).
+          if (event.type === 'DELETED' || (isFinished(pod) && !isFinished(event.previous?.object as Pod | undefined))) unschedulable.moveAll();
           return;
         }
-        if (this.isOurs(pod) && !this.unschedulable.has(event.object.key)) queue.add(event.object.key);
+        if (this.isOurs(pod) && !unschedulable.has(event.object.key)) queue.add(event.object.key);
       }),
     );
-    this.subscriptions.add(context.store.watch(NODES, undefined, () => this.retryUnschedulable()));
-    this.subscriptions.add(context.clock.every(FLUSH_PERIOD_MS, () => this.flushLeftovers(), { label: 'scheduler flush' }));
+    // A node that comes, goes or changes what the filters read (not a heartbeat) may make pods fit.
+    this.subscriptions.add(this.nodes.follow(context.store, () => unschedulable.moveAll()));
+    this.subscriptions.add(
+      context.clock.every(FLUSH_PERIOD_MS, () => unschedulable.flush(context.clock.now()), {
+        label: 'scheduler flush',
+        standIn: (first, last) => {
+          const retries = unschedulable.collapsedFlushes(first, last);
+          if (retries.length === 0) return undefined;
+          return { at: retries.reduce((last, r) => Math.max(last, r.lastAt), first), run: () => this.failedRepeatedly(retries) };
+        },
+      }),
+    );
     this.subscriptions.add(
       context.clock.after(
         0,
@@ -85,7 +90,7 @@ export class Scheduler implements Controller {
 
   stop(): void {
     this.subscriptions.stopAll();
-    for (const key of [...this.unschedulable.keys()]) this.forget(key);
+    this.unschedulable?.clear();
   }
 
   private get context(): SimulationContext {
@@ -102,43 +107,66 @@ export class Scheduler implements Controller {
     );
   }
 
-  private forget(key: string): void {
-    this.unschedulable.get(key)?.retry?.cancel();
-    this.unschedulable.delete(key);
-  }
-
   private scheduleOne(key: string): void {
     const { store } = this.context;
     const [namespace = '', name = ''] = key.split('/');
     const pod = store.get(PODS, namespace, name)?.object as Pod | undefined;
-    if (!pod || !this.isOurs(pod)) return this.forget(key);
-    const nodes = store.list(NODES).items.map((stored) => stored.object as Node);
+    if (!pod || !this.isOurs(pod)) return this.unschedulable?.forget(key);
+    const nodes = this.nodes.list();
+    const constraints = this.verdicts.for(pod);
+    // Every node failed the last pod like this one on its own, and none has changed: so would this cycle, having
+    // looked at all of them (the next one starts where this one did).
+    const rejected = constraints.rejected();
+    if (rejected !== undefined) return this.failed(key, pod, rejected);
+    const toFind = numFeasibleNodesToFind(nodes.length);
+    const requests = podRequests(pod);
     const failures: FitFailure[] = [];
-    const feasible: { node: Node; score: number }[] = [];
-    for (const node of nodes) {
-      const bound = this.usage.of(node.metadata.name);
-      const failure = checkNode(pod, node, bound.fit);
+    const feasible: NodeInfo[] = [];
+    let resourcesFailed = false;
+    const start = this.nextStartNodeIndex;
+    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+      const index = (start + i) % nodes.length;
+      const info = nodes[index] as NodeInfo;
+      info.usage ??= this.usage.live(info.name);
+      let failure = constraints.of(index, info);
+      if (!failure) {
+        failure = resourceFailure(requests, info.capacity, info.usage.fit);
+        resourcesFailed ||= failure !== undefined;
+      }
       if (failure) failures.push(failure);
-      else feasible.push({ node, score: scoreNode(node, bound.score, pod) });
+      else feasible.push(info);
     }
-    if (feasible.length === 0) return this.failed(key, pod, fitErrorMessage(nodes.length, failures));
-    const best = feasible.reduce((best, f) => Math.max(best, f.score), -Infinity);
-    const tied = feasible
-      .filter((f) => f.score === best)
-      .map((f) => f.node.metadata.name)
-      .sort();
-    this.bind(key, pod, (this.random as SeededRandom).pick(tied));
+    // The next cycle starts where this one stopped, so every node gets its turn (schedule_one.go nextStartNodeIndex).
+    if (nodes.length > 0) this.nextStartNodeIndex = (start + feasible.length + failures.length) % nodes.length;
+    if (feasible.length === 0) {
+      const message = fitErrorMessage(nodes.length, failures);
+      if (!resourcesFailed && nodes.length > 0) constraints.reject(message);
+      return this.failed(key, pod, message);
+    }
+    const request = nonZeroRequests(pod);
+    let best = -Infinity;
+    let tied: string[] = [];
+    for (const info of feasible) {
+      const score = scoreNode(info.capacity, (info.usage ?? this.usage.live(info.name)).score, request);
+      if (score > best) {
+        best = score;
+        tied = [info.name];
+      } else if (score === best) tied.push(info.name);
+    }
+    this.bind(key, pod, (this.random as SeededRandom).pick(tied.sort()));
   }
 
   /** pods/binding: the apiserver sets spec.nodeName and the PodScheduled condition in one write. */
   private bind(key: string, pod: Pod, nodeName: string): void {
-    this.forget(key);
-    const bound = copyOf(pod);
-    bound.spec = { ...bound.spec, containers: bound.spec?.containers ?? [], nodeName };
-    bound.status = {
-      ...bound.status,
-      phase: 'Pending',
-      conditions: withCondition(bound.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.context.clock.now()) }),
+    this.unschedulable?.forget(key);
+    const bound: Pod = {
+      ...pod,
+      spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
+      status: {
+        ...pod.status,
+        phase: 'Pending',
+        conditions: withCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.context.clock.now()) }),
+      },
     };
     this.context.store.update(PODS, bound);
     this.recorder?.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
@@ -146,48 +174,45 @@ export class Scheduler implements Controller {
 
   private failed(key: string, pod: Pod, message: string): void {
     const now = this.context.clock.now();
-    const previous = this.unschedulable.get(key);
-    const attempts = (previous?.attempts ?? 0) + 1;
-    const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-    this.unschedulable.set(key, { attempts, since: previous?.since ?? now, eligibleAt: now + backoff });
+    this.unschedulable?.failed(key, now);
     this.recorder?.event(pod, 'Warning', 'FailedScheduling', message);
     const current = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (current?.status === 'False' && current.message === message) return;
-    const next = copyOf(pod);
-    next.status = {
-      ...next.status,
-      phase: 'Pending',
-      conditions: withCondition(next.status?.conditions, {
-        type: 'PodScheduled',
-        status: 'False',
-        reason: 'Unschedulable',
-        message,
-        lastTransitionTime: rfc3339(now),
-      }),
+    const next: Pod = {
+      ...pod,
+      status: {
+        ...pod.status,
+        phase: 'Pending',
+        conditions: withCondition(pod.status?.conditions, {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message,
+          lastTransitionTime: rfc3339(now),
+        }),
+      },
     };
     this.context.store.update(PODS, next);
   }
 
-  /** A cluster change (MoveAllToActiveOrBackoffQueue): every unschedulable pod is tried again after its back-off. */
-  private retryUnschedulable(): void {
-    for (const [key, entry] of this.unschedulable) {
-      if (entry.retry) continue;
-      entry.retry = this.context.clock.at(
-        entry.eligibleAt,
-        () => {
-          entry.retry = undefined;
-          this.queue?.add(key);
-        },
-        'scheduler retry',
-      );
+  /**
+   * Flushes through a quiet stretch: nothing changed since each pod last failed, so each retry failed as that one
+   * did, with the same message; its FailedScheduling event counts them all.
+   */
+  private failedRepeatedly(retries: readonly CollapsedRetries[]): void {
+    const { store } = this.context;
+    for (const retry of retries) {
+      const [namespace = '', name = ''] = retry.key.split('/');
+      const pod = store.get(PODS, namespace, name)?.object as Pod | undefined;
+      const message = pod?.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message;
+      if (!pod || message === undefined) continue;
+      this.unschedulable?.failedRepeatedly(retry);
+      this.recorder?.repeated(pod, 'Warning', 'FailedScheduling', message, retry.times, retry);
     }
   }
-
-  private flushLeftovers(): void {
-    const now = this.context.clock.now();
-    for (const [key, entry] of this.unschedulable) if (!entry.retry && now - entry.since >= MAX_UNSCHEDULABLE_MS) this.queue?.add(key);
-  }
 }
+
+const isFinished = (pod: Pod | undefined): boolean => pod?.status?.phase === 'Succeeded' || pod?.status?.phase === 'Failed';
 
 function withCondition(conditions: readonly PodCondition[] | undefined, condition: PodCondition): PodCondition[] {
   const others = (conditions ?? []).filter((c) => c.type !== condition.type);

@@ -49,9 +49,22 @@ export interface ContainerLogSource {
   pod: Pod;
   container: Container;
   node: Node | undefined;
-  nodes: readonly Node[];
+  /** Every node of the cluster, or the peers they make (peerNodes) when the caller keeps them. */
+  nodes: readonly Node[] | { peers: readonly PeerNode[] };
   restartCount: number;
   random: SeededRandom;
+}
+
+/** The nodes as a container's processes see them, in name order. */
+export function peerNodes(nodes: readonly Node[]): PeerNode[] {
+  return nodes
+    .map((n) => ({
+      name: n.metadata.name,
+      ip: internalIp(n),
+      podCIDR: n.spec?.podCIDR,
+      ready: n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function containerLogContext(source: ContainerLogSource): ContainerLogContext {
@@ -76,14 +89,7 @@ export function containerLogContext(source: ContainerLogSource): ContainerLogCon
     nodeIP: node ? internalIp(node) : '',
     podCIDR: node?.spec?.podCIDR,
     kubeletVersion: node?.status?.nodeInfo?.kubeletVersion ?? 'v1.33.0',
-    nodes: [...source.nodes]
-      .map((n) => ({
-        name: n.metadata.name,
-        ip: internalIp(n),
-        podCIDR: n.spec?.podCIDR,
-        ready: n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
-      }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    nodes: 'peers' in source.nodes ? source.nodes.peers : peerNodes(source.nodes),
     probes,
     restartCount: source.restartCount,
     random: source.random,

@@ -1,0 +1,98 @@
+import type { KubeObject } from '../objects.js';
+import { controllerOf } from '../meta/index.js';
+import type { ResourceKey } from '../resources/resource-type.js';
+import type { ClusterStore, StoreEvent } from '../store/index.js';
+
+/** Keys in key order, kept sorted as they come and go. */
+class SortedKeySet {
+  readonly keys: string[] = [];
+
+  add(key: string): void {
+    const at = this.position(key);
+    if (this.keys[at] !== key) this.keys.splice(at, 0, key);
+  }
+
+  remove(key: string): void {
+    const at = this.position(key);
+    if (this.keys[at] === key) this.keys.splice(at, 1);
+  }
+
+  private position(key: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keys[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * A controller's informer on the objects it may own (pods, a Deployment's ReplicaSets), indexed as client-go
+ * indexers are: by the uid of their controller, and those without a controller by namespace (the orphans a
+ * controller may adopt). A sync reads what it may claim instead of every object of the namespace; both lists
+ * come in key order, the order a namespace list has.
+ */
+export class OwnedObjects {
+  private readonly byOwner = new Map<string, SortedKeySet>();
+  private readonly orphans = new Map<string, SortedKeySet>();
+
+  constructor(private readonly resource: ResourceKey) {}
+
+  /** Indexes the store's objects and follows their changes; returns the way to stop following. */
+  follow(store: ClusterStore): () => void {
+    this.byOwner.clear();
+    this.orphans.clear();
+    const stop = store.watch(this.resource, undefined, (event) => this.apply(event));
+    for (const stored of store.list(this.resource).items) this.add(stored.key, stored.object);
+    return stop;
+  }
+
+  /** The keys of the objects controlled by the object with this uid. */
+  ownedBy(uid: string | undefined): readonly string[] {
+    return (uid !== undefined && this.byOwner.get(uid)?.keys) || [];
+  }
+
+  /** The keys of the objects of `namespace` without a controller. */
+  orphansIn(namespace: string): readonly string[] {
+    return this.orphans.get(namespace)?.keys ?? [];
+  }
+
+  private apply(event: StoreEvent): void {
+    const before = event.previous?.object;
+    const after = event.type === 'DELETED' ? undefined : event.object.object;
+    if (before && after && controllerOf(before)?.uid === controllerOf(after)?.uid) return;
+    if (before) this.remove(event.object.key, before);
+    if (after) this.add(event.object.key, after);
+  }
+
+  private add(key: string, object: Readonly<KubeObject>): void {
+    this.setOf(object, true)?.add(key);
+  }
+
+  private remove(key: string, object: Readonly<KubeObject>): void {
+    const set = this.setOf(object, false);
+    set?.remove(key);
+    if (set?.keys.length === 0) this.clearEmpty(object);
+  }
+
+  private setOf(object: Readonly<KubeObject>, create: boolean): SortedKeySet | undefined {
+    const owner = controllerOf(object)?.uid;
+    const map = owner !== undefined ? this.byOwner : this.orphans;
+    const id = owner ?? object.metadata.namespace ?? '';
+    let set = map.get(id);
+    if (!set && create) {
+      set = new SortedKeySet();
+      map.set(id, set);
+    }
+    return set;
+  }
+
+  private clearEmpty(object: Readonly<KubeObject>): void {
+    const owner = controllerOf(object)?.uid;
+    if (owner !== undefined) this.byOwner.delete(owner);
+    else this.orphans.delete(object.metadata.namespace ?? '');
+  }
+}
