@@ -9,6 +9,8 @@ import { join } from 'node:path';
  */
 export function compactClusterText(nodes: number, pods: number): string {
   const lines = ['apiVersion: kubefacade.dev/v1alpha1', 'kind: Cluster', 'metadata:', '  name: bench', 'spec:', '  age: 30d', '  networkPlugin: calico'];
+  // A /24 per node, as kube-controller-manager's default node-cidr-mask-size: 5,000 nodes need a /11.
+  lines.push('  podCIDR: 10.128.0.0/11');
   lines.push('  nodeDefaults:', '    capacity: { cpu: 32, memory: 128Gi, pods: 110, ephemeralStorage: 200Gi }', '  nodes:');
   for (let i = 0; i < nodes; i++) {
     const roles = i < 3 ? ', roles: [control-plane]' : '';
@@ -37,7 +39,7 @@ export function compactClusterText(nodes: number, pods: number): string {
 /** The compact cluster file for these sizes, written once into `cacheDir`. */
 export function compactClusterFile(cacheDir: string, nodes: number, pods: number): string {
   mkdirSync(cacheDir, { recursive: true });
-  const file = join(cacheDir, `compact-${nodes}n-${pods}p.yaml`);
+  const file = join(cacheDir, `compact-${nodes}n-${pods}p-v2.yaml`);
   if (!existsSync(file)) writeFileSync(file, compactClusterText(nodes, pods));
   return file;
 }

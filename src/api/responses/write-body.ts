@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import yaml from 'js-yaml';
 import type { BodyPiece, EncodedBody } from '../encoding/resource-encoder.js';
+import { ChunkPool } from './chunk-pool.js';
 
 /** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -32,24 +33,40 @@ export function writeJsonPieces(res: Response, status: number, pieces: Iterable<
   writeChunks(res, chunks);
 }
 
-/** Writes `chunks` in gathered writes of about CHUNK_BYTES, waiting for 'drain' whenever the socket is full. */
+/** Chunks of the bodies being written; 64 idle ones (64 MiB) are kept between responses. */
+const chunkPool = new ChunkPool(CHUNK_BYTES, 64);
+
+/**
+ * Writes `chunks` gathered into pooled chunks of CHUNK_BYTES (a piece that large is written as it is), waiting for
+ * 'drain' whenever the socket is full. A chunk goes back to the pool when its write's callback says the socket has
+ * taken it; a write whose callback never comes (a compressing filter holds the bytes) keeps its chunk for good.
+ */
 function writeChunks(res: Response, chunks: readonly Buffer[]): void {
   let next = 0;
-  const gather = (): Buffer => {
-    if (chunks.length - next === 1 || (chunks[next] as Buffer).length >= CHUNK_BYTES) return chunks[next++] as Buffer;
-    const start = next;
+  const gather = (): { chunk: Buffer; release?: () => void } => {
+    const first = chunks[next] as Buffer;
+    if (chunks.length - next === 1 || first.length >= CHUNK_BYTES) {
+      next++;
+      return { chunk: first };
+    }
+    const target = chunkPool.take();
     let size = 0;
-    while (next < chunks.length && size < CHUNK_BYTES) size += (chunks[next++] as Buffer).length;
-    return Buffer.concat(chunks.slice(start, next), size);
+    while (next < chunks.length) {
+      const piece = chunks[next] as Buffer;
+      if (size + piece.length > CHUNK_BYTES) break;
+      size += piece.copy(target, size);
+      next++;
+    }
+    return { chunk: target.subarray(0, size), release: () => chunkPool.give(target) };
   };
   const pump = (): void => {
     while (next < chunks.length) {
-      const chunk = gather();
+      const { chunk, release } = gather();
       if (next === chunks.length) {
-        res.end(chunk);
+        res.end(chunk, release);
         return;
       }
-      if (!res.write(chunk)) {
+      if (!res.write(chunk, release)) {
         res.once('drain', pump);
         return;
       }
@@ -58,6 +75,9 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
   };
   pump();
 }
+
+/** How many gathered chunks wait for reuse (tests). */
+export const idleChunks = (): number => chunkPool.idle;
 
 /** A resource response as its encoder made it (encoding/): JSON pieces, or a YAML document. */
 export function writeEncoded(res: Response, status: number, body: EncodedBody): void {

@@ -87,7 +87,7 @@ export class ClusterStore {
       const table = this.table(resource);
       const key = objectKey(object.metadata.namespace, object.metadata.name);
       if (table.objects.has(key)) throw this.alreadyExists(resource, key);
-      table.put(this.stamp(resource, key, object, capturedResourceVersion(object) ?? ++next));
+      table.put(this.stamp(resource, key, object, capturedResourceVersion(object) ?? ++next, true));
       if (++stored % 10_000 === 0) onProgress?.(stored);
     }
     this.revision = next;
@@ -207,10 +207,13 @@ export class ClusterStore {
     }
   }
 
-  private stamp(resource: ResourceKey, key: string, object: KubeObject, resourceVersion: number): StoredObject {
+  private stamp(resource: ResourceKey, key: string, object: KubeObject, resourceVersion: number, loaded = false): StoredObject {
     const uid = object.metadata.uid ?? deterministicUid(resource, key, resourceVersion);
-    const metadata = { ...object.metadata, uid, resourceVersion: String(resourceVersion) };
-    return new StoredObject(key, resourceVersion, { ...object, metadata });
+    const version = String(resourceVersion);
+    // A captured object already carries both, as a capture's objects do: kept as it is (objects never change in place).
+    if (object.metadata.uid === uid && object.metadata.resourceVersion === version) return new StoredObject(key, resourceVersion, object, loaded);
+    const metadata = { ...object.metadata, uid, resourceVersion: version };
+    return new StoredObject(key, resourceVersion, { ...object, metadata }, loaded);
   }
 
   private write(resource: ResourceKey, table: ResourceTable, type: StoreEventType, stored: StoredObject): StoredObject {

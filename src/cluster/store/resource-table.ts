@@ -28,6 +28,8 @@ export class ResourceTable {
   private readonly indexes = new Map<string, { fn: IndexFunction; values: KeysByValue }>();
   /** Label key → value → keys. Every kind has labels, so every table keeps them. */
   private readonly labels = new Map<string, KeysByValue>();
+  /** Every object in key order, kept from one full read to the next write. */
+  private inKeyOrder: StoredObject[] | undefined;
 
   constructor(indexes: Readonly<Record<string, IndexFunction>> = {}) {
     for (const [name, fn] of Object.entries(indexes)) this.indexes.set(name, { fn, values: new KeysByValue() });
@@ -41,7 +43,21 @@ export class ResourceTable {
     return this.indexes.get(name)?.fn(object);
   }
 
+  /**
+   * Every object in key order. A quiet table (a capture served as it is) answers its full lists from one array,
+   * without a lookup per key; any write drops it.
+   */
+  all(): readonly StoredObject[] {
+    if (!this.inKeyOrder) {
+      const all: StoredObject[] = [];
+      for (const key of this.keys.from(undefined)) all.push(this.objects.get(key) as StoredObject);
+      this.inKeyOrder = all;
+    }
+    return this.inKeyOrder;
+  }
+
   put(stored: StoredObject): StoredObject | undefined {
+    this.inKeyOrder = undefined;
     const previous = this.objects.get(stored.key);
     this.objects.set(stored.key, stored);
     if (!previous) {
@@ -62,6 +78,7 @@ export class ResourceTable {
   remove(key: string): StoredObject | undefined {
     const previous = this.objects.get(key);
     if (!previous) return undefined;
+    this.inKeyOrder = undefined;
     this.objects.delete(key);
     this.keys.remove(key);
     const namespaceKeys = previous.namespace ? this.namespaceKeys(previous.namespace) : undefined;

@@ -1,4 +1,8 @@
 import type { KubeObject } from '../objects.js';
+import { ByteSlabs } from './byte-slabs.js';
+
+/** Where the JSON of the objects a store was loaded with is kept: they live, and go, together. */
+const loadedObjectBytes = new ByteSlabs();
 
 /**
  * One version of one object, as the store keeps it. Objects are never changed in place: a write makes a new
@@ -14,6 +18,8 @@ export class StoredObject {
     readonly key: string,
     readonly resourceVersion: number,
     readonly object: Readonly<KubeObject>,
+    /** One of the objects the store was loaded with: its JSON is packed with theirs. */
+    private readonly loaded = false,
   ) {}
 
   get namespace(): string {
@@ -26,7 +32,7 @@ export class StoredObject {
 
   /** The compact JSON of the object, as bytes; made on first use and kept. */
   jsonBytes(): Buffer {
-    this.serialized ??= Buffer.from(JSON.stringify(this.object));
+    this.serialized ??= this.loaded ? loadedObjectBytes.encode(JSON.stringify(this.object)) : Buffer.from(JSON.stringify(this.object));
     return this.serialized;
   }
 

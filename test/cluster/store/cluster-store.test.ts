@@ -37,6 +37,20 @@ describe('ClusterStore', () => {
     expect(names(store.list(PODS).items)).toEqual(['a-b/x', 'a/x', 'b/a']);
   });
 
+  test('a full list, answered from the table’s kept key order, shows every write in the next one', () => {
+    const store = newStore();
+    store.load([pod('a', 'x'), pod('b', 'y')].map((object) => ({ resource: PODS, object })));
+    const first = store.list(PODS);
+    expect(names(first.items)).toEqual(['a/x', 'b/y']);
+    expect(first.examined).toBe(2);
+    store.create(PODS, pod('a', 'w'));
+    expect(names(store.list(PODS).items)).toEqual(['a/w', 'a/x', 'b/y']);
+    store.update(PODS, pod('b', 'y', 'node2'));
+    expect((store.list(PODS).items[2]?.object.spec as { nodeName: string }).nodeName).toBe('node2');
+    store.delete(PODS, 'a', 'x');
+    expect(names(store.list(PODS).items)).toEqual(['a/w', 'b/y']);
+  });
+
   test('a namespaced list returns only that namespace', () => {
     const store = newStore();
     store.load([pod('kube-system', 'p1'), pod('default', 'p2'), pod('default', 'p1')].map((object) => ({ resource: PODS, object })));

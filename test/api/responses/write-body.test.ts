@@ -1,0 +1,67 @@
+import express from 'express';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { idleChunks, writeJsonPieces } from '../../../src/api/responses/write-body.js';
+
+/**
+ * A body of many pieces is gathered into pooled 1 MiB chunks, each given back once the socket has taken it: the
+ * bytes a client reads are exactly the pieces in order, whatever reuse happened while other bodies were written.
+ */
+const MIB = 1024 * 1024;
+
+/** Pieces of varied sizes (one over a chunk), each filled with its own byte so a misplaced copy shows. */
+function pieces(seed: number): Buffer[] {
+  const sizes = [3, 2_700, 900_000, 150_000, 1, MIB + 17, 64, 2 * MIB - 5, 80_000, 12];
+  return Array.from({ length: 40 }, (_, i) => Buffer.alloc(sizes[(i + seed) % sizes.length] as number, (i * 7 + seed) % 251));
+}
+
+const expected = (seed: number): Buffer => Buffer.concat([...pieces(seed), Buffer.from('\n')]);
+
+let server: Server;
+let port: number;
+beforeAll(async () => {
+  const app = express();
+  app.get('/body/:seed', (req, res) => writeJsonPieces(res, 200, pieces(Number(req.params.seed))));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** Reads a body; until `start` settles the socket stays unread, so the server's writes wait for 'drain'. */
+function read(seed: number, start: Promise<unknown> = Promise.resolve()): Promise<{ body: Buffer; length: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: `/body/${seed}` }, (res) => {
+      const chunks: Buffer[] = [];
+      res.pause();
+      void start.then(() => {
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ body: Buffer.concat(chunks), length: res.headers['content-length'] }));
+        res.resume();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('a body written from pieces through pooled chunks', () => {
+  it('is the pieces in order, with its Content-Length, and its chunks return to the pool', async () => {
+    const { body, length } = await read(1);
+    expect(body.equals(expected(1))).toBe(true);
+    expect(length).toBe(String(expected(1).length));
+    expect(idleChunks()).toBeGreaterThan(0);
+  });
+
+  it('stays exact while bodies written at the same time reuse one another’s chunks', async () => {
+    // Three read at once; three more are held unread until those are done, their writes waiting on 'drain'.
+    const fast = Promise.all([2, 3, 4].map((seed) => read(seed)));
+    const held = Promise.all([5, 6, 7].map((seed) => read(seed, fast)));
+    const bodies = [...(await fast), ...(await held)];
+    bodies.forEach(({ body }, i) => expect(body.equals(expected(i + 2))).toBe(true));
+    const again = await read(2);
+    expect(again.body.equals(expected(2))).toBe(true);
+  });
+});
