@@ -20,14 +20,18 @@ export interface RequestLogFields {
 
 /**
  * One structured line per request when it ends, in the spirit of the apiserver's httplog ("HTTP" verb, URI,
- * latency, userAgent, resp): enough to see what a kubectl command asked for. Server errors log at `error`.
+ * latency, userAgent, resp): enough to see what a kubectl command asked for. As httplog, which writes every
+ * request only at verbosity 3, request lines are `debug` (`--log-level debug`); server errors log at `error`
+ * whatever the level.
  */
 export function requestLogger(logger: Logger, options: TimingOptions = {}): RequestHandler {
   const now = options.now ?? (() => performance.now());
   return (req, res, next) => {
     const started = now();
-    const [path, query] = splitUrl(req.originalUrl);
     onResponseDone(res, () => {
+      const failed = res.statusCode >= 500;
+      if (!failed && !logger.isLevelEnabled('debug')) return;
+      const [path, query] = splitUrl(req.originalUrl);
       const fields: RequestLogFields = {
         method: req.method,
         path,
@@ -37,8 +41,8 @@ export function requestLogger(logger: Logger, options: TimingOptions = {}): Requ
         ...optional('userAgent', req.get('user-agent')),
         ...optional('kubectlCommand', req.get('kubectl-command')),
       };
-      if (res.statusCode >= 500) logger.error(fields, 'request');
-      else logger.info(fields, 'request');
+      if (failed) logger.error(fields, 'request');
+      else logger.debug(fields, 'request');
     });
     next();
   };

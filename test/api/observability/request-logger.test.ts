@@ -5,7 +5,7 @@ import request from 'supertest';
 import { requestLogger } from '../../../src/api/observability/index.js';
 
 /** A logger whose JSON lines land in an array. */
-function capturingLogger(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
+function capturingLogger(level = 'debug'): { logger: pino.Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -17,7 +17,7 @@ function capturingLogger(): { logger: pino.Logger; lines: Record<string, unknown
       done();
     },
   });
-  return { logger: pino({ level: 'info' }, sink), lines };
+  return { logger: pino({ level }, sink), lines };
 }
 
 function appLogging(logger: pino.Logger): Express {
@@ -45,7 +45,7 @@ describe('the request log', () => {
 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
-      level: 30,
+      level: 20,
       msg: 'request',
       method: 'GET',
       path: '/api/v1/namespaces/default/pods',
@@ -65,8 +65,14 @@ describe('the request log', () => {
     expect(lines[0]).not.toHaveProperty('kubectlCommand');
   });
 
-  it('logs server errors at error level', async () => {
-    const { logger, lines } = capturingLogger();
+  it('writes nothing for a request that succeeded at the default level, as httplog below verbosity 3', async () => {
+    const { logger, lines } = capturingLogger('info');
+    await request(appLogging(logger)).get('/api/v1/namespaces/default/pods');
+    expect(lines).toHaveLength(0);
+  });
+
+  it('logs server errors at error level, whatever the level', async () => {
+    const { logger, lines } = capturingLogger('warn');
     await request(appLogging(logger)).get('/boom');
     expect(lines[0]).toMatchObject({ level: 50, status: 500, path: '/boom' });
   });
