@@ -24,12 +24,15 @@ export interface FacadeOptions {
   workDir: string;
   live: boolean;
   timeoutMs: number;
+  /** Node's own flags, before the script (the soak's `--trace-gc`). */
+  nodeFlags?: readonly string[];
 }
 
 /** Starts the built kubefacade on the cluster, as a user would: `node dist/src/bin/kubefacade.js serve ...`. */
 export async function startFacade(options: FacadeOptions): Promise<RunningFacade> {
   const kubeconfig = join(options.workDir, 'kubeconfig');
   const args = [
+    ...(options.nodeFlags ?? []),
     join(options.packageRoot, 'dist/src/bin/kubefacade.js'),
     'serve',
     '--cluster',

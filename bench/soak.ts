@@ -4,6 +4,8 @@ import { fuzzRequests, statusProblem } from './fuzz.js';
 import { get, type Target } from './http.js';
 
 export interface SoakPlan {
+  /** A first round that fills the caches and grows the heap to its working size; memory is measured from its end. */
+  warmUp: { watchCycles: number; mixedRequests: number };
   watchCycles: number;
   mixedRequests: number;
   fuzzRequests: number;
@@ -26,9 +28,25 @@ export interface SoakResult {
   /** 5xx answers to fuzzed requests: some are upstream's own (impersonating groups without a user is a 500 there). */
   fuzzServerErrors: number;
   fuzzServerErrorExample: string | undefined;
+  /** RSS right after start, after the warm-up, and after the soak. */
+  rssStartBytes: number | undefined;
   rssBeforeBytes: number | undefined;
   rssAfterBytes: number | undefined;
+  /** What the heap held after the last full collection before the soak, and after the last one of the soak (MiB). */
+  liveHeapBeforeMiB: number | undefined;
+  liveHeapAfterMiB: number | undefined;
   crashed: string | undefined;
+}
+
+/**
+ * The heap that survived the last full collection, from the lines `node --trace-gc --trace-gc-ignore-scavenger`
+ * prints (`Mark-Compact 474.7 (508.9) -> 116.9 (221.3) MB, ...`): what a leak grows, where RSS also carries
+ * the garbage of the heap's last growth, which V8 returns to the system only now and then.
+ */
+export function lastLiveHeapMiB(output: string): number | undefined {
+  const all = [...output.matchAll(/Mark-Compact(?: \(reduce\))? [0-9.]+ \([0-9.]+\) -> ([0-9.]+) \(/g)];
+  const last = all[all.length - 1];
+  return last ? Number(last[1]) : undefined;
 }
 
 /** Opens a watch, waits for its headers, closes it: what a reconnecting client does. */
@@ -56,12 +74,13 @@ async function pool(count: number, concurrency: number, deadline: number, task: 
 }
 
 /**
- * The soak: watch opens and closes, then mixed reads (gets, pages, selectors, discovery, misses), then the fuzz;
- * RSS before and after (after a pause so that collected garbage may go), 5xx counted, the process watched for a crash.
+ * The soak: a warm-up round, then watch opens and closes, then mixed reads (gets, pages, selectors, discovery,
+ * misses), then the fuzz; RSS and the live heap after the warm-up and after the soak (each after a pause so that
+ * collected garbage may go), 5xx counted, the process watched for a crash.
  */
-export async function soak(target: Target, pid: number, alive: () => string | undefined, plan: SoakPlan): Promise<SoakResult> {
+export async function soak(target: Target, pid: number, alive: () => string | undefined, output: () => string, plan: SoakPlan): Promise<SoakResult> {
   const deadline = performance.now() + plan.deadlineMs;
-  const rssBeforeBytes = residentBytes(pid);
+  const rssStartBytes = residentBytes(pid);
   const { pod, namespace, labelSelector, node } = plan.paths;
   const watchPaths = [
     `/api/v1/namespaces/${namespace}/pods?watch=1&labelSelector=${encodeURIComponent(labelSelector)}`,
@@ -70,10 +89,11 @@ export async function soak(target: Target, pid: number, alive: () => string | un
     '/api/v1/nodes?watch=1&resourceVersion=0',
   ];
   let watchFailures = 0;
-  const watchCycles = await pool(plan.watchCycles, 50, deadline, async (i) => {
-    const status = await watchCycle(target, watchPaths[i % watchPaths.length] as string);
-    if (status !== 200) watchFailures += 1;
-  });
+  const watches = (count: number): Promise<number> =>
+    pool(count, 50, deadline, async (i) => {
+      const status = await watchCycle(target, watchPaths[i % watchPaths.length] as string);
+      if (status !== 200) watchFailures += 1;
+    });
 
   const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
   const mixed: [string, string, number][] = [
@@ -91,16 +111,30 @@ export async function soak(target: Target, pid: number, alive: () => string | un
   let serverErrors = 0;
   let unexpected = 0;
   let unexpectedExample: string | undefined;
-  const mixedRequests = await pool(plan.mixedRequests, 16, deadline, async (i) => {
-    const [path, accept, expected] = mixed[i % mixed.length] as [string, string, number];
-    const answer = await get(target, path, { headers: { Accept: accept }, timeoutMs: 30_000 }).catch(() => undefined);
-    const status = answer?.status ?? 0;
-    if (status >= 500 || status === 0) serverErrors += 1;
-    if (status !== expected) {
-      unexpected += 1;
-      unexpectedExample ??= `${path}: ${status}`;
-    }
-  });
+  const reads = (count: number): Promise<number> =>
+    pool(count, 16, deadline, async (i) => {
+      const [path, accept, expected] = mixed[i % mixed.length] as [string, string, number];
+      const answer = await get(target, path, { headers: { Accept: accept }, timeoutMs: 30_000 }).catch(() => undefined);
+      const status = answer?.status ?? 0;
+      if (status >= 500 || status === 0) serverErrors += 1;
+      if (status !== expected) {
+        unexpected += 1;
+        unexpectedExample ??= `${path}: ${status}`;
+      }
+    });
+  // Give the collector a moment, as a long-running server gets between bursts.
+  const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 5000));
+
+  await watches(plan.warmUp.watchCycles);
+  await reads(plan.warmUp.mixedRequests);
+  await settle();
+  const rssBeforeBytes = residentBytes(pid);
+  const liveHeapBeforeMiB = lastLiveHeapMiB(output());
+  const watchCycles = await watches(plan.watchCycles);
+  const mixedRequests = await reads(plan.mixedRequests);
+  await settle();
+  const rssAfterBytes = residentBytes(pid);
+  const liveHeapAfterMiB = lastLiveHeapMiB(output());
 
   let fuzzProblems = 0;
   let fuzzExample: string | undefined;
@@ -129,8 +163,6 @@ export async function soak(target: Target, pid: number, alive: () => string | un
     }
   });
 
-  // Give the collector a moment, as a long-running server gets between bursts.
-  await new Promise((resolve) => setTimeout(resolve, 5000));
   return {
     watchCycles,
     watchFailures,
@@ -143,8 +175,11 @@ export async function soak(target: Target, pid: number, alive: () => string | un
     fuzzExample,
     fuzzServerErrors,
     fuzzServerErrorExample,
+    rssStartBytes,
     rssBeforeBytes,
-    rssAfterBytes: residentBytes(pid),
+    rssAfterBytes,
+    liveHeapBeforeMiB,
+    liveHeapAfterMiB,
     crashed: alive(),
   };
 }
