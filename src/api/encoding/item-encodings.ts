@@ -20,9 +20,12 @@ export function jsonBytesOf(item: EncodableObject): Buffer {
   return bytes;
 }
 
-/** An encoding that depends on the clock (a Table row's ages): valid from when it was made until `until`. */
+/**
+ * An encoding that depends on the clock (a Table row's ages): valid from when it was made until `until`. Kept with
+ * the comma that separates it from the one before in a list, as one buffer: a list is then one piece per item.
+ */
 interface TimedEncoding {
-  bytes: Buffer;
+  afterComma: Buffer;
   madeAt: number;
   until: number;
 }
@@ -38,12 +41,17 @@ export class TimedEncodings {
   constructor(private readonly encode: (item: EncodableObject, now: number) => { text: string; stableForMs: number }) {}
 
   get(item: EncodableObject, now: number): Buffer {
+    return this.afterComma(item, now).subarray(1);
+  }
+
+  /** The encoding with a comma before it: what follows another item in a list. */
+  afterComma(item: EncodableObject, now: number): Buffer {
     const kept = this.kept.get(item);
-    if (kept && now >= kept.madeAt && now < kept.until) return kept.bytes;
+    if (kept && now >= kept.madeAt && now < kept.until) return kept.afterComma;
     const { text, stableForMs } = this.encode(item, now);
-    const bytes = Buffer.from(text);
-    if (stableForMs > 0) this.kept.set(item, { bytes, madeAt: now, until: now + stableForMs });
-    return bytes;
+    const afterComma = Buffer.from(`,${text}`);
+    if (stableForMs > 0) this.kept.set(item, { afterComma, madeAt: now, until: now + stableForMs });
+    return afterComma;
   }
 }
 

@@ -9,7 +9,6 @@ import type { BodyPiece, EncodableObject, ListMeta, ResourceEncoder } from './re
 
 /** Every Table form's rows, kept per object version until their ages tick over. */
 const rowsByForm = new EncodingsByForm<TimedEncodings>();
-const COMMA = Buffer.from(',');
 
 export interface TableOptions {
   type: ResourceType;
@@ -61,8 +60,7 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
     yield head(metadata);
     let first = true;
     for (const item of ordered(printer, items)) {
-      if (!first) yield COMMA;
-      yield rows.get(item, at);
+      yield first ? rows.get(item, at) : rows.afterComma(item, at);
       first = false;
     }
     yield ']}';
