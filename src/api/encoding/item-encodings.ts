@@ -11,14 +11,27 @@ const jsonOf = new WeakMap<EncodableObject, Buffer>();
 
 /** The compact JSON of an item, as bytes: its own kept bytes, or made once from its JSON text. */
 export function jsonBytesOf(item: EncodableObject): Buffer {
-  if (item.jsonBytes) return item.jsonBytes();
+  return item.jsonBytes ? item.jsonBytes() : jsonAfterCommaOf(item).subarray(1);
+}
+
+/** The same after a comma, as the item follows another in a list. */
+export function jsonAfterCommaOf(item: EncodableObject): Buffer {
+  if (item.jsonAfterComma) return item.jsonAfterComma();
   let bytes = jsonOf.get(item);
   if (!bytes) {
-    bytes = Buffer.from(item.json());
+    bytes = Buffer.from(`,${item.json()}`);
     jsonOf.set(item, bytes);
   }
   return bytes;
 }
+
+/** How a list writes its items: the first as it is, each later one after a comma (one piece per item). */
+export interface ListedEncoding {
+  first(item: EncodableObject): Buffer;
+  following(item: EncodableObject): Buffer;
+}
+
+export const LISTED_JSON: ListedEncoding = { first: jsonBytesOf, following: jsonAfterCommaOf };
 
 /**
  * An encoding that depends on the clock (a Table row's ages): valid from when it was made until `until`. Kept with
@@ -55,16 +68,24 @@ export class TimedEncodings {
   }
 }
 
-/** The encodings of one output form that depend on the object alone (PartialObjectMetadata). */
-export class ObjectEncodings {
+/** The encodings of one output form that depend on the object alone (PartialObjectMetadata), kept after a comma. */
+export class ObjectEncodings implements ListedEncoding {
   private readonly kept = new WeakMap<EncodableObject, Buffer>();
 
   constructor(private readonly encode: (item: EncodableObject) => string) {}
 
   get(item: EncodableObject): Buffer {
+    return this.following(item).subarray(1);
+  }
+
+  first(item: EncodableObject): Buffer {
+    return this.get(item);
+  }
+
+  following(item: EncodableObject): Buffer {
     let bytes = this.kept.get(item);
     if (!bytes) {
-      bytes = Buffer.from(this.encode(item));
+      bytes = Buffer.from(`,${this.encode(item)}`);
       this.kept.set(item, bytes);
     }
     return bytes;

@@ -1,13 +1,11 @@
-import { jsonBytesOf } from './item-encodings.js';
+import { jsonBytesOf, LISTED_JSON, type ListedEncoding } from './item-encodings.js';
 import type { BodyPiece, EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
-
-const COMMA = Buffer.from(',');
 
 /** Compact JSON: the stored serialization of each object, reused as it is (apimachinery serializer/json). */
 export function jsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
   return {
     object: (item) => ({ mediaType: 'application/json', pieces: [jsonBytesOf(item)], newline: true }),
-    list: (head, items) => ({ mediaType: 'application/json', pieces: compactList(head, items, jsonBytesOf), newline: true }),
+    list: (head, items) => ({ mediaType: 'application/json', pieces: compactList(head, items, LISTED_JSON), newline: true }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
   };
@@ -30,12 +28,11 @@ export interface BookmarkKind {
 }
 
 /** `{"kind":...,"apiVersion":...,"metadata":{...},"items":[` item `,` item `]}`, each item encoded on its own. */
-export function* compactList(head: ListHead, items: readonly EncodableObject[], encode: (item: EncodableObject) => BodyPiece): Generator<BodyPiece> {
+export function* compactList(head: ListHead, items: readonly EncodableObject[], encoding: ListedEncoding): Generator<BodyPiece> {
   yield `{"kind":"${head.kind}","apiVersion":"${head.apiVersion}","metadata":${JSON.stringify(head.metadata)},"items":[`;
   let first = true;
   for (const item of items) {
-    if (!first) yield COMMA;
-    yield encode(item);
+    yield first ? encoding.first(item) : encoding.following(item);
     first = false;
   }
   yield ']}';

@@ -28,7 +28,7 @@ export function metadataEncoder(version: 'v1' | 'v1beta1', pretty: boolean): Res
       const head = { kind: 'PartialObjectMetadataList', apiVersion, metadata };
       return pretty
         ? { mediaType: 'application/json', pieces: prettyList(head, items, reduce), newline: false }
-        : { mediaType: 'application/json', pieces: compactList(head, items, (item) => compact.get(item)), newline: true };
+        : { mediaType: 'application/json', pieces: compactList(head, items, compact), newline: true };
     },
     watchObject: (item) => compact.get(item).toString(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject({ kind: 'PartialObjectMetadata', apiVersion }, resourceVersion, initialEventsEnd),

@@ -23,6 +23,8 @@ export interface EncodableObject {
   json(): string;
   /** The same JSON as bytes, when the object keeps them (stored and converted objects do). */
   jsonBytes?(): Buffer;
+  /** Those bytes after a comma, as the object follows another in a list, when the object keeps them so. */
+  jsonAfterComma?(): Buffer;
 }
 
 /** metav1.ListMeta as a list or a Table carries it. */

@@ -5,6 +5,7 @@ export interface PresentedObject {
   readonly object: Readonly<KubeObject>;
   json(): string;
   jsonBytes(): Buffer;
+  jsonAfterComma(): Buffer;
 }
 
 const conversions = new WeakMap<ResourceType, WeakMap<StoredObject, PresentedObject>>();
@@ -25,8 +26,9 @@ export function presented(type: ResourceType, stored: StoredObject): PresentedOb
   if (!view) {
     const object = convert(stored.object);
     let serialized: Buffer | undefined;
-    const jsonBytes = (): Buffer => (serialized ??= Buffer.from(JSON.stringify(object)));
-    view = { object, jsonBytes, json: () => jsonBytes().toString() };
+    const jsonAfterComma = (): Buffer => (serialized ??= Buffer.from(`,${JSON.stringify(object)}`));
+    const jsonBytes = (): Buffer => jsonAfterComma().subarray(1);
+    view = { object, jsonBytes, jsonAfterComma, json: () => jsonBytes().toString() };
     cache.set(stored, view);
   }
   return view;

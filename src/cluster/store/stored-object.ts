@@ -11,6 +11,7 @@ const loadedObjectBytes = new ByteSlabs();
  * per reader.
  */
 export class StoredObject {
+  /** The JSON after a comma: `,{...}`. */
   private serialized: Buffer | undefined;
 
   constructor(
@@ -32,7 +33,18 @@ export class StoredObject {
 
   /** The compact JSON of the object, as bytes; made on first use and kept. */
   jsonBytes(): Buffer {
-    this.serialized ??= this.loaded ? loadedObjectBytes.encode(JSON.stringify(this.object)) : Buffer.from(JSON.stringify(this.object));
+    return this.jsonAfterComma().subarray(1);
+  }
+
+  /**
+   * The same bytes after a comma, as the object follows another in a JSON array: kept as one buffer, so that a
+   * list is one piece per object.
+   */
+  jsonAfterComma(): Buffer {
+    if (!this.serialized) {
+      const text = `,${JSON.stringify(this.object)}`;
+      this.serialized = this.loaded ? loadedObjectBytes.encode(text) : Buffer.from(text);
+    }
     return this.serialized;
   }
 
