@@ -5,6 +5,8 @@ import { ChunkPool } from './chunk-pool.js';
 
 /** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
 const CHUNK_BYTES = 1024 * 1024;
+/** A body up to this size is written at once, from a buffer of its own. */
+const SMALL_BODY_BYTES = 64 * 1024;
 const NEWLINE = Buffer.from('\n');
 
 /**
@@ -30,7 +32,9 @@ export function writeJsonPieces(res: Response, status: number, pieces: Iterable<
   res.status(status);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', String(length));
-  writeChunks(res, chunks);
+  // A small body (a GET, a page) is one write of its own: a pooled chunk is for bodies that need several.
+  if (length <= SMALL_BODY_BYTES) res.end(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
+  else writeChunks(res, chunks);
 }
 
 /** Chunks of the bodies being written; 64 idle ones (64 MiB) are kept between responses. */
