@@ -1,33 +1,7 @@
 import type { KubeObject } from '../objects.js';
 import { controllerOf } from '../meta/index.js';
 import type { ResourceKey } from '../resources/resource-type.js';
-import type { ClusterStore, StoreEvent } from '../store/index.js';
-
-/** Keys in key order, kept sorted as they come and go. */
-class SortedKeySet {
-  readonly keys: string[] = [];
-
-  add(key: string): void {
-    const at = this.position(key);
-    if (this.keys[at] !== key) this.keys.splice(at, 0, key);
-  }
-
-  remove(key: string): void {
-    const at = this.position(key);
-    if (this.keys[at] === key) this.keys.splice(at, 1);
-  }
-
-  private position(key: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.keys[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
+import { type ClusterStore, SortedKeys, type StoreEvent } from '../store/index.js';
 
 /**
  * A controller's informer on the objects it may own (pods, a Deployment's ReplicaSets), indexed as client-go
@@ -36,8 +10,8 @@ class SortedKeySet {
  * come in key order, the order a namespace list has.
  */
 export class OwnedObjects {
-  private readonly byOwner = new Map<string, SortedKeySet>();
-  private readonly orphans = new Map<string, SortedKeySet>();
+  private readonly byOwner = new Map<string, SortedKeys>();
+  private readonly orphans = new Map<string, SortedKeys>();
 
   constructor(private readonly resource: ResourceKey) {}
 
@@ -52,12 +26,14 @@ export class OwnedObjects {
 
   /** The keys of the objects controlled by the object with this uid. */
   ownedBy(uid: string | undefined): readonly string[] {
-    return (uid !== undefined && this.byOwner.get(uid)?.keys) || [];
+    const keys = uid !== undefined ? this.byOwner.get(uid) : undefined;
+    return keys ? [...keys.from(undefined)] : [];
   }
 
   /** The keys of the objects of `namespace` without a controller. */
   orphansIn(namespace: string): readonly string[] {
-    return this.orphans.get(namespace)?.keys ?? [];
+    const keys = this.orphans.get(namespace);
+    return keys ? [...keys.from(undefined)] : [];
   }
 
   private apply(event: StoreEvent): void {
@@ -75,16 +51,16 @@ export class OwnedObjects {
   private remove(key: string, object: Readonly<KubeObject>): void {
     const set = this.setOf(object, false);
     set?.remove(key);
-    if (set?.keys.length === 0) this.clearEmpty(object);
+    if (set?.size === 0) this.clearEmpty(object);
   }
 
-  private setOf(object: Readonly<KubeObject>, create: boolean): SortedKeySet | undefined {
+  private setOf(object: Readonly<KubeObject>, create: boolean): SortedKeys | undefined {
     const owner = controllerOf(object)?.uid;
     const map = owner !== undefined ? this.byOwner : this.orphans;
     const id = owner ?? object.metadata.namespace ?? '';
     let set = map.get(id);
     if (!set && create) {
-      set = new SortedKeySet();
+      set = new SortedKeys();
       map.set(id, set);
     }
     return set;

@@ -3,13 +3,12 @@
  * watches again from the last resourceVersion it saw, finds it compacted away (410), lists again, and its cache
  * ends up equal to a fresh list. It waits only for what the server already sent; nothing sleeps.
  */
-import { Writable } from 'node:stream';
 import { CoreV1Api, KubeConfig, makeInformer, type V1Pod } from '@kubernetes/client-node';
 import { ApiMetrics } from '../../../src/api/observability/index.js';
 import { createApp } from '../../../src/api/server.js';
 import { ManualTimers } from '../../../src/api/watch/watch-timers.js';
 import type { KubeObject } from '../../../src/cluster/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 import { listen } from '../../support/watch-client.js';
 import { testApp } from '../../support/test-app.js';
 
@@ -26,17 +25,9 @@ function kubeConfigFor(port: number): KubeConfig {
 
 test('an informer whose watch is cut off lists again and ends up equal to a fresh list', async () => {
   const { cluster } = testApp(undefined, 20);
-  const logged: string[] = [];
+  const { logger, lines: logged } = capturingLogger();
   const app = createApp(cluster, {
-    logger: createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logged.push(chunk.toString());
-          done();
-        },
-      }),
-    ),
+    logger,
     metrics: new ApiMetrics(),
     serverAddress: () => '127.0.0.1:0',
     // Any frame that has to wait for the socket is past the bound: the first burst the kernel cannot take cuts it.

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { jest } from '@jest/globals';
 import type { ResourceOutput } from '../../../src/api/negotiation/resource-output.js';
 import type { IncludeObject } from '../../../src/api/printing/table-row.js';
@@ -9,6 +8,7 @@ import { ManualTimers } from '../../../src/api/watch/watch-timers.js';
 import { DEFAULT_WATCHER_LIMITS, type WatcherLimits } from '../../../src/api/watch/watcher-limits.js';
 import { type Cluster, type ClusterStore, type KubeObject, loadCluster, ManualClock } from '../../../src/cluster/index.js';
 import { createLogger } from '../../../src/logging/logger.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 import { pod, sampleObjects, START } from '../../support/sample-objects.js';
 import { testApp } from '../../support/test-app.js';
 import { FakeWatchResponse, fakeRequest } from './fake-watch-response.js';
@@ -212,16 +212,7 @@ describe('a watcher whose client does not read', () => {
 
   test('is cut after its bound and budget, leaves no store listener, and the others go on', () => {
     const { cluster } = testApp();
-    const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          lines.push(chunk.toString());
-          done();
-        },
-      }),
-    );
+    const { logger, lines } = capturingLogger();
     const listeners = countListeners(cluster.store);
     const { open, timers } = watching(cluster, LIMITS, logger);
     const reader = open({ highWaterMark: 1024 });

@@ -1,11 +1,10 @@
 import { type IncomingMessage, request as httpRequest } from 'node:http';
-import { Writable } from 'node:stream';
 import { jest } from '@jest/globals';
 import { ApiMetrics } from '../../../src/api/observability/index.js';
 import { createApp } from '../../../src/api/server.js';
 import { ManualTimers } from '../../../src/api/watch/watch-timers.js';
 import type { KubeObject } from '../../../src/cluster/index.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { capturingLogger } from '../../support/capturing-logger.js';
 import { listen, WatchStream } from '../../support/watch-client.js';
 import { testApp } from '../../support/test-app.js';
 
@@ -34,16 +33,7 @@ describe('a watch over HTTP whose client stops reading', () => {
         stop();
       };
     });
-    const logged: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logged.push(chunk.toString());
-          done();
-        },
-      }),
-    );
+    const { logger, lines: logged } = capturingLogger();
     const app = createApp(cluster, {
       logger,
       metrics: new ApiMetrics(),

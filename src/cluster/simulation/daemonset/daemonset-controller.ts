@@ -96,7 +96,7 @@ class DaemonSetController extends QueuedController {
     const { store } = this.context;
     const byNode = new Map<string, Pod[]>();
     const namespace = ds.metadata.namespace ?? '';
-    for (const key of [...this.pods.ownedBy(ds.metadata.uid)]) {
+    for (const key of this.pods.ownedBy(ds.metadata.uid)) {
       const stored = store.get(PODS, namespace, key.slice(namespace.length + 1));
       if (!stored) continue;
       const pod = stored.object as Pod;
