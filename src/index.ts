@@ -10,6 +10,7 @@ import { ApiMetrics } from './api/observability/index.js';
 import { anonymousAuthFor } from './api/authentication/index.js';
 import { DEFAULT_IN_FLIGHT_LIMITS } from './api/limits/index.js';
 import type { ProtectionOptions } from './api/protection.js';
+import { serverClassesFor } from './api/app-server-classes.js';
 import { createApp } from './api/server.js';
 import { defaultClusterFile } from './cli/package-root.js';
 import {
@@ -144,7 +145,11 @@ export async function startKubefacade(options: StartOptions = {}): Promise<Runni
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     };
     const app = createApp(cluster, { logger, metrics: new ApiMetrics(), serverAddress: () => address, protection });
-    const server = material === undefined ? createHttpServer(app) : createHttpsServer({ cert: material.serving.certPem, key: material.serving.keyPem }, app);
+    const classes = serverClassesFor(app);
+    const server =
+      material === undefined
+        ? createHttpServer(classes, app)
+        : createHttpsServer({ ...classes, cert: material.serving.certPem, key: material.serving.keyPem }, app);
     const sockets = trackSockets(server);
     const port = await listen(server, options.port ?? 0, host);
     address = serverAddress(host, port);
