@@ -5,6 +5,7 @@
  */
 export class ChunkPool {
   private readonly free: Buffer[] = [];
+  private takes = 0;
 
   constructor(
     readonly chunkBytes: number,
@@ -14,12 +15,18 @@ export class ChunkPool {
 
   /** An idle chunk, or a new one: its content is whatever the last body left. */
   take(): Buffer {
+    this.takes++;
     return this.free.pop() ?? Buffer.allocUnsafeSlow(this.chunkBytes);
   }
 
   /** A chunk the socket no longer reads. */
   give(chunk: Buffer): void {
     if (chunk.length === this.chunkBytes && this.free.length < this.keep) this.free.push(chunk);
+  }
+
+  /** How many chunks were ever taken. */
+  get taken(): number {
+    return this.takes;
   }
 
   get idle(): number {

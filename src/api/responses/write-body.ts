@@ -40,10 +40,15 @@ export function writeJsonPieces(res: Response, status: number, pieces: Iterable<
 /** Chunks of the bodies being written; 64 idle ones (64 MiB) are kept between responses. */
 const chunkPool = new ChunkPool(CHUNK_BYTES, 64);
 
+/** A run of pieces that already lie one after another in memory is written from there when it is at least this long. */
+const IN_PLACE_RUN_BYTES = 64 * 1024;
+
 /**
  * Writes `chunks` gathered into pooled chunks of CHUNK_BYTES (a piece that large is written as it is), waiting for
  * 'drain' whenever the socket is full. A chunk goes back to the pool when its write's callback says the socket has
  * taken it; a write whose callback never comes (a compressing filter holds the bytes) keeps its chunk for good.
+ * Pieces that are consecutive bytes of one memory (objects encoded one after another into a slab, as a table's
+ * first full list encodes its objects in key order) are written as one view of that memory, copied nowhere.
  */
 function writeChunks(res: Response, chunks: readonly Buffer[]): void {
   let next = 0;
@@ -52,6 +57,11 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
     if (chunks.length - next === 1 || first.length >= CHUNK_BYTES) {
       next++;
       return { chunk: first };
+    }
+    const run = inPlaceRun(chunks, next);
+    if (run.bytes >= IN_PLACE_RUN_BYTES) {
+      next = run.end;
+      return { chunk: Buffer.from(first.buffer, first.byteOffset, run.bytes) };
     }
     const target = chunkPool.take();
     let size = 0;
@@ -80,8 +90,25 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
   pump();
 }
 
+/** The pieces from `from` that follow one another in one memory, up to CHUNK_BYTES: where they end, and their bytes. */
+function inPlaceRun(chunks: readonly Buffer[], from: number): { end: number; bytes: number } {
+  const first = chunks[from] as Buffer;
+  let end = from + 1;
+  let bytes = first.length;
+  while (end < chunks.length && bytes < CHUNK_BYTES) {
+    const piece = chunks[end] as Buffer;
+    if (piece.buffer !== first.buffer || piece.byteOffset !== first.byteOffset + bytes) break;
+    bytes += piece.length;
+    end++;
+  }
+  return { end, bytes };
+}
+
 /** How many gathered chunks wait for reuse (tests). */
 export const idleChunks = (): number => chunkPool.idle;
+
+/** How many chunks bodies were ever gathered into (tests). */
+export const chunksTaken = (): number => chunkPool.taken;
 
 /** A resource response as its encoder made it (encoding/): JSON pieces, or a YAML document. */
 export function writeEncoded(res: Response, status: number, body: EncodedBody): void {

@@ -1,7 +1,7 @@
 import express from 'express';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { idleChunks, writeJsonPieces } from '../../../src/api/responses/write-body.js';
+import { chunksTaken, idleChunks, writeJsonPieces } from '../../../src/api/responses/write-body.js';
 
 /**
  * A body of many pieces is gathered into pooled 1 MiB chunks, each given back once the socket has taken it: the
@@ -22,6 +22,7 @@ let port: number;
 beforeAll(async () => {
   const app = express();
   app.get('/body/:seed', (req, res) => writeJsonPieces(res, 200, pieces(Number(req.params.seed))));
+  app.get('/in-place', (_req, res) => writeJsonPieces(res, 200, inPlacePieces()));
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   port = (server.address() as AddressInfo).port;
@@ -30,10 +31,18 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** Memory holding 3 MiB of distinct bytes, in the pieces of a list: a separate head, then 3,000-byte slices of it in order. */
+const slab = Buffer.from(Array.from({ length: 3 * MIB }, (_, i) => (i * 31 + (i >> 12)) % 251));
+function inPlacePieces(): Buffer[] {
+  const items: Buffer[] = [Buffer.from('{"items":[')];
+  for (let at = 0; at < slab.length; at += 3_000) items.push(slab.subarray(at, Math.min(at + 3_000, slab.length)));
+  return items;
+}
+
 /** Reads a body; until `start` settles the socket stays unread, so the server's writes wait for 'drain'. */
-function read(seed: number, start: Promise<unknown> = Promise.resolve()): Promise<{ body: Buffer; length: string | undefined }> {
+function read(seed: number | string, start: Promise<unknown> = Promise.resolve()): Promise<{ body: Buffer; length: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: `/body/${seed}` }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: typeof seed === 'string' ? `/${seed}` : `/body/${seed}` }, (res) => {
       const chunks: Buffer[] = [];
       res.pause();
       void start.then(() => {
@@ -63,5 +72,13 @@ describe('a body written from pieces through pooled chunks', () => {
     bodies.forEach(({ body }, i) => expect(body.equals(expected(i + 2))).toBe(true));
     const again = await read(2);
     expect(again.body.equals(expected(2))).toBe(true);
+  });
+
+  it('writes pieces that lie one after another in one memory from there, gathering only the rest', async () => {
+    const before = chunksTaken();
+    const { body } = await read('in-place');
+    expect(body.equals(Buffer.concat([...inPlacePieces(), Buffer.from('\n')]))).toBe(true);
+    // The head and the slices after it up to one chunk are gathered; the 2 MiB of slices beyond are written in place.
+    expect(chunksTaken() - before).toBe(1);
   });
 });
