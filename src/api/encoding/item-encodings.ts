@@ -1,3 +1,4 @@
+import { joinAdjacent } from './adjacent-pieces.js';
 import type { EncodableObject } from './resource-encoder.js';
 
 /**
@@ -33,6 +34,32 @@ export interface ListedEncoding {
 
 export const LISTED_JSON: ListedEncoding = { first: jsonBytesOf, following: jsonAfterCommaOf };
 
+/** The items of lists that never change, encoded, per form: see listedItems. */
+const listedOnce = new WeakMap<readonly EncodableObject[], Map<ListedEncoding, readonly Buffer[]>>();
+
+/**
+ * A list's items encoded one after another (the first as it is, each later one after a comma). The items of a
+ * frozen array — a table's objects in key order, kept unchanged from one full read to the table's next write — are
+ * encoded once per form and kept with the array, in the fewest pieces: items that lie one after another in memory
+ * (loaded objects, encoded in key order into one slab by the first full list) as one view of it. A later full list
+ * of 150,000 objects is then a few hundred pieces.
+ */
+export function listedItems(items: readonly EncodableObject[], encoding: ListedEncoding): readonly Buffer[] {
+  const frozen = Object.isFrozen(items);
+  let forms = frozen ? listedOnce.get(items) : undefined;
+  const kept = forms?.get(encoding);
+  if (kept) return kept;
+  const pieces = items.map((item, i) => (i === 0 ? encoding.first(item) : encoding.following(item)));
+  if (!frozen) return pieces;
+  const joined = joinAdjacent(pieces);
+  if (!forms) {
+    forms = new Map();
+    listedOnce.set(items, forms);
+  }
+  forms.set(encoding, joined);
+  return joined;
+}
+
 /**
  * An encoding that depends on the clock (a Table row's ages): valid from when it was made until `until`. Kept with
  * the comma that separates it from the one before in a list, as one buffer: a list is then one piece per item.
@@ -50,6 +77,8 @@ interface TimedEncoding {
  */
 export class TimedEncodings {
   private readonly kept = new WeakMap<EncodableObject, TimedEncoding>();
+  /** The encodings of frozen lists' items, packed, with when they all hold. */
+  private readonly listedOnce = new WeakMap<readonly EncodableObject[], PackedSegment[]>();
 
   constructor(private readonly encode: (item: EncodableObject, now: number) => { text: string; stableForMs: number }) {}
 
@@ -59,13 +88,88 @@ export class TimedEncodings {
 
   /** The encoding with a comma before it: what follows another item in a list. */
   afterComma(item: EncodableObject, now: number): Buffer {
-    const kept = this.kept.get(item);
-    if (kept && now >= kept.madeAt && now < kept.until) return kept.afterComma;
-    const { text, stableForMs } = this.encode(item, now);
-    const afterComma = Buffer.from(`,${text}`);
-    if (stableForMs > 0) this.kept.set(item, { afterComma, madeAt: now, until: now + stableForMs });
-    return afterComma;
+    return this.timed(item, now).afterComma;
   }
+
+  /**
+   * A list's items encoded (the first as it is, each later one after a comma), every one as of `now`. For a frozen
+   * array (a table's objects in key order, unchanged until its next write) the encodings are also kept together,
+   * packed into segments of about 1 MiB, each packed again only once one of its rows no longer holds (with 150,000
+   * pods created at different instants, some age ticks over every second): a later full Table of 150,000 rows is
+   * then a few hundred pieces, not a row at a time.
+   */
+  listed(items: readonly EncodableObject[], now: number): readonly Buffer[] {
+    if (!Object.isFrozen(items)) return items.map((item, i) => this.inList(item, i, now).bytes);
+    let segments = this.listedOnce.get(items);
+    if (!segments) {
+      segments = this.segmented(items, now);
+      this.listedOnce.set(items, segments);
+    }
+    for (const segment of segments) {
+      if (now < segment.madeAt || now >= segment.until) this.pack(items, segment, now);
+    }
+    return segments.map((segment) => segment.packed);
+  }
+
+  /** Items cut into runs of about PACKED_BYTES of encodings, each packed. */
+  private segmented(items: readonly EncodableObject[], now: number): PackedSegment[] {
+    const segments: PackedSegment[] = [];
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i < items.length; i++) {
+      bytes += this.inList(items[i] as EncodableObject, i, now).bytes.length;
+      if (bytes >= PACKED_BYTES || i === items.length - 1) {
+        const segment = { start, end: i + 1, packed: Buffer.alloc(0), madeAt: 0, until: 0 };
+        this.pack(items, segment, now);
+        segments.push(segment);
+        start = i + 1;
+        bytes = 0;
+      }
+    }
+    return segments;
+  }
+
+  /** Packs a segment's encodings as of `now`, with when they all hold. */
+  private pack(items: readonly EncodableObject[], segment: PackedSegment, now: number): void {
+    const pieces: Buffer[] = [];
+    segment.madeAt = -Infinity;
+    segment.until = Infinity;
+    for (let i = segment.start; i < segment.end; i++) {
+      const { bytes, timed } = this.inList(items[i] as EncodableObject, i, now);
+      pieces.push(bytes);
+      segment.madeAt = Math.max(segment.madeAt, timed.madeAt);
+      segment.until = Math.min(segment.until, timed.until);
+    }
+    segment.packed = Buffer.concat(pieces);
+  }
+
+  /** An item's encoding as it sits at `index` in a list: the first without the comma. */
+  private inList(item: EncodableObject, index: number, now: number): { bytes: Buffer; timed: TimedEncoding } {
+    const timed = this.timed(item, now);
+    return { bytes: index === 0 ? timed.afterComma.subarray(1) : timed.afterComma, timed };
+  }
+
+  /** An item's encoding as of `now`: the one kept if it still holds, or a new one (kept if it holds for a while). */
+  private timed(item: EncodableObject, now: number): TimedEncoding {
+    const kept = this.kept.get(item);
+    if (kept && now >= kept.madeAt && now < kept.until) return kept;
+    const { text, stableForMs } = this.encode(item, now);
+    const made = { afterComma: Buffer.from(`,${text}`), madeAt: now, until: now + stableForMs };
+    if (stableForMs > 0) this.kept.set(item, made);
+    return made;
+  }
+}
+
+/** About how many bytes of a kept list's encodings are packed together. */
+const PACKED_BYTES = 1024 * 1024;
+
+/** Items `start` to `end` of a kept list, their encodings packed into one buffer, which holds from `madeAt` until `until`. */
+interface PackedSegment {
+  readonly start: number;
+  readonly end: number;
+  packed: Buffer;
+  madeAt: number;
+  until: number;
 }
 
 /** The encodings of one output form that depend on the object alone (PartialObjectMetadata), kept after a comma. */

@@ -1,4 +1,4 @@
-import { jsonBytesOf, LISTED_JSON, type ListedEncoding } from './item-encodings.js';
+import { jsonBytesOf, LISTED_JSON, type ListedEncoding, listedItems } from './item-encodings.js';
 import type { BodyPiece, EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
 
 /** Compact JSON: the stored serialization of each object, reused as it is (apimachinery serializer/json). */
@@ -30,11 +30,7 @@ export interface BookmarkKind {
 /** `{"kind":...,"apiVersion":...,"metadata":{...},"items":[` item `,` item `]}`, each item encoded on its own. */
 export function* compactList(head: ListHead, items: readonly EncodableObject[], encoding: ListedEncoding): Generator<BodyPiece> {
   yield `{"kind":"${head.kind}","apiVersion":"${head.apiVersion}","metadata":${JSON.stringify(head.metadata)},"items":[`;
-  let first = true;
-  for (const item of items) {
-    yield first ? encoding.first(item) : encoding.following(item);
-    first = false;
-  }
+  yield* listedItems(items, encoding);
   yield ']}';
 }
 

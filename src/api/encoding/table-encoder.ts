@@ -56,13 +56,8 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
   );
   /** A whole Table, its rows in the printer's order when it has one, every age measured from one instant. */
   function* table(metadata: ListMeta, items: readonly EncodableObject[]): Generator<BodyPiece> {
-    const at = now();
     yield head(metadata);
-    let first = true;
-    for (const item of ordered(printer, items)) {
-      yield first ? rows.get(item, at) : rows.afterComma(item, at);
-      first = false;
-    }
+    yield* rows.listed(ordered(printer, items), now());
     yield ']}';
   }
 

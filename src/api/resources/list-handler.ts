@@ -4,7 +4,7 @@ import { fromStore } from '../errors/store-errors.js';
 import { type ListOptions, parseListOptions } from '../lists/list-options.js';
 import { encoderFor, type ListMeta } from '../encoding/index.js';
 import { writeEncoded } from '../responses/write-body.js';
-import { presented } from './presented-object.js';
+import { presentedAll } from './presented-object.js';
 import { groupVersionOf, type ResourceRequest } from './resource-request.js';
 
 /** LIST: a typed list (PodList, ...) or a Table, paginated with continue tokens (apiserver handlers/get.go ListResource). */
@@ -22,7 +22,7 @@ export function listResource(request: ResourceRequest, res: Response): void {
     metadata.continue = result.continue;
     if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
   }
-  const items = result.items.map((item) => presented(type, item));
+  const items = presentedAll(type, result.items);
   const head = { kind: type.listKind, apiVersion: groupVersionOf(type), metadata };
   writeEncoded(res, 200, encoderFor(request).list(head, items));
 }

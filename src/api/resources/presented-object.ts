@@ -33,3 +33,8 @@ export function presented(type: ResourceType, stored: StoredObject): PresentedOb
   }
   return view;
 }
+
+/** Objects as a resource presents them: the very same array when the resource serves its objects as stored. */
+export function presentedAll(type: ResourceType, stored: readonly StoredObject[]): readonly PresentedObject[] {
+  return type.fromStorage ? stored.map((item) => presented(type, item)) : stored;
+}

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import yaml from 'js-yaml';
 import type { BodyPiece, EncodedBody } from '../encoding/resource-encoder.js';
+import { adjacentRun, viewOfRun } from '../encoding/adjacent-pieces.js';
 import { ChunkPool } from './chunk-pool.js';
 
 /** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
@@ -58,10 +59,11 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
       next++;
       return { chunk: first };
     }
-    const run = inPlaceRun(chunks, next);
+    const run = adjacentRun(chunks, next, CHUNK_BYTES);
     if (run.bytes >= IN_PLACE_RUN_BYTES) {
+      const chunk = viewOfRun(chunks, next, run.bytes);
       next = run.end;
-      return { chunk: Buffer.from(first.buffer, first.byteOffset, run.bytes) };
+      return { chunk };
     }
     const target = chunkPool.take();
     let size = 0;
@@ -88,20 +90,6 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
     res.end();
   };
   pump();
-}
-
-/** The pieces from `from` that follow one another in one memory, up to CHUNK_BYTES: where they end, and their bytes. */
-function inPlaceRun(chunks: readonly Buffer[], from: number): { end: number; bytes: number } {
-  const first = chunks[from] as Buffer;
-  let end = from + 1;
-  let bytes = first.length;
-  while (end < chunks.length && bytes < CHUNK_BYTES) {
-    const piece = chunks[end] as Buffer;
-    if (piece.buffer !== first.buffer || piece.byteOffset !== first.byteOffset + bytes) break;
-    bytes += piece.length;
-    end++;
-  }
-  return { end, bytes };
 }
 
 /** How many gathered chunks wait for reuse (tests). */

@@ -3,7 +3,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceKey } from '../resources/resource-type.js';
 import { EventHistory } from './event-history.js';
 import { type IndexFunction, ResourceTable } from './resource-table.js';
-import { countAfter, type ListOptions, type ScanCount, scan, stateAt } from './list-scan.js';
+import { countAfter, type ListOptions, type ScanCount, scan, stateAt, wholeTable } from './list-scan.js';
 import type { StoreEvent, StoreEventType } from './store-event.js';
 import { StoreError } from './store-error.js';
 import { objectKey, StoredObject } from './stored-object.js';
@@ -18,7 +18,7 @@ export interface StoreOptions {
 }
 
 export interface ListResult {
-  items: StoredObject[];
+  items: readonly StoredObject[];
   /** The resourceVersion the list reflects. */
   resourceVersion: number;
   /** Set when more matching objects follow: the key of the last item returned. */
@@ -138,6 +138,9 @@ export class ClusterStore {
     if (at !== undefined) this.checkReadable(at);
     const snapshot = at !== undefined && at < this.revision ? stateAt(this.history.since(resource, at), table, options) : undefined;
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
+    // A read of the whole table is its array in key order, as it is: a full list copies nothing.
+    const whole = options.filter ? undefined : wholeTable(table, options, snapshot);
+    if (whole && whole.length <= limit) return { items: whole, resourceVersion: this.revision, examined: whole.length };
     const items: StoredObject[] = [];
     let lastKey: string | undefined;
     const count: ScanCount = { examined: 0 };

@@ -93,15 +93,22 @@ function inScope(table: ResourceTable, options: ListOptions, stored: StoredObjec
   return keySetsOf(options).every((set) => table.holds(set, stored.object));
 }
 
+/** Every object of the table, in key order, when that is what the list reads now (no scope, no snapshot, from the start). */
+export function wholeTable(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined): readonly StoredObject[] | undefined {
+  if (snapshot || options.after !== undefined) return undefined;
+  const where = plan(table, options, undefined);
+  return where.checks.length === 0 && where.prefix === undefined && where.runs[0] === table.keys ? table.all() : undefined;
+}
+
 /** Objects in scope after `options.after`, in key order: the current state, or the state of a snapshot. */
 export function* scan(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined, count: ScanCount): Generator<StoredObject> {
-  const where = plan(table, options, options.after);
-  if (!snapshot && options.after === undefined && where.checks.length === 0 && where.prefix === undefined && where.runs[0] === table.keys) {
-    const all = table.all();
+  const all = wholeTable(table, options, snapshot);
+  if (all) {
     count.examined += all.length;
     yield* all;
     return;
   }
+  const where = plan(table, options, options.after);
   // The snapshot's own versions of changed keys, merged with the current keys untouched since.
   const changed: StoredObject[] = [];
   for (const then of snapshot?.values() ?? []) {

@@ -29,7 +29,7 @@ export class ResourceTable {
   /** Label key → value → keys. Every kind has labels, so every table keeps them. */
   private readonly labels = new Map<string, KeysByValue>();
   /** Every object in key order, kept from one full read to the next write. */
-  private inKeyOrder: StoredObject[] | undefined;
+  private inKeyOrder: readonly StoredObject[] | undefined;
 
   constructor(indexes: Readonly<Record<string, IndexFunction>> = {}) {
     for (const [name, fn] of Object.entries(indexes)) this.indexes.set(name, { fn, values: new KeysByValue() });
@@ -45,13 +45,14 @@ export class ResourceTable {
 
   /**
    * Every object in key order. A quiet table (a capture served as it is) answers its full lists from one array,
-   * without a lookup per key; any write drops it.
+   * without a lookup per key; any write drops it. The array is frozen: what it holds never changes, so what is
+   * made from it (a list's encoded body) can be kept with it.
    */
   all(): readonly StoredObject[] {
     if (!this.inKeyOrder) {
       const all: StoredObject[] = [];
       for (const key of this.keys.from(undefined)) all.push(this.objects.get(key) as StoredObject);
-      this.inKeyOrder = all;
+      this.inKeyOrder = Object.freeze(all);
     }
     return this.inKeyOrder;
   }

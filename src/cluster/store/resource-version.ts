@@ -36,7 +36,7 @@ export type ReadPoint = Pick<ListOptions, 'limit' | 'after' | 'atResourceVersion
 
 /** One page of a list with what a client needs to go on: ListMeta's continue and remainingItemCount. */
 export interface ListPage {
-  items: StoredObject[];
+  items: readonly StoredObject[];
   resourceVersion: number;
   continue?: string;
   remainingItemCount?: number;

@@ -105,6 +105,62 @@ describe('Table rows are printed once per object version and reused until an age
   });
 });
 
+describe('the rows of a frozen list (a table’s objects until its next write) are kept together', () => {
+  const bookmarkKind = { kind: 'Pod', apiVersion: 'v1' };
+  const head = { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} };
+  const pieces = (body: EncodedBody): BodyPiece[] => (body.mediaType === 'application/json' ? [...body.pieces] : []);
+
+  it('packs them into one piece while every row holds, and packs them anew once an age ticks over', () => {
+    let now = CREATED + 5 * MINUTE + 30_000;
+    const printer = countingPrinter();
+    const items = Object.freeze([pod('a', CREATED, 10), pod('b', CREATED - 3 * 24 * 60 * MINUTE, 11)]);
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Metadata', now: () => now, printer, bookmarkKind });
+
+    const first = pieces(encoder.list(head, items));
+    now += 999;
+    const again = pieces(encoder.list(head, items));
+
+    // Head, the packed rows, the tail: the very same packed buffer the second time.
+    expect(first).toHaveLength(3);
+    expect(again[1]).toBe(first[1]);
+    expect(printer.printed).toBe(2);
+    now += 1;
+    const ticked = pieces(encoder.list(head, items));
+    expect(ticked[1]).not.toBe(first[1]);
+    expect(rows({ mediaType: 'application/json', pieces: ticked, newline: true })).toEqual([
+      ['a', '5m31s'],
+      ['b', '3d'],
+    ]);
+    expect(printer.printed).toBe(3);
+  });
+
+  it('packs again only the segment (about 1 MiB of rows) holding the row whose age ticked over', () => {
+    let now = CREATED + 5 * MINUTE + 30_000;
+    const old = (i: number): StoredObject => pod(`old-${String(i).padStart(5, '0')}-${'x'.repeat(200)}`, CREATED - 3 * 24 * 60 * MINUTE, 100 + i);
+    const items = Object.freeze([pod('a-young', CREATED, 10), ...Array.from({ length: 6000 }, (_, i) => old(i))]);
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'None', now: () => now, printer: countingPrinter(), bookmarkKind });
+
+    const first = pieces(encoder.list(head, items));
+    now += 1000; // the young pod's age ticks over; the others' hold
+    const next = pieces(encoder.list(head, items));
+
+    expect(first.length).toBeGreaterThan(3);
+    expect(next.length).toBe(first.length);
+    expect(next[1]).not.toBe(first[1]);
+    expect(next.slice(2)).toEqual(first.slice(2));
+    next.slice(2).forEach((piece, i) => expect(piece).toBe(first[i + 2]));
+    expect(rows({ mediaType: 'application/json', pieces: next, newline: true })[0]).toEqual(['a-young', '5m31s']);
+  });
+
+  it('writes any other list a row at a time', () => {
+    const now = CREATED + 10 * MINUTE;
+    const items = [pod('a', CREATED, 10), pod('b', CREATED, 11)];
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Metadata', now: () => now, printer: countingPrinter(), bookmarkKind });
+
+    expect(pieces(encoder.list(head, items))).toHaveLength(4);
+  });
+});
+
 describe('JSON lists are the objects’ kept bytes', () => {
   it('writes each object’s stored JSON, made once per version', () => {
     const items = [pod('a', CREATED, 1), pod('b', CREATED, 2)];

@@ -16,7 +16,7 @@ function newStore(historyCapacity = 100): ClusterStore {
   });
 }
 
-const names = (items: { key: string }[]): string[] => items.map((i) => i.key);
+const names = (items: readonly { key: string }[]): string[] => items.map((i) => i.key);
 
 describe('ClusterStore', () => {
   test('every write takes the next cluster-wide resourceVersion', () => {
@@ -49,6 +49,23 @@ describe('ClusterStore', () => {
     expect((store.list(PODS).items[2]?.object.spec as { nodeName: string }).nodeName).toBe('node2');
     store.delete(PODS, 'a', 'x');
     expect(names(store.list(PODS).items)).toEqual(['a/w', 'b/y']);
+  });
+
+  test('a full list is the table’s own frozen array until the next write, which makes a new one', () => {
+    const store = newStore();
+    store.load([pod('a', 'x'), pod('b', 'y')].map((object) => ({ resource: PODS, object })));
+    const first = store.list(PODS).items;
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(store.list(PODS, { limit: 2 }).items).toBe(first);
+    store.create(PODS, pod('a', 'w'));
+    const next = store.list(PODS).items;
+    expect(next).not.toBe(first);
+    expect(names(first)).toEqual(['a/x', 'b/y']);
+    expect(Object.isFrozen(next)).toBe(true);
+    // A page, a namespace or a filter is a list of its own.
+    expect(Object.isFrozen(store.list(PODS, { limit: 1 }).items)).toBe(false);
+    expect(Object.isFrozen(store.list(PODS, { namespace: 'a' }).items)).toBe(false);
+    expect(Object.isFrozen(store.list(PODS, { filter: () => true }).items)).toBe(false);
   });
 
   test('a namespaced list returns only that namespace', () => {

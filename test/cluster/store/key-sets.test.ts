@@ -17,7 +17,7 @@ function newStore(): ClusterStore {
   });
 }
 
-const keys = (result: { items: { key: string }[] }): string[] => result.items.map((i) => i.key);
+const keys = (result: { items: readonly { key: string }[] }): string[] => result.items.map((i) => i.key);
 
 describe('SortedKeys', () => {
   test('reads the run of one prefix, after a key, and counts it without walking it', () => {
