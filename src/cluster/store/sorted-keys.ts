@@ -1,11 +1,13 @@
 /**
  * A sorted set of keys in byte order (etcd's key order; names are ASCII, so UTF-16 order is the same).
- * Inserting appends, and inserting out of order marks the set for one sort at the next read, so loading a large
- * cluster costs one sort, not a shift per object (and the sort of a sorted run with a few keys appended is short).
+ * Inserting appends; keys appended out of order are put in place at the next read: a few each into its place by a
+ * binary search (a live cluster creates an event, then deletes an expired one: no sort of the whole set between
+ * them), many by one sort (loading a large cluster costs one sort, not a shift per object).
  */
 export class SortedKeys {
   private keys: string[] = [];
-  private sorted = true;
+  /** How many keys, from the first, are in order: those after were appended since. */
+  private inOrder = 0;
 
   /** A set of a few keys. */
   static of(...keys: string[]): SortedKeys {
@@ -19,15 +21,20 @@ export class SortedKeys {
   }
 
   add(key: string): void {
-    const last = this.keys[this.keys.length - 1];
-    if (last !== undefined && key <= last) this.sorted = false;
+    if (this.inOrder === this.keys.length) {
+      const last = this.keys[this.keys.length - 1];
+      if (last === undefined || key > last) this.inOrder++;
+    }
     this.keys.push(key);
   }
 
   remove(key: string): void {
     this.ensureSorted();
     const at = this.lowerBound(key);
-    if (this.keys[at] === key) this.keys.splice(at, 1);
+    if (this.keys[at] === key) {
+      this.keys.splice(at, 1);
+      this.inOrder--;
+    }
   }
 
   /**
@@ -59,10 +66,13 @@ export class SortedKeys {
   }
 
   private ensureSorted(): void {
-    if (!this.sorted) {
-      this.keys.sort(compareKeys);
-      this.sorted = true;
+    const appended = this.keys.length - this.inOrder;
+    if (appended === 0) return;
+    if (appended > PLACED_ONE_BY_ONE) this.keys.sort(compareKeys);
+    else {
+      for (const key of this.keys.splice(this.inOrder)) this.keys.splice(this.lowerBound(key), 0, key);
     }
+    this.inOrder = this.keys.length;
   }
 
   private lowerBound(key: string): number {
@@ -87,6 +97,9 @@ export class SortedKeys {
     return lo;
   }
 }
+
+/** Up to this many keys appended out of order are each put in place; more are sorted in with the rest at once. */
+const PLACED_ONE_BY_ONE = 32;
 
 /** The least string greater than every string starting with `prefix` (which is not empty). */
 function prefixEnd(prefix: string): string {
