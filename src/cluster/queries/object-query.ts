@@ -45,26 +45,33 @@ export function listObjects(store: ClusterStore, type: ResourceType, query: Obje
   if (name !== undefined && now && (options.namespace !== undefined || !type.namespaced)) {
     return listOne(store, type, query, options, name);
   }
-  const within = indexedRequirements(store, type, query);
+  const { sets: within, exact } = indexedRequirements(store, type, query, options.namespace);
   if (within.length > 0) options.within = within;
-  const needsFilter =
+  // Key sets that hold exactly what every requirement selects leave the filter nothing to decide.
+  const scoped = query.namespace === undefined || options.namespace !== undefined;
+  if (!exact || !scoped) options.filter = (object) => matchesQuery(type, query, object);
+  // A list with selectors does not say how many objects remain (ListMeta.remainingItemCount; etcd3 store GetList).
+  const selected =
     (query.labelSelector !== undefined && !query.labelSelector.isEmpty()) || (query.fieldSelector !== undefined && !query.fieldSelector.isEmpty());
-  if (needsFilter) options.filter = (object) => matchesQuery(type, query, object);
+  if (selected) options.countRemaining = false;
   return store.list(resource, options);
 }
 
 /**
  * The key sets holding every object the query selects: each equality on a name or an indexed field, and each label
  * requirement that names the values it accepts (`=`, `==`, `in`) or asks for the label (`exists`). `!=`, `notin`,
- * `!k`, `>` and `<` hold for objects outside any one set, so they are left to the filter.
+ * `!k`, `>` and `<` hold for objects outside any one set, so they are left to the filter. `exact` says whether
+ * every requirement became a set (or is the namespace listed), so that the objects in them all are the answer.
  */
-function indexedRequirements(store: ClusterStore, type: ResourceType, query: ObjectQuery): KeySet[] {
+function indexedRequirements(store: ClusterStore, type: ResourceType, query: ObjectQuery, namespace: string | undefined): { sets: KeySet[]; exact: boolean } {
   const resource = storageKeyOf(type);
   const sets: KeySet[] = [];
+  let exact = true;
   for (const requirement of query.fieldSelector?.requirements ?? []) {
-    if (requirement.operator === 'NotEquals') continue;
-    if (requirement.field === 'metadata.name') sets.push({ name: requirement.value });
+    if (requirement.operator === 'NotEquals') exact = false;
+    else if (requirement.field === 'metadata.name') sets.push({ name: requirement.value });
     else if (store.hasIndex(resource, requirement.field)) sets.push({ index: requirement.field, value: requirement.value });
+    else if (requirement.field !== 'metadata.namespace' || requirement.value !== namespace) exact = false;
   }
   for (const requirement of query.labelSelector?.requirements ?? []) {
     switch (requirement.operator) {
@@ -81,10 +88,11 @@ function indexedRequirements(store: ClusterStore, type: ResourceType, query: Obj
       case 'DoesNotExist':
       case 'GreaterThan':
       case 'LessThan':
+        exact = false;
         break;
     }
   }
-  return sets;
+  return { sets, exact };
 }
 
 /** A field selector naming one object in a known namespace reads that key instead of scanning. */

@@ -3,7 +3,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceKey } from '../resources/resource-type.js';
 import { EventHistory } from './event-history.js';
 import { type IndexFunction, ResourceTable } from './resource-table.js';
-import { countAfter, type ListOptions, type ScanCount, scan, stateAt, wholeTable } from './list-scan.js';
+import { countAfter, type ListOptions, type ScanCount, scan, stateAt, wholeScope } from './list-scan.js';
 import type { StoreEvent, StoreEventType } from './store-event.js';
 import { StoreError } from './store-error.js';
 import { objectKey, StoredObject } from './stored-object.js';
@@ -23,7 +23,7 @@ export interface ListResult {
   resourceVersion: number;
   /** Set when more matching objects follow: the key of the last item returned. */
   lastKey?: string;
-  /** How many objects follow in scope; only known for lists without a filter. */
+  /** How many objects follow in scope; only known for lists without a filter, and told unless `countRemaining` is false. */
   remaining?: number;
   /** How many objects the list looked at to find its items: what it cost, which an index keeps near what it returns. */
   examined: number;
@@ -138,8 +138,8 @@ export class ClusterStore {
     if (at !== undefined) this.checkReadable(at);
     const snapshot = at !== undefined && at < this.revision ? stateAt(this.history.since(resource, at), table, options) : undefined;
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-    // A read of the whole table is its array in key order, as it is: a full list copies nothing.
-    const whole = options.filter ? undefined : wholeTable(table, options, snapshot);
+    // A read of the whole table, or of a whole namespace, is its array in key order, as it is: nothing is copied.
+    const whole = options.filter ? undefined : wholeScope(table, options, snapshot);
     if (whole && whole.length <= limit) return { items: whole, resourceVersion: this.revision, examined: whole.length };
     const items: StoredObject[] = [];
     let lastKey: string | undefined;
@@ -155,7 +155,7 @@ export class ClusterStore {
     const result: ListResult = { items, resourceVersion: snapshot ? (at as number) : this.revision, examined: count.examined };
     if (lastKey !== undefined) {
       result.lastKey = lastKey;
-      if (!options.filter) result.remaining = countAfter(table, options, lastKey, snapshot);
+      if (!options.filter && options.countRemaining !== false) result.remaining = countAfter(table, options, lastKey, snapshot);
     }
     return result;
   }

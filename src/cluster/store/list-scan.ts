@@ -26,6 +26,8 @@ export interface ListOptions {
   limit?: number;
   /** Read the state as it was at this resourceVersion (must be inside the history window). */
   atResourceVersion?: number;
+  /** Whether a page tells how many objects remain after it (default true). */
+  countRemaining?: boolean;
 }
 
 /** A snapshot: for every key changed since the read's resourceVersion, its state then (null: it did not exist). */
@@ -93,16 +95,23 @@ function inScope(table: ResourceTable, options: ListOptions, stored: StoredObjec
   return keySetsOf(options).every((set) => table.holds(set, stored.object));
 }
 
-/** Every object of the table, in key order, when that is what the list reads now (no scope, no snapshot, from the start). */
-export function wholeTable(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined): readonly StoredObject[] | undefined {
+/**
+ * Every object of the table, or of the namespace listed, in key order, when that is what the list reads now (no
+ * other scope, no snapshot, from the start): the table's kept array of them.
+ */
+export function wholeScope(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined): readonly StoredObject[] | undefined {
   if (snapshot || options.after !== undefined) return undefined;
   const where = plan(table, options, undefined);
-  return where.checks.length === 0 && where.prefix === undefined && where.runs[0] === table.keys ? table.all() : undefined;
+  if (where.checks.length > 0 || where.prefix !== undefined) return undefined;
+  if (where.runs[0] === table.keys) return table.all();
+  if (options.namespace !== undefined && where.runs.length === 1 && where.runs[0] === table.namespaceKeys(options.namespace))
+    return table.allIn(options.namespace);
+  return undefined;
 }
 
 /** Objects in scope after `options.after`, in key order: the current state, or the state of a snapshot. */
 export function* scan(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined, count: ScanCount): Generator<StoredObject> {
-  const all = wholeTable(table, options, snapshot);
+  const all = wholeScope(table, options, snapshot);
   if (all) {
     count.examined += all.length;
     yield* all;

@@ -30,6 +30,8 @@ export class ResourceTable {
   private readonly labels = new Map<string, KeysByValue>();
   /** Every object in key order, kept from one full read to the next write. */
   private inKeyOrder: readonly StoredObject[] | undefined;
+  /** Every object of a namespace in key order, kept from one read of the namespace to the next write in it. */
+  private readonly namespaceInKeyOrder = new Map<string, readonly StoredObject[]>();
 
   constructor(indexes: Readonly<Record<string, IndexFunction>> = {}) {
     for (const [name, fn] of Object.entries(indexes)) this.indexes.set(name, { fn, values: new KeysByValue() });
@@ -57,8 +59,21 @@ export class ResourceTable {
     return this.inKeyOrder;
   }
 
+  /** Every object of a namespace in key order, kept (frozen) as `all()` is, until a write in the namespace. */
+  allIn(namespace: string): readonly StoredObject[] {
+    let all = this.namespaceInKeyOrder.get(namespace);
+    if (!all) {
+      const objects: StoredObject[] = [];
+      for (const key of this.namespaceKeys(namespace)?.from(undefined) ?? []) objects.push(this.objects.get(key) as StoredObject);
+      all = Object.freeze(objects);
+      this.namespaceInKeyOrder.set(namespace, all);
+    }
+    return all;
+  }
+
   put(stored: StoredObject): StoredObject | undefined {
     this.inKeyOrder = undefined;
+    this.namespaceInKeyOrder.delete(stored.namespace);
     const previous = this.objects.get(stored.key);
     this.objects.set(stored.key, stored);
     if (!previous) {
@@ -80,6 +95,7 @@ export class ResourceTable {
     const previous = this.objects.get(key);
     if (!previous) return undefined;
     this.inKeyOrder = undefined;
+    this.namespaceInKeyOrder.delete(previous.namespace);
     this.objects.delete(key);
     this.keys.remove(key);
     const namespaceKeys = previous.namespace ? this.namespaceKeys(previous.namespace) : undefined;

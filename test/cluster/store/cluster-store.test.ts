@@ -62,10 +62,24 @@ describe('ClusterStore', () => {
     expect(next).not.toBe(first);
     expect(names(first)).toEqual(['a/x', 'b/y']);
     expect(Object.isFrozen(next)).toBe(true);
-    // A page, a namespace or a filter is a list of its own.
+    // A page or a filter is a list of its own.
     expect(Object.isFrozen(store.list(PODS, { limit: 1 }).items)).toBe(false);
-    expect(Object.isFrozen(store.list(PODS, { namespace: 'a' }).items)).toBe(false);
     expect(Object.isFrozen(store.list(PODS, { filter: () => true }).items)).toBe(false);
+  });
+
+  test('a whole namespace is its own frozen array too, until a write in that namespace', () => {
+    const store = newStore();
+    store.load([pod('a', 'x'), pod('a', 'y'), pod('b', 'z')].map((object) => ({ resource: PODS, object })));
+    const inA = store.list(PODS, { namespace: 'a' }).items;
+    expect(Object.isFrozen(inA)).toBe(true);
+    store.create(PODS, pod('b', 'w'));
+    expect(store.list(PODS, { namespace: 'a' }).items).toBe(inA);
+    store.delete(PODS, 'a', 'x');
+    const after = store.list(PODS, { namespace: 'a' }).items;
+    expect(after).not.toBe(inA);
+    expect(names(after)).toEqual(['a/y']);
+    expect(names(store.list(PODS, { namespace: 'b' }).items)).toEqual(['b/w', 'b/z']);
+    expect(Object.isFrozen(store.list(PODS, { namespace: 'a', limit: 1, after: 'a/a' }).items)).toBe(false);
   });
 
   test('a namespaced list returns only that namespace', () => {
