@@ -2,13 +2,16 @@
  * The kubectl binaries the end-to-end suite runs, and one way to run them.
  *
  * Discovery: the `kubectl` on PATH, plus the versioned siblings installed next to the file it resolves to
- * (the Google Cloud SDK layout: `kubectl.1.27` … `kubectl.1.33` beside `kubectl`), each with the version it
- * reports (`kubectl version --client -o json`). `KUBEFACADE_KUBECTL` restricts the set: a comma-separated list
- * of versions (`1.27`), file names (`kubectl.1.33`) or paths.
+ * (the Google Cloud SDK layout: `kubectl.1.27` … `kubectl.1.33` beside `kubectl`), plus the newest releases
+ * `scripts/install-newest-kubectl.sh` puts in the repository's `.kubectl/` (`kubectl.1.34`, `kubectl.1.35`), each
+ * with the version it reports (`kubectl version --client -o json`); a version found twice runs once.
+ * `KUBEFACADE_KUBECTL` restricts the set: a comma-separated list of versions (`1.27`), file names
+ * (`kubectl.1.33`) or paths.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, readdirSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface KubectlBinary {
   /** The file run. */
@@ -81,21 +84,31 @@ function describeBinary(path: string): KubectlBinary {
   return { path, gitVersion, minor: Number(match[1]), label: `${basename(path)} (${gitVersion})`, clientVersion, kustomizeVersion };
 }
 
-/** Every kubectl found, the PATH one first, then the siblings by minor version; none found gives []. */
+/** Where scripts/install-newest-kubectl.sh installs the releases newer than the Cloud SDK ships. */
+const NEWEST_KUBECTL_DIR = fileURLToPath(new URL('../../.kubectl/', import.meta.url));
+
+/** The versioned kubectl binaries (`kubectl.1.NN`) in a directory, if it exists. */
+function versionedIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => VERSIONED_SIBLING.test(name))
+    .map((name) => join(dir, name));
+}
+
+/** Every kubectl found, the PATH one first, then the others by minor version; none found gives []. */
 export function findKubectlBinaries(env: NodeJS.ProcessEnv = process.env): KubectlBinary[] {
   const onPath = kubectlOnPath(env);
   if (onPath === undefined) return [];
   const resolved = realpathSync(onPath);
-  const siblings = readdirSync(dirname(resolved))
-    .filter((name) => VERSIONED_SIBLING.test(name))
-    .map((name) => join(dirname(resolved), name));
-  const versioned = [...new Set(siblings.map((p) => realpathSync(p)))].filter((p) => p !== resolved).map(describeBinary);
+  const others = [...versionedIn(dirname(resolved)), ...versionedIn(NEWEST_KUBECTL_DIR)];
+  const described = [...new Set(others.map((p) => realpathSync(p)))].filter((p) => p !== resolved).map(describeBinary);
+  const versioned = described.filter((binary, i) => described.findIndex((b) => b.gitVersion === binary.gitVersion) === i);
   versioned.sort((a, b) => a.minor - b.minor);
   const onPathBinary = describeBinary(resolved);
   // The Cloud SDK's `kubectl` is a dispatcher: it execs the sibling matching the server's version (1.33 for
   // kubefacade), so with siblings present it adds a duplicate run and a misleading client version.
   if (onPathBinary.gitVersion.endsWith('-dispatcher') && versioned.length > 0) return versioned;
-  return [onPathBinary, ...versioned];
+  return [onPathBinary, ...versioned.filter((b) => b.gitVersion !== onPathBinary.gitVersion)];
 }
 
 /** Keeps the binaries `KUBEFACADE_KUBECTL` names; an entry that names none is an error, not a silent skip. */

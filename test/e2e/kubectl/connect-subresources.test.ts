@@ -34,7 +34,17 @@ kubectlCases('kubectl exec, attach, port-forward and the proxies', [
     says: 'is refused for pods/attach',
     args: ['attach', WEB],
     stdout: '',
-    stderr: (context) => lines("If you don't see a command prompt, try pressing enter.", `Error from server (Forbidden): ${refused('attach')(context)}`),
+    // kubectl 1.34 first warns that the session is recorded (measured with 1.34.5 and 1.35.2).
+    stderr: (context) =>
+      lines(
+        ...(context.binary.minor >= 34
+          ? [
+              'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.',
+            ]
+          : []),
+        "If you don't see a command prompt, try pressing enter.",
+        `Error from server (Forbidden): ${refused('attach')(context)}`,
+      ),
     exitCode: 1,
   },
   {

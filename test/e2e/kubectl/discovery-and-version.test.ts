@@ -28,11 +28,17 @@ function versionInfo(info: Readonly<Record<string, string>>): string {
   return `version.Info{${fields.map(([go, json]) => `${go}:"${info[json] ?? ''}"`).join(', ')}}`;
 }
 
-/** kubectl warns when client and server minors are more than one apart (kubectl:pkg/cmd/version; measured in 1.27+, not in 1.20). */
+/**
+ * kubectl warns when client and server minors are more than one apart (kubectl:pkg/cmd/version; measured in 1.27+,
+ * not in 1.20), `WARNING:` until 1.34 and `Warning:` from 1.35 (measured with 1.34.5 and 1.35.2).
+ */
 function skewWarning(binary: KubectlBinary, server: Readonly<Record<string, string>>): string {
   const serverMinor = Number.parseInt(server.minor ?? '', 10);
   if (binary.minor < 27 || Math.abs(serverMinor - binary.minor) <= 1) return '';
-  return lines(`WARNING: version difference between client (1.${binary.minor}) and server (1.${serverMinor}) exceeds the supported minor version skew of +/-1`);
+  const prefix = binary.minor >= 35 ? 'Warning' : 'WARNING';
+  return lines(
+    `${prefix}: version difference between client (1.${binary.minor}) and server (1.${serverMinor}) exceeds the supported minor version skew of +/-1`,
+  );
 }
 
 /** kubectl 1.27–1.31 colour cluster-info even into a pipe (go-colortext); 1.32+ only on a terminal. */

@@ -93,7 +93,9 @@ describeEachKubectl('kubectl get events and describe on the live cluster', (bina
       'Normal Started',
     ]);
     expect(events[0]).toMatch(new RegExp(` default-scheduler +Successfully assigned default/${name} to ${node}$`));
-    expect(events[4]).toMatch(/ kubelet +Started container nginx$/);
+    // kubectl 1.35 leads an event's message with the field of the object it is about (measured with 1.35.2).
+    const field = binary.minor >= 35 ? 'spec\\.containers\\{nginx\\}: ' : '';
+    expect(events[4]).toMatch(new RegExp(` kubelet +${field}Started container nginx$`));
   });
 
   it('records node2’s failure: NotReady, its pods evicted and recreated', async () => {
