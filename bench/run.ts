@@ -15,6 +15,7 @@ import { captureAnswers, JSON_ACCEPT, PROTOBUF, type Query, TABLE, type QueryTim
 import { fixedRate } from './rate-load.js';
 import { renderMarkdown } from './report-markdown.js';
 import { renderSvg } from './report-svg.js';
+import { inspectorUrl, liveHeapMiB } from './live-heap.js';
 import { soak } from './soak.js';
 import { median, minimum, percentile } from './stats.js';
 import { formatBytes, formatMs, formatValue, ratioOf, type Row, verdictOf } from './verdicts.js';
@@ -469,16 +470,17 @@ async function measureSoak(cluster: BenchCluster | undefined, workDir: string, r
   let facade: RunningFacade | undefined;
   try {
     log('starting kubefacade for the soak');
-    // Full collections are traced (scavenges left out) so the soak can read the live heap after each.
-    const nodeFlags = ['--trace-gc', '--trace-gc-ignore-scavenger'];
+    // Its inspector (on loopback, a port of its own) lets the soak make it collect garbage and read its heap.
+    const nodeFlags = ['--inspect=127.0.0.1:0'];
     facade = await startFacade({ packageRoot, clusterFile: cluster.file, workDir: dir, live: false, timeoutMs: 120_000, nodeFlags });
     const running = facade;
+    const inspector = inspectorUrl(running.child.output());
     const { pod, namespace, node, labelSelector } = cluster.summary.samples;
     const result = await soak(
       targetOf(running, running.authHeaders),
       running.child.pid,
       () => (running.child.alive() ? undefined : running.child.output().slice(-300)),
-      () => running.child.output(),
+      () => (inspector === undefined ? Promise.resolve(undefined) : liveHeapMiB(inspector).catch(() => undefined)),
       {
         warmUp: { watchCycles: 1_000, mixedRequests: 10_000 },
         watchCycles: 10_000,
@@ -504,7 +506,7 @@ async function measureSoak(cluster: BenchCluster | undefined, workDir: string, r
     rows.push({
       measurement: soakName,
       cluster: clusterLabel,
-      facade: `${result.watchCycles.toLocaleString('en-US')} watches, ${result.mixedRequests.toLocaleString('en-US')} requests; live heap ${before ?? '—'} → ${after ?? '—'} MiB; RSS ${formatBytes(result.rssStartBytes)} at start, ${formatBytes(result.rssBeforeBytes)} after the warm-up, ${formatBytes(result.rssAfterBytes)} after`,
+      facade: `${result.watchCycles.toLocaleString('en-US')} watches, ${result.mixedRequests.toLocaleString('en-US')} requests; live heap ${before?.toFixed(1) ?? '—'} → ${after?.toFixed(1) ?? '—'} MiB after full collections; RSS ${formatBytes(result.rssStartBytes)} at start, ${formatBytes(result.rssBeforeBytes)} after the warm-up, ${formatBytes(result.rssAfterBytes)} after`,
       ceiling: '—',
       ratio: undefined,
       checks: [

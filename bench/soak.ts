@@ -32,21 +32,10 @@ export interface SoakResult {
   rssStartBytes: number | undefined;
   rssBeforeBytes: number | undefined;
   rssAfterBytes: number | undefined;
-  /** What the heap held after the last full collection before the soak, and after the last one of the soak (MiB). */
+  /** What the heap held after a full collection at the end of the warm-up, and after one at the end of the soak (MiB). */
   liveHeapBeforeMiB: number | undefined;
   liveHeapAfterMiB: number | undefined;
   crashed: string | undefined;
-}
-
-/**
- * The heap that survived the last full collection, from the lines `node --trace-gc --trace-gc-ignore-scavenger`
- * prints (`Mark-Compact 474.7 (508.9) -> 116.9 (221.3) MB, ...`): what a leak grows, where RSS also carries
- * the garbage of the heap's last growth, which V8 returns to the system only now and then.
- */
-export function lastLiveHeapMiB(output: string): number | undefined {
-  const all = [...output.matchAll(/Mark-Compact(?: \(reduce\))? [0-9.]+ \([0-9.]+\) -> ([0-9.]+) \(/g)];
-  const last = all[all.length - 1];
-  return last ? Number(last[1]) : undefined;
 }
 
 /** Opens a watch, waits for its headers, closes it: what a reconnecting client does. */
@@ -75,10 +64,16 @@ async function pool(count: number, concurrency: number, deadline: number, task: 
 
 /**
  * The soak: a warm-up round, then watch opens and closes, then mixed reads (gets, pages, selectors, discovery,
- * misses), then the fuzz; RSS and the live heap after the warm-up and after the soak (each after a pause so that
- * collected garbage may go), 5xx counted, the process watched for a crash.
+ * misses), then the fuzz; RSS and the live heap (after a full collection) after the warm-up and after the soak
+ * (each after a pause, as a long-running server gets between bursts), 5xx counted, the process watched for a crash.
  */
-export async function soak(target: Target, pid: number, alive: () => string | undefined, output: () => string, plan: SoakPlan): Promise<SoakResult> {
+export async function soak(
+  target: Target,
+  pid: number,
+  alive: () => string | undefined,
+  liveHeapMiB: () => Promise<number | undefined>,
+  plan: SoakPlan,
+): Promise<SoakResult> {
   const deadline = performance.now() + plan.deadlineMs;
   const rssStartBytes = residentBytes(pid);
   const { pod, namespace, labelSelector, node } = plan.paths;
@@ -129,12 +124,12 @@ export async function soak(target: Target, pid: number, alive: () => string | un
   await reads(plan.warmUp.mixedRequests);
   await settle();
   const rssBeforeBytes = residentBytes(pid);
-  const liveHeapBeforeMiB = lastLiveHeapMiB(output());
+  const liveHeapBeforeMiB = await liveHeapMiB();
   const watchCycles = await watches(plan.watchCycles);
   const mixedRequests = await reads(plan.mixedRequests);
   await settle();
   const rssAfterBytes = residentBytes(pid);
-  const liveHeapAfterMiB = lastLiveHeapMiB(output());
+  const liveHeapAfterMiB = await liveHeapMiB();
 
   let fuzzProblems = 0;
   let fuzzExample: string | undefined;

@@ -1,16 +1,41 @@
-import { lastLiveHeapMiB } from '../../bench/soak.js';
+import { spawn } from 'node:child_process';
+import { inspectorUrl, liveHeapMiB } from '../../bench/live-heap.js';
 
 describe("the soak's live heap", () => {
-  it('is what the last full collection left, from the lines of --trace-gc --trace-gc-ignore-scavenger', () => {
+  it('is read through the inspector address node prints when started with --inspect', () => {
     const output = [
-      '[2741:0x5d7e2c0]    17388 ms: Mark-Compact 479.5 (510.6) -> 282.0 (510.8) MB, 10.82 / 0.13 ms  (average mu = 0.989) finalize incremental marking via task; GC in old space requested',
-      'kubefacade 0.1.0 serving http://127.0.0.1:40123',
-      '[2741:0x5d7e2c0]    20017 ms: Mark-Compact (reduce) 300.1 (400.0) -> 120.5 (200.0) MB, 5.10 / 0.00 ms  (average mu = 0.990) memory reducer',
+      'Debugger listening on ws://127.0.0.1:41234/0f6b1d2e-9c1a-4c3e-8d7f-2b5a6c7d8e9f',
+      'For help, see: https://nodejs.org/en/docs/inspector',
     ].join('\n');
-    expect(lastLiveHeapMiB(output)).toBe(120.5);
+    expect(inspectorUrl(output)).toBe('ws://127.0.0.1:41234/0f6b1d2e-9c1a-4c3e-8d7f-2b5a6c7d8e9f');
+    expect(inspectorUrl('kubefacade 0.1.0 serving http://127.0.0.1:40123')).toBeUndefined();
   });
 
-  it('is unknown before any full collection', () => {
-    expect(lastLiveHeapMiB('[2741:0x5d7e2c0]       12 ms: Scavenge 3.9 (4.2) -> 3.5 (5.2) MB, 0.8 / 0.0 ms')).toBeUndefined();
+  it('is what a full collection leaves: what the process keeps, not the garbage it made', async () => {
+    // Keeps half a million small objects reachable (some 20 MiB); holds eight times as many long enough to outlive
+    // the young generation, then drops them: garbage only a full collection frees. Then waits to be inspected.
+    const script = [
+      'globalThis.kept = Array.from({ length: 2 ** 19 }, (_, i) => ({ i }));',
+      'globalThis.trash = Array.from({ length: 8 }, () => Array.from({ length: 2 ** 19 }, (_, i) => ({ i })));',
+      'globalThis.trash = undefined;',
+      'setInterval(() => {}, 1000);',
+    ].join(' ');
+    const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const found = inspectorUrl(stderr);
+          if (found) resolve(found);
+        });
+        child.once('exit', () => reject(new Error(`exited: ${stderr}`)));
+      });
+      const heap = await liveHeapMiB(url);
+      expect(heap).toBeGreaterThan(12);
+      expect(heap).toBeLessThan(40);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
