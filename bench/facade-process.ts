@@ -24,7 +24,7 @@ export interface FacadeOptions {
   workDir: string;
   live: boolean;
   timeoutMs: number;
-  /** Node's own flags, before the script (the soak's `--trace-gc`). */
+  /** Node's own flags, before the script (the soak's `--inspect`). */
   nodeFlags?: readonly string[];
 }
 

@@ -8,22 +8,18 @@ import type { EncodableObject } from './resource-encoder.js';
  * once.
  */
 
-const jsonOf = new WeakMap<EncodableObject, Buffer>();
-
-/** The compact JSON of an item, as bytes: its own kept bytes, or made once from its JSON text. */
+/** The compact JSON of an item, as bytes: its own kept bytes, or made from its JSON text. */
 export function jsonBytesOf(item: EncodableObject): Buffer {
-  return item.jsonBytes ? item.jsonBytes() : jsonAfterCommaOf(item).subarray(1);
+  return item.jsonBytes ? item.jsonBytes() : Buffer.from(item.json());
 }
 
-/** The same after a comma, as the item follows another in a list. */
+/**
+ * The same after a comma, as the item follows another in a list. An item without kept bytes is made for one
+ * answer (a Scale, a metrics sample, an object leaving a watch): its bytes are made for it, not kept in a WeakMap
+ * keyed by it, which would keep it and all it holds alive through V8's young-generation collections.
+ */
 export function jsonAfterCommaOf(item: EncodableObject): Buffer {
-  if (item.jsonAfterComma) return item.jsonAfterComma();
-  let bytes = jsonOf.get(item);
-  if (!bytes) {
-    bytes = Buffer.from(`,${item.json()}`);
-    jsonOf.set(item, bytes);
-  }
-  return bytes;
+  return item.jsonAfterComma ? item.jsonAfterComma() : Buffer.from(`,${item.json()}`);
 }
 
 /** How a list writes its items: the first as it is, each later one after a comma (one piece per item). */
