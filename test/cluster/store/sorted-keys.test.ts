@@ -12,10 +12,10 @@ function random(seed: number): () => number {
 }
 
 describe('SortedKeys', () => {
-  it('reads in byte order whatever order keys came in, as few or as many at a time', () => {
+  it.each([4, 64, undefined])('reads in byte order whatever order keys came in, as few or as many at a time (runs of %s)', (chunkSize) => {
     for (const batch of [1, 3, 40, 500]) {
       const next = random(batch);
-      const keys = new SortedKeys();
+      const keys = new SortedKeys(chunkSize);
       const model = new Set<string>();
       for (let round = 0; round < 60; round++) {
         for (let i = 0; i < batch; i++) {
@@ -36,8 +36,33 @@ describe('SortedKeys', () => {
         const after = expected[Math.floor(expected.length / 2)];
         expect([...keys.from(after, 'ns-2/')]).toEqual(expected.filter((key) => after !== undefined && key > after && key.startsWith('ns-2/')));
         expect(keys.countFrom(undefined, 'ns-3/')).toBe(expected.filter((key) => key.startsWith('ns-3/')).length);
+        expect(keys.countFrom(after, 'ns-2/')).toBe(expected.filter((key) => after !== undefined && key > after && key.startsWith('ns-2/')).length);
+        expect(keys.countFrom(after)).toBe(expected.filter((key) => after !== undefined && key > after).length);
       }
     }
+  });
+
+  it('keeps its order through a long life of single additions and removals (an index whose keys come and go)', () => {
+    const next = random(7);
+    const keys = new SortedKeys(8);
+    const model = new Set<string>();
+    for (let step = 0; step < 20_000; step++) {
+      const key = `k-${String(Math.floor(next() * 600)).padStart(4, '0')}`;
+      if (model.has(key)) {
+        model.delete(key);
+        keys.remove(key);
+      } else {
+        model.add(key);
+        keys.add(key);
+      }
+      if (step % 500 === 0) expect([...keys.from(undefined)]).toEqual([...model].sort());
+    }
+    expect([...keys.from(undefined)]).toEqual([...model].sort());
+    expect(keys.size).toBe(model.size);
+    for (const key of [...model]) keys.remove(key);
+    expect(keys.size).toBe(0);
+    expect([...keys.from(undefined)]).toEqual([]);
+    expect(keys.countFrom(undefined)).toBe(0);
   });
 
   it('keeps keys appended in order without sorting them', () => {
