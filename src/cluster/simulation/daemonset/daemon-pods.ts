@@ -49,22 +49,35 @@ export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
   };
 }
 
+/** A node as the DaemonSet controller weighs it for one DaemonSet. */
+export interface DaemonNode {
+  node: Node;
+  name: string;
+  /** A new daemon pod may go there. */
+  shouldRun: boolean;
+  /** A daemon pod already there may stay. */
+  shouldContinueRunning: boolean;
+}
+
 /**
- * NodeShouldRunDaemonPod (pkg/controller/daemon/daemon_controller.go): the node must match the template's
- * nodeSelector and required node affinity; a NoSchedule/NoExecute taint the daemon pod does not tolerate keeps a
- * new pod off (shouldRun false), and only an untolerated NoExecute one evicts a running pod (shouldContinueRunning
- * false).
+ * NodeShouldRunDaemonPod (pkg/controller/daemon/daemon_controller.go) for each node: the node must match the
+ * template's nodeSelector and required node affinity; a NoSchedule/NoExecute taint the daemon pod does not
+ * tolerate keeps a new pod off (shouldRun false), and only an untolerated NoExecute one evicts a running pod
+ * (shouldContinueRunning false). The daemon tolerations are made once for all the nodes.
  */
-export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): { shouldRun: boolean; shouldContinueRunning: boolean } {
+export function daemonNodes(ds: DaemonSet, nodes: readonly Node[]): DaemonNode[] {
   const spec = ds.spec?.template?.spec;
-  const selectorMatches = labelSetMatches(spec?.nodeSelector, node.metadata.labels);
-  const affinityMatches = requiredNodeAffinityMatches(spec, node);
-  if (!selectorMatches || !affinityMatches) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = daemonTolerations(spec ?? { containers: [] });
-  const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
-  if (untolerated('NoExecute')) return { shouldRun: false, shouldContinueRunning: false };
-  if (untolerated('NoSchedule')) return { shouldRun: false, shouldContinueRunning: true };
-  return { shouldRun: true, shouldContinueRunning: true };
+  return nodes.map((node) => {
+    const name = node.metadata.name;
+    if (!labelSetMatches(spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(spec, node)) {
+      return { node, name, shouldRun: false, shouldContinueRunning: false };
+    }
+    const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
+    if (untolerated('NoExecute')) return { node, name, shouldRun: false, shouldContinueRunning: false };
+    if (untolerated('NoSchedule')) return { node, name, shouldRun: false, shouldContinueRunning: true };
+    return { node, name, shouldRun: true, shouldContinueRunning: true };
+  });
 }
 
 /** The node a daemon pod is for: its spec.nodeName once bound, else its node affinity's (util.GetTargetNodeName). */

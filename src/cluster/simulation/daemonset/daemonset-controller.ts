@@ -9,7 +9,7 @@ import { controllerOf, isControlledBy } from '../../meta/index.js';
 import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { NODES, PODS } from '../types.js';
-import { daemonPodSpec, nodeShouldRunDaemonPod, targetNodeName } from './daemon-pods.js';
+import { type DaemonNode, daemonNodes, daemonPodSpec, targetNodeName } from './daemon-pods.js';
 import { daemonSetStatus } from './daemonset-status.js';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
@@ -44,13 +44,23 @@ class DaemonSetController extends QueuedController {
     ];
   }
 
-  /** A node that comes, goes, or changes labels or taints may change where every DaemonSet runs. */
+  /**
+   * addNode / updateNode: a new node wakes the DaemonSets that should run there; a changed one those for which the
+   * node's verdict changed (its labels and taints are what NodeShouldRunDaemonPod reads: a heartbeat changes
+   * neither). A node that goes wakes them all, to delete the pods it leaves behind.
+   */
   private nodeChanged(event: StoreEvent): void {
     const before = event.previous?.object as Node | undefined;
     const after = event.object.object as Node;
-    // Heartbeats change only status: a node matters to daemon pods through its labels and taints.
-    if (event.type !== 'MODIFIED' || canonicalJson([before?.metadata.labels, before?.spec]) !== canonicalJson([after.metadata.labels, after.spec]))
-      this.enqueueAll();
+    if (event.type === 'DELETED') return this.enqueueAll();
+    if (before !== undefined && canonicalJson([before.metadata.labels, before.spec]) === canonicalJson([after.metadata.labels, after.spec])) return;
+    for (const stored of this.context.store.list(DAEMONSETS).items) {
+      const ds = stored.object as DaemonSet;
+      const [now] = daemonNodes(ds, [after]) as [DaemonNode];
+      const [was] = before === undefined ? [undefined] : daemonNodes(ds, [before]);
+      const wakes = was === undefined ? now.shouldRun : was.shouldRun !== now.shouldRun || was.shouldContinueRunning !== now.shouldContinueRunning;
+      if (wakes) this.enqueue(stored.key);
+    }
   }
 
   private podChanged(event: StoreEvent): void {
@@ -66,15 +76,20 @@ class DaemonSetController extends QueuedController {
     const [namespace, name] = splitKey(key);
     const ds = store.get(DAEMONSETS, namespace, name)?.object as DaemonSet | undefined;
     if (!ds) return;
-    const nodes = store.list(NODES).items.map((s) => s.object as Node);
+    // What every node says and which pods each has are read once, and read again only after a step changed pods.
+    const nodes = daemonNodes(
+      ds,
+      store.list(NODES).items.map((s) => s.object as Node),
+    );
+    let byNode = this.podsByNode(ds);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
-    const hash = this.currentHash(ds, generation);
+    const hash = this.currentHash(ds, generation, byNode);
     const isUpdated = (pod: Pod): boolean => pod.metadata.labels?.[TEMPLATE_GENERATION] === generation || pod.metadata.labels?.[REVISION_HASH] === hash;
     if (!ds.metadata.deletionTimestamp) {
-      this.manage(ds, nodes, hash, generation);
-      this.rollingUpdate(ds, nodes, isUpdated);
+      if (this.manage(ds, nodes, byNode, hash, generation)) byNode = this.podsByNode(ds);
+      if (this.rollingUpdate(ds, nodes, byNode, isUpdated)) byNode = this.podsByNode(ds);
     }
-    const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, this.podsByNode(ds), isUpdated, clock.now());
+    const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, byNode, isUpdated, clock.now());
     if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
     if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'daemonset minReadySeconds');
   }
@@ -83,8 +98,8 @@ class DaemonSetController extends QueuedController {
    * The current revision's hash: the one its pods of the current template generation carry (a loaded cluster's
    * ControllerRevision is not stored), else ComputeHash of the template.
    */
-  private currentHash(ds: DaemonSet, generation: string): string {
-    for (const pods of this.podsByNode(ds).values()) {
+  private currentHash(ds: DaemonSet, generation: string, byNode: ReadonlyMap<string, Pod[]>): string {
+    for (const pods of byNode.values()) {
       const labelled = pods.find((p) => p.metadata.labels?.[TEMPLATE_GENERATION] === generation)?.metadata.labels?.[REVISION_HASH];
       if (labelled) return labelled;
     }
@@ -106,27 +121,29 @@ class DaemonSetController extends QueuedController {
         store.delete(PODS, stored.namespace, stored.name);
         continue;
       }
-      byNode.set(nodeName, [...(byNode.get(nodeName) ?? []), pod]);
+      const onNode = byNode.get(nodeName);
+      if (onNode === undefined) byNode.set(nodeName, [pod]);
+      else onNode.push(pod);
     }
-    for (const pods of byNode.values()) pods.sort((a, b) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+    for (const pods of byNode.values()) if (pods.length > 1) pods.sort((a, b) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
     return byNode;
   }
 
-  /** manage / podsShouldBeOnNode: create where missing, delete failed, surplus and misplaced pods. */
-  private manage(ds: DaemonSet, nodes: readonly Node[], hash: string, generation: string): void {
-    const byNode = this.podsByNode(ds);
-    for (const node of nodes) {
-      const nodeName = node.metadata.name;
-      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds);
+  /** manage / podsShouldBeOnNode: create where missing, delete failed, surplus and misplaced pods. Whether it changed any. */
+  private manage(ds: DaemonSet, nodes: readonly DaemonNode[], byNode: ReadonlyMap<string, Pod[]>, hash: string, generation: string): boolean {
+    let changed = false;
+    for (const { name: nodeName, shouldRun, shouldContinueRunning } of nodes) {
       const all = byNode.get(nodeName) ?? [];
       // A node whose only pod is terminating waits for it to go before it gets a new one (one pod per node).
       if (shouldRun && all.length === 0) {
         this.create(ds, nodeName, hash, generation);
+        changed = true;
         continue;
       }
       const pods = all.filter((p) => !p.metadata.deletionTimestamp);
       if (!shouldContinueRunning) {
         for (const pod of pods) this.delete(ds, pod);
+        changed ||= pods.length > 0;
         continue;
       }
       const failed = pods.filter((p) => p.status?.phase === 'Failed');
@@ -138,10 +155,13 @@ class DaemonSetController extends QueuedController {
           `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`,
         );
         this.delete(ds, pod);
+        changed = true;
       }
       const running = pods.filter((p) => p.status?.phase !== 'Failed');
       for (const pod of running.slice(1)) this.delete(ds, pod);
+      changed ||= running.length > 1;
     }
+    return changed;
   }
 
   private create(ds: DaemonSet, nodeName: string, hash: string, generation: string): void {
@@ -162,10 +182,11 @@ class DaemonSetController extends QueuedController {
   /**
    * rollingUpdate (rolling_update.go, maxSurge 0): outdated pods that are not available go first; available ones
    * only while fewer than maxUnavailable daemon pods are unavailable. The freed node gets a new pod next sync.
+   * Whether it deleted any.
    */
-  private rollingUpdate(ds: DaemonSet, nodes: readonly Node[], isUpdated: (pod: Pod) => boolean): void {
-    if (ds.spec?.updateStrategy?.type === 'OnDelete') return;
-    const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds).shouldRun).length;
+  private rollingUpdate(ds: DaemonSet, nodes: readonly DaemonNode[], byNode: ReadonlyMap<string, Pod[]>, isUpdated: (pod: Pod) => boolean): boolean {
+    if (ds.spec?.updateStrategy?.type === 'OnDelete') return false;
+    const desired = nodes.filter((n) => n.shouldRun).length;
     const configured = ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable as number | string | undefined;
     const percent = typeof configured === 'string' && /^\d+%$/.exec(configured);
     const maxUnavailable = Math.max(
@@ -174,22 +195,26 @@ class DaemonSetController extends QueuedController {
     );
     const now = this.context.clock.now();
     const available = (pod: Pod): boolean => podAvailability(pod, ds.spec?.minReadySeconds ?? 0, now).available;
-    const byNode = this.podsByNode(ds);
+    let changed = false;
     let unavailable = 0;
     const outdatedAvailable: Pod[] = [];
     for (const node of nodes) {
-      if (!nodeShouldRunDaemonPod(node, ds).shouldRun) continue;
-      const pod = (byNode.get(node.metadata.name) ?? []).find((p) => !p.metadata.deletionTimestamp);
+      if (!node.shouldRun) continue;
+      const pod = (byNode.get(node.name) ?? []).find((p) => !p.metadata.deletionTimestamp);
       if (!pod || !available(pod)) unavailable++;
       if (!pod || isUpdated(pod)) continue;
-      if (!isPodReady(pod) || !available(pod)) this.delete(ds, pod);
-      else outdatedAvailable.push(pod);
+      if (!isPodReady(pod) || !available(pod)) {
+        this.delete(ds, pod);
+        changed = true;
+      } else outdatedAvailable.push(pod);
     }
     for (const pod of outdatedAvailable) {
       if (unavailable >= maxUnavailable) break;
       this.delete(ds, pod);
+      changed = true;
       unavailable++;
     }
+    return changed;
   }
 }
 

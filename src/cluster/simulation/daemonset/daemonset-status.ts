@@ -1,7 +1,7 @@
-import type { Node, Pod } from '../../objects.js';
+import type { Pod } from '../../objects.js';
 import { isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import type { DaemonSet } from '../replicaset/workload-objects.js';
-import { nodeShouldRunDaemonPod } from './daemon-pods.js';
+import type { DaemonNode } from './daemon-pods.js';
 
 export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
 
@@ -12,7 +12,7 @@ export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
  */
 export function daemonSetStatus(
   ds: DaemonSet,
-  nodes: readonly Node[],
+  nodes: readonly DaemonNode[],
   podsByNode: ReadonlyMap<string, Pod[]>,
   isUpdated: (pod: Pod) => boolean,
   now: number,
@@ -25,8 +25,8 @@ export function daemonSetStatus(
   let updated = 0;
   let nextAvailableAt: number | undefined;
   for (const node of nodes) {
-    const pods = podsByNode.get(node.metadata.name) ?? [];
-    if (!nodeShouldRunDaemonPod(node, ds).shouldRun) {
+    const pods = podsByNode.get(node.name) ?? [];
+    if (!node.shouldRun) {
       if (pods.length > 0) misscheduled++;
       continue;
     }

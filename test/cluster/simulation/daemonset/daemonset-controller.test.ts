@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { Event, Node, Pod } from '../../../../src/cluster/index.js';
 import { createDaemonSetController } from '../../../../src/cluster/simulation/daemonset/daemonset-controller.js';
 import type { DaemonSet } from '../../../../src/cluster/simulation/replicaset/workload-objects.js';
@@ -120,6 +121,33 @@ describe('the DaemonSet controller', () => {
       expect(daemonPods(h, 'linux-only').filter((p) => nodeOf(p) === 'node3')).toHaveLength(linuxOnly);
     },
   );
+
+  it('wakes, for a changed node, only the DaemonSets whose verdict on it changed (updateNode)', () => {
+    h.driver.advance(60_000);
+    const synced: string[] = [];
+    const get = h.cluster.store.get.bind(h.cluster.store);
+    const spy = jest.spyOn(h.cluster.store, 'get').mockImplementation((resource, namespace, name) => {
+      if (resource === DAEMONSETS) synced.push(name);
+      return get(resource, namespace, name);
+    });
+    const relabel = (change: (labels: Record<string, string>) => void): void => {
+      const node = structuredClone(h.get<Node>(NODES, '', 'node2'));
+      const labels = { ...node.metadata.labels };
+      change(labels);
+      h.cluster.store.update(NODES, { ...node, metadata: { ...node.metadata, labels } });
+      h.driver.flush();
+    };
+    try {
+      relabel((labels) => (labels['team'] = 'payments'));
+      expect(synced).toEqual([]);
+      relabel((labels) => delete labels['kubernetes.io/os']);
+      expect(new Set(synced)).toEqual(new Set(['linux-only']));
+    } finally {
+      spy.mockRestore();
+    }
+    // Its pod there is on its way out (deleted gracefully: no kubelet here finishes it).
+    expect(daemonPods(h, 'linux-only').map((p) => `${nodeOf(p)} ${p.metadata.deletionTimestamp ? 'terminating' : 'running'}`)).toEqual(['node2 terminating']);
+  });
 
   it('removes the pod of a node that is gone', () => {
     h.cluster.store.delete(NODES, undefined, 'node2');
