@@ -12,6 +12,8 @@ import { type ClusterStore, SortedKeys, type StoreEvent } from '../store/index.j
 export class OwnedObjects {
   private readonly byOwner = new Map<string, SortedKeys>();
   private readonly orphans = new Map<string, SortedKeys>();
+  /** The current version of each controlled object, by its controller's uid and its key. */
+  private readonly objects = new Map<string, Map<string, Readonly<KubeObject>>>();
 
   constructor(private readonly resource: ResourceKey) {}
 
@@ -19,6 +21,7 @@ export class OwnedObjects {
   follow(store: ClusterStore): () => void {
     this.byOwner.clear();
     this.orphans.clear();
+    this.objects.clear();
     const stop = store.watch(this.resource, undefined, (event) => this.apply(event));
     for (const stored of store.list(this.resource).items) this.add(stored.key, stored.object);
     return stop;
@@ -30,6 +33,14 @@ export class OwnedObjects {
     return keys ? [...keys.from(undefined)] : [];
   }
 
+  /**
+   * The objects controlled by the object with this uid, as they are now, in no particular order: what a sync reads
+   * when it needs every one of them (a DaemonSet's pods on thousands of nodes), without looking each up.
+   */
+  controlledBy(uid: string | undefined): Iterable<Readonly<KubeObject>> {
+    return (uid !== undefined ? this.objects.get(uid)?.values() : undefined) ?? [];
+  }
+
   /** The keys of the objects of `namespace` without a controller. */
   orphansIn(namespace: string): readonly string[] {
     const keys = this.orphans.get(namespace);
@@ -39,16 +50,36 @@ export class OwnedObjects {
   private apply(event: StoreEvent): void {
     const before = event.previous?.object;
     const after = event.type === 'DELETED' ? undefined : event.object.object;
-    if (before && after && controllerOf(before)?.uid === controllerOf(after)?.uid) return;
+    if (before && after && controllerOf(before)?.uid === controllerOf(after)?.uid) {
+      this.keep(event.object.key, after);
+      return;
+    }
     if (before) this.remove(event.object.key, before);
     if (after) this.add(event.object.key, after);
   }
 
   private add(key: string, object: Readonly<KubeObject>): void {
     this.setOf(object, true)?.add(key);
+    this.keep(key, object);
+  }
+
+  /** Keeps the current version of a controlled object. */
+  private keep(key: string, object: Readonly<KubeObject>): void {
+    const owner = controllerOf(object)?.uid;
+    if (owner === undefined) return;
+    let objects = this.objects.get(owner);
+    if (!objects) {
+      objects = new Map();
+      this.objects.set(owner, objects);
+    }
+    objects.set(key, object);
   }
 
   private remove(key: string, object: Readonly<KubeObject>): void {
+    const owner = controllerOf(object)?.uid;
+    const objects = owner === undefined ? undefined : this.objects.get(owner);
+    objects?.delete(key);
+    if (owner !== undefined && objects?.size === 0) this.objects.delete(owner);
     const set = this.setOf(object, false);
     set?.remove(key);
     if (set?.size === 0) this.clearEmpty(object);

@@ -5,7 +5,7 @@ import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
-import { controllerOf, isControlledBy } from '../../meta/index.js';
+import { controllerOf } from '../../meta/index.js';
 import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { NODES, PODS } from '../types.js';
@@ -81,13 +81,13 @@ class DaemonSetController extends QueuedController {
       ds,
       store.list(NODES).items.map((s) => s.object as Node),
     );
-    let byNode = this.podsByNode(ds);
+    let byNode = this.podsByNode(ds, nodes);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
     const hash = this.currentHash(ds, generation, byNode);
     const isUpdated = (pod: Pod): boolean => pod.metadata.labels?.[TEMPLATE_GENERATION] === generation || pod.metadata.labels?.[REVISION_HASH] === hash;
     if (!ds.metadata.deletionTimestamp) {
-      if (this.manage(ds, nodes, byNode, hash, generation)) byNode = this.podsByNode(ds);
-      if (this.rollingUpdate(ds, nodes, byNode, isUpdated)) byNode = this.podsByNode(ds);
+      if (this.manage(ds, nodes, byNode, hash, generation)) byNode = this.podsByNode(ds, nodes);
+      if (this.rollingUpdate(ds, nodes, byNode, isUpdated)) byNode = this.podsByNode(ds, nodes);
     }
     const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, byNode, isUpdated, clock.now());
     if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
@@ -107,18 +107,17 @@ class DaemonSetController extends QueuedController {
   }
 
   /** The DaemonSet's pods by node name, oldest first; those of vanished nodes are deleted on the way. */
-  private podsByNode(ds: DaemonSet): Map<string, Pod[]> {
+  private podsByNode(ds: DaemonSet, nodes: readonly DaemonNode[]): Map<string, Pod[]> {
     const { store } = this.context;
     const byNode = new Map<string, Pod[]>();
-    const namespace = ds.metadata.namespace ?? '';
-    for (const key of this.pods.ownedBy(ds.metadata.uid)) {
-      const stored = store.get(PODS, namespace, key.slice(namespace.length + 1));
-      if (!stored) continue;
-      const pod = stored.object as Pod;
+    const existing = new Set(nodes.map((node) => node.name));
+    for (const object of [...this.pods.controlledBy(ds.metadata.uid)]) {
+      const pod = object as Pod;
       const nodeName = targetNodeName(pod);
-      if (!isControlledBy(pod, ds) || !nodeName) continue;
-      if (!store.get(NODES, undefined, nodeName)) {
-        store.delete(PODS, stored.namespace, stored.name);
+      // Indexed by its controller's uid: only the namespace is left to check (an owner is in its objects' namespace).
+      if (pod.metadata.namespace !== ds.metadata.namespace || !nodeName) continue;
+      if (!existing.has(nodeName)) {
+        store.delete(PODS, pod.metadata.namespace, pod.metadata.name);
         continue;
       }
       const onNode = byNode.get(nodeName);
