@@ -139,6 +139,9 @@ class DaemonSetController extends QueuedController {
         changed = true;
         continue;
       }
+      const only = all.length === 1 ? all[0] : undefined;
+      // What almost every node has: the one pod it should, alive. Nothing to do there.
+      if (only !== undefined && shouldContinueRunning && !only.metadata.deletionTimestamp && only.status?.phase !== 'Failed') continue;
       const pods = all.filter((p) => !p.metadata.deletionTimestamp);
       if (!shouldContinueRunning) {
         for (const pod of pods) this.delete(ds, pod);
