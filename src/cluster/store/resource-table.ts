@@ -51,11 +51,7 @@ export class ResourceTable {
    * made from it (a list's encoded body) can be kept with it.
    */
   all(): readonly StoredObject[] {
-    if (!this.inKeyOrder) {
-      const all: StoredObject[] = [];
-      for (const key of this.keys.from(undefined)) all.push(this.objects.get(key) as StoredObject);
-      this.inKeyOrder = Object.freeze(all);
-    }
+    this.inKeyOrder ??= this.frozenObjectsOf(this.keys);
     return this.inKeyOrder;
   }
 
@@ -63,12 +59,17 @@ export class ResourceTable {
   allIn(namespace: string): readonly StoredObject[] {
     let all = this.namespaceInKeyOrder.get(namespace);
     if (!all) {
-      const objects: StoredObject[] = [];
-      for (const key of this.namespaceKeys(namespace)?.from(undefined) ?? []) objects.push(this.objects.get(key) as StoredObject);
-      all = Object.freeze(objects);
+      all = this.frozenObjectsOf(this.namespaceKeys(namespace));
       this.namespaceInKeyOrder.set(namespace, all);
     }
     return all;
+  }
+
+  /** The objects of a set of keys, in key order, as a frozen array. */
+  private frozenObjectsOf(keys: SortedKeys | undefined): readonly StoredObject[] {
+    const objects: StoredObject[] = [];
+    for (const key of keys?.from(undefined) ?? []) objects.push(this.objects.get(key) as StoredObject);
+    return Object.freeze(objects);
   }
 
   put(stored: StoredObject): StoredObject | undefined {

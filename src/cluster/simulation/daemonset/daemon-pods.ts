@@ -51,7 +51,6 @@ export function daemonPodSpec(template: PodSpec, nodeName: string): PodSpec {
 
 /** A node as the DaemonSet controller weighs it for one DaemonSet. */
 export interface DaemonNode {
-  node: Node;
   name: string;
   /** A new daemon pod may go there. */
   shouldRun: boolean;
@@ -71,12 +70,12 @@ export function daemonNodes(ds: DaemonSet, nodes: readonly Node[]): DaemonNode[]
   return nodes.map((node) => {
     const name = node.metadata.name;
     if (!labelSetMatches(spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(spec, node)) {
-      return { node, name, shouldRun: false, shouldContinueRunning: false };
+      return { name, shouldRun: false, shouldContinueRunning: false };
     }
     const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
-    if (untolerated('NoExecute')) return { node, name, shouldRun: false, shouldContinueRunning: false };
-    if (untolerated('NoSchedule')) return { node, name, shouldRun: false, shouldContinueRunning: true };
-    return { node, name, shouldRun: true, shouldContinueRunning: true };
+    if (untolerated('NoExecute')) return { name, shouldRun: false, shouldContinueRunning: false };
+    if (untolerated('NoSchedule')) return { name, shouldRun: false, shouldContinueRunning: true };
+    return { name, shouldRun: true, shouldContinueRunning: true };
   });
 }
 
