@@ -140,6 +140,8 @@ function replayHistory(
   const cluster = buildCluster(loaded, live ? clock : (options.clock ?? systemClock), registry, options);
   const behaviours = behavioursOf(history);
   const controllers = [new HistoryReplay(history.created), ...defaultControllers({ runtime: nodeRuntimeOf(history), ...(behaviours ? { behaviours } : {}) })];
+  // Nothing watches the past: keeping its last 10,000 changes would only carry every version through the collector.
+  const resumeHistory = cluster.store.suspendHistory();
   const simulation = startLiveSimulation(cluster, {
     clock,
     controllers,
@@ -151,6 +153,7 @@ function replayHistory(
     ...(live && loaded.scenario ? { scenario: loaded.scenario, scenarioOrigin: now.getTime() } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
+  resumeHistory();
   if (live) return { cluster, simulation };
   simulation.stop();
   return { cluster, simulation: undefined };

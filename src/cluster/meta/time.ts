@@ -4,9 +4,14 @@
  * nanosecond. Instants are epoch milliseconds; digits below the millisecond are given by the caller.
  */
 
+let lastSecond = { second: Number.NaN, text: '' };
+
 /** metav1.Time: RFC 3339 to the second (`2024-05-01T10:00:00Z`). */
 export function rfc3339(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(epochMs / 1000);
+  // Writes come in bursts within one second (a pod's status, its events): the last text is kept.
+  if (second !== lastSecond.second) lastSecond = { second, text: new Date(second * 1000).toISOString().replace('.000Z', 'Z') };
+  return lastSecond.text;
 }
 
 /** metav1.MicroTime: RFC 3339 with microseconds (lease renewTime, event eventTime). */

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { SeededRandom } from './random.js';
 import type { TaskScheduler } from './simulation-clock.js';
 import { rfc3339 } from '../meta/index.js';
+import { EventAggregation, type EventKey } from './event-aggregation.js';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -47,6 +48,7 @@ const EVENTS = '/events' as const;
 
 /** Where an aggregated event is: in the store, or only here (a replayed event that expires before the present). */
 interface Recorded {
+  readonly key: EventKey;
   namespace: string;
   name: string;
   expiresAt: number;
@@ -66,10 +68,10 @@ interface Recorded {
  * list them. Should a repeat carry it past the present, it is written then, as the store would hold it.
  */
 export class EventRecorder {
-  /** Aggregation key → the event it bumps. */
-  private readonly byKey = new Map<string, Recorded>();
-  /** Aggregation keys in order of their last write, hence of expiry: what `forgetExpired` walks. */
-  private readonly writes: { key: string; expiresAt: number }[] = [];
+  /** The events repeats bump, by aggregation key. */
+  private readonly known = new EventAggregation<Recorded>();
+  /** Kept events in order of their last write, hence of expiry: what `forgetExpired` walks. */
+  private readonly writes: { recorded: Recorded; expiresAt: number }[] = [];
   private writesStart = 0;
   private lastNanos: [number, number] = [0, 0];
 
@@ -95,7 +97,7 @@ export class EventRecorder {
   /** The replay reached the present: every event kept here has expired by now, and events are written from now on. */
   replayed(): void {
     this.replayUntil = -Infinity;
-    for (const [key, recorded] of this.byKey) if (recorded.unwritten) this.byKey.delete(key);
+    this.known.deleteWhere((recorded) => recorded.unwritten !== undefined);
     this.writes.length = 0;
     this.writesStart = 0;
   }
@@ -112,22 +114,22 @@ export class EventRecorder {
     continued = false,
   ): void {
     const reference = referenceTo(object, fieldPath);
-    const key = [
-      source.component,
-      source.host ?? '',
-      reference.kind,
-      reference.namespace ?? '',
-      reference.name,
-      reference.fieldPath ?? '',
-      reference.uid ?? '',
-      reference.apiVersion,
+    const key: EventKey = {
+      component: source.component,
+      host: source.host ?? '',
+      kind: reference.kind,
+      namespace: reference.namespace ?? '',
+      name: reference.name,
+      fieldPath: reference.fieldPath ?? '',
+      uid: reference.uid ?? '',
+      apiVersion: reference.apiVersion,
       type,
       reason,
       message,
-    ].join('\u0000');
+    };
     const now = at ?? this.clock.now();
     // A continued repeat bumps the event it continues, which the repeats in between kept alive.
-    const known = this.byKey.get(key);
+    const known = this.known.get(key);
     if (!continued) this.forgetExpired(now);
     else if (known?.unwritten) known.expiresAt = now + EVENT_TTL_MS;
     if (known?.unwritten && known.expiresAt > now) {
@@ -136,26 +138,26 @@ export class EventRecorder {
         const { firstAt, count: total, resourceVersion } = known.unwritten;
         const first = resourceVersion === undefined ? reference : { ...reference, resourceVersion };
         const event = newEvent(known, source, first, type, reason, message, firstAt);
-        this.write(key, known, { ...event, count: total, lastTimestamp: rfc3339(now) }, 'create', now);
-      } else this.noteWrite(key, known, now);
+        this.write(known, { ...event, count: total, lastTimestamp: rfc3339(now) }, 'create', now);
+      } else this.noteWrite(known, now);
       return;
     }
     const existing = known && !known.unwritten ? this.store.get(EVENTS, known.namespace, known.name) : undefined;
     if (known && existing) {
       const previous = existing.object as Event;
-      this.write(key, known, { ...previous, count: (previous.count ?? 1) + times, lastTimestamp: rfc3339(now) }, 'update', now);
+      this.write(known, { ...previous, count: (previous.count ?? 1) + times, lastTimestamp: rfc3339(now) }, 'update', now);
       return;
     }
     const namespace = reference.namespace || 'default';
-    const recorded: Recorded = { namespace, name: this.uniqueName(namespace, reference.name, now), expiresAt: now + EVENT_TTL_MS };
-    this.byKey.set(key, recorded);
+    const recorded: Recorded = { key, namespace, name: this.uniqueName(namespace, reference.name, now), expiresAt: now + EVENT_TTL_MS };
+    this.known.set(recorded);
     if (this.keepsUnwritten(now)) {
       recorded.unwritten = { firstAt: now, count: times, resourceVersion: reference.resourceVersion };
-      this.noteWrite(key, recorded, now);
+      this.noteWrite(recorded, now);
       return;
     }
     const event = newEvent(recorded, source, reference, type, reason, message, now);
-    this.write(key, recorded, times === 1 ? event : { ...event, count: times }, 'create', now);
+    this.write(recorded, times === 1 ? event : { ...event, count: times }, 'create', now);
   }
 
   /** Whether an event written at `now` would expire before the present the replay runs to. */
@@ -163,19 +165,19 @@ export class EventRecorder {
     return now + EVENT_TTL_MS <= this.replayUntil;
   }
 
-  private noteWrite(key: string, recorded: Recorded, now: number): void {
+  private noteWrite(recorded: Recorded, now: number): void {
     recorded.expiresAt = now + EVENT_TTL_MS;
-    this.writes.push({ key, expiresAt: recorded.expiresAt });
+    this.writes.push({ recorded, expiresAt: recorded.expiresAt });
   }
 
   /** Drops the kept events whose TTL ran out, oldest write first. */
   private forgetExpired(now: number): void {
     while (this.writesStart < this.writes.length) {
-      const next = this.writes[this.writesStart] as { key: string; expiresAt: number };
+      const next = this.writes[this.writesStart] as { recorded: Recorded; expiresAt: number };
       if (next.expiresAt > now) break;
       this.writesStart++;
-      const recorded = this.byKey.get(next.key);
-      if (recorded?.unwritten && recorded.expiresAt === next.expiresAt) this.byKey.delete(next.key);
+      const { recorded } = next;
+      if (recorded.unwritten && recorded.expiresAt === next.expiresAt) this.known.delete(recorded);
     }
     if (this.writesStart > 1024 && this.writesStart * 2 > this.writes.length) {
       this.writes.splice(0, this.writesStart);
@@ -183,18 +185,18 @@ export class EventRecorder {
     }
   }
 
-  private write(key: string, recorded: Recorded, event: KubeObject, how: 'create' | 'update', now: number): void {
+  private write(recorded: Recorded, event: KubeObject, how: 'create' | 'update', now: number): void {
     delete recorded.unwritten;
     const stored = how === 'create' ? this.store.create(EVENTS, event) : this.store.update(EVENTS, event);
     const expiresAt = now + EVENT_TTL_MS;
     recorded.expiresAt = expiresAt;
-    this.clock.at(expiresAt, () => this.expire(key, recorded, stored.namespace, stored.name, expiresAt), 'event ttl');
+    this.clock.at(expiresAt, () => this.expire(recorded, stored.namespace, stored.name, expiresAt), 'event ttl');
   }
 
-  private expire(key: string, recorded: Recorded, namespace: string, name: string, expiresAt: number): void {
+  private expire(recorded: Recorded, namespace: string, name: string, expiresAt: number): void {
     // A later write refreshed the TTL: that write scheduled its own expiry.
     if (recorded.expiresAt !== expiresAt) return;
-    if (this.byKey.get(key) === recorded) this.byKey.delete(key);
+    this.known.delete(recorded);
     if (this.store.get(EVENTS, namespace, name)) this.store.delete(EVENTS, namespace, name);
   }
 
@@ -220,9 +222,17 @@ export class EventRecorder {
   }
 }
 
-/** `ms × 10⁶ + within` in hex, as Go's %x of UnixNano prints it. */
-function nanosHex(ms: number, within: number): string {
-  return (BigInt(ms) * 1_000_000n + BigInt(within)).toString(16);
+const TWO_24 = 2 ** 24;
+
+/**
+ * `ms × 10⁶ + within` in hex, as Go's %x of UnixNano prints it. The product passes 2⁵³, so it is made as
+ * high × 2²⁴ + low, each part exact in a double (ms below 2⁴⁷, a date past the year 6000), without a BigInt.
+ */
+export function nanosHex(ms: number, within: number): string {
+  const low = (ms % TWO_24) * 1_000_000 + within;
+  const high = Math.floor(ms / TWO_24) * 1_000_000 + Math.floor(low / TWO_24);
+  const lowHex = (low % TWO_24).toString(16);
+  return high === 0 ? lowHex : `${high.toString(16)}${lowHex.padStart(6, '0')}`;
 }
 
 /** The Event as makeEvent builds it, first recorded at `at`. */

@@ -34,8 +34,13 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(0, items.length - 1)] as T;
+    return items[this.pickIndex(items.length)] as T;
+  }
+
+  /** The position `pick` takes among `count` items, for a caller that keeps them otherwise than in an array. */
+  pickIndex(count: number): number {
+    if (count === 0) throw new Error('pick from an empty list');
+    return this.int(0, count - 1);
   }
 
   /** `length` lowercase hex digits (container IDs, image digests, event name suffixes). */

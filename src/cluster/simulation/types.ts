@@ -1,5 +1,6 @@
 import type { V1ContainerStatus, V1Lease, V1NodeCondition, V1PodCondition, V1Taint, V1Toleration } from '@kubernetes/client-node';
 import type { KubeObject, Wire } from '../objects.js';
+import { plainCopy } from '../meta/index.js';
 
 /** Object shapes the simulation writes that src/cluster/objects.ts does not name (yet). */
 export type Lease = Wire<V1Lease> & KubeObject;
@@ -16,5 +17,5 @@ export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
 /** A mutable deep copy of a stored object, to build the next version from (stored objects are never changed). */
 export function copyOf<T>(object: Readonly<T>): T {
-  return structuredClone(object) as T;
+  return plainCopy(object);
 }

@@ -61,6 +61,16 @@ export class ClusterStore {
     return this.history.compactedThrough;
   }
 
+  /**
+   * Keeps no history of changes until the function returned is called: what no one can watch (a compact cluster's
+   * past, replayed before the server listens) is not kept for watches to resume from. Every resourceVersion up to
+   * the newest write when history resumes is then too old to start from, as on an apiserver started then.
+   */
+  suspendHistory(): () => void {
+    this.history.suspend();
+    return () => this.history.resume();
+  }
+
   hasIndex(resource: ResourceKey, name: string): boolean {
     return this.table(resource).hasIndex(name);
   }

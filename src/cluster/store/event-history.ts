@@ -19,8 +19,28 @@ export class EventHistory {
     this.events = new Array<StoreEvent | undefined>(capacity);
   }
 
+  /** While set, changes are not kept: each one compacts everything through it, as with no capacity at all. */
+  private suspended = false;
+
+  /**
+   * Forgets every change kept and keeps none until `resume`: a window that starts again from the newest change
+   * then, as a freshly started apiserver's watch cache starts from the state it lists.
+   */
+  suspend(): void {
+    this.suspended = true;
+    const newest = this.count > 0 ? this.at(this.count - 1).resourceVersion : undefined;
+    if (newest !== undefined) this.compactedThrough = newest;
+    this.events.fill(undefined);
+    this.start = 0;
+    this.count = 0;
+  }
+
+  resume(): void {
+    this.suspended = false;
+  }
+
   record(event: StoreEvent): void {
-    if (this.capacity === 0) {
+    if (this.capacity === 0 || this.suspended) {
       this.compactedThrough = event.resourceVersion;
       return;
     }

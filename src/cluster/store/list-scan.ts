@@ -95,6 +95,8 @@ function inScope(table: ResourceTable, options: ListOptions, stored: StoredObjec
   return keySetsOf(options).every((set) => table.holds(set, stored.object));
 }
 
+const NOTHING: readonly StoredObject[] = Object.freeze([]);
+
 /**
  * Every object of the table, or of the namespace listed, in key order, when that is what the list reads now (no
  * other scope, no snapshot, from the start): the table's kept array of them.
@@ -102,6 +104,8 @@ function inScope(table: ResourceTable, options: ListOptions, stored: StoredObjec
 export function wholeScope(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined): readonly StoredObject[] | undefined {
   if (snapshot || options.after !== undefined) return undefined;
   const where = plan(table, options, undefined);
+  // A namespace with none of these objects: nothing to read, and nothing kept for it (any name can be asked for).
+  if (where.runs.length === 0) return NOTHING;
   if (where.checks.length > 0 || where.prefix !== undefined) return undefined;
   if (where.runs[0] === table.keys) return table.all();
   if (options.namespace !== undefined && where.runs.length === 1 && where.runs[0] === table.namespaceKeys(options.namespace))

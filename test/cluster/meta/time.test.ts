@@ -8,6 +8,11 @@ describe('timestamps as the API server sends them', () => {
     expect(rfc3339(0)).toBe('1970-01-01T00:00:00Z');
   });
 
+  it('gives each second its own text whatever order the instants come in (the last one is kept)', () => {
+    const seconds = ['2026-01-01T12:00:01Z', '2026-01-01T12:00:01Z', '2026-01-01T12:00:00Z', '2026-01-01T12:00:01Z', '2026-01-02T00:00:00Z'];
+    for (const text of seconds) expect(rfc3339(Date.parse(text) + 400)).toBe(text);
+  });
+
   it('metav1.MicroTime carries microseconds', () => {
     expect(rfc3339Micro(at)).toBe('2026-01-01T12:00:00.250000Z');
     expect(rfc3339Micro(at, 17)).toBe('2026-01-01T12:00:00.250017Z');

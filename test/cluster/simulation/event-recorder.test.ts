@@ -1,4 +1,4 @@
-import { EVENT_TTL_MS } from '../../../src/cluster/simulation/event-recorder.js';
+import { EVENT_TTL_MS, nanosHex } from '../../../src/cluster/simulation/event-recorder.js';
 import type { KubeObject } from '../../../src/cluster/objects.js';
 import { iso, pod, START, testSimulation } from './simulation-test-cluster.js';
 
@@ -50,6 +50,20 @@ describe('EventRecorder', () => {
     kubelet.event(web, 'Normal', 'Started', 'Started container web');
     const nanos = BigInt(`0x${events()[0]?.metadata.name.split('.')[1]}`);
     expect(nanos / 1_000_000n).toBe(BigInt(START));
+  });
+
+  test('the nanoseconds are written in hex exactly, past the 2^53 a double holds', () => {
+    const cases: [number, number][] = [
+      [0, 0],
+      [0, 7],
+      [1, 0],
+      [2 ** 24 - 1, 999_999],
+      [2 ** 24, 0],
+      [START, 123_456],
+      [Date.parse('2262-04-11T23:47:16Z'), 854_775],
+    ];
+    for (let i = 0; i < 1_000; i++) cases.push([Math.floor(((i * 7_919) % 1_000) * 2 ** 36 + i), (i * 104_729) % 1_000_000]);
+    for (const [ms, within] of cases) expect(nanosHex(ms, within)).toBe((BigInt(ms) * 1_000_000n + BigInt(within)).toString(16));
   });
 
   test('the same object, reason and message again bumps count and lastTimestamp of the same event', () => {

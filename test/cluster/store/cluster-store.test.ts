@@ -82,6 +82,18 @@ describe('ClusterStore', () => {
     expect(Object.isFrozen(store.list(PODS, { namespace: 'a', limit: 1, after: 'a/a' }).items)).toBe(false);
   });
 
+  test('a namespace without objects lists nothing, in every form of list, and its first object shows at once', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'a'));
+    for (const options of [{}, { limit: 1 }, { index: { name: 'spec.nodeName', value: 'node1' } }, { filter: () => true }]) {
+      expect(store.list(PODS, { namespace: 'empty', ...options })).toMatchObject({ items: [], examined: 0 });
+    }
+    store.create(PODS, pod('empty', 'b'));
+    expect(names(store.list(PODS, { namespace: 'empty' }).items)).toEqual(['empty/b']);
+    store.delete(PODS, 'empty', 'b');
+    expect(store.list(PODS, { namespace: 'empty' }).items).toEqual([]);
+  });
+
   test('a namespaced list returns only that namespace', () => {
     const store = newStore();
     store.load([pod('kube-system', 'p1'), pod('default', 'p2'), pod('default', 'p1')].map((object) => ({ resource: PODS, object })));
@@ -164,6 +176,27 @@ describe('ClusterStore', () => {
     expect(() => store.list(PODS, { atResourceVersion: 1 })).toThrow(expect.objectContaining({ reason: 'Expired' }));
     expect(() => store.watch(PODS, 99, () => undefined)).toThrow(expect.objectContaining({ reason: 'TooLargeResourceVersion' }));
     expect(() => store.watch(PODS, 2, () => undefined)).not.toThrow();
+  });
+
+  test('with history suspended nothing is kept to watch from; once resumed the window starts at the newest write', () => {
+    const store = newStore();
+    store.create(PODS, pod('default', 'before'));
+    const resume = store.suspendHistory();
+    store.create(PODS, pod('default', 'during-1'));
+    const during = store.create(PODS, pod('default', 'during-2'));
+    resume();
+    expect(store.oldestResourceVersion).toBe(during.resourceVersion);
+    expect(() => store.watch(PODS, during.resourceVersion - 1, () => undefined)).toThrow(StoreError);
+    const after = store.create(PODS, pod('default', 'after'));
+    const seen: string[] = [];
+    store.watch(PODS, during.resourceVersion, (event) => seen.push(event.object.key));
+    expect(seen).toEqual(['default/after']);
+    expect(store.list(PODS, { atResourceVersion: during.resourceVersion }).items.map((i) => i.key)).toEqual([
+      'default/before',
+      'default/during-1',
+      'default/during-2',
+    ]);
+    expect(after.resourceVersion).toBe(during.resourceVersion + 1);
   });
 
   test('creating an existing object or changing a missing one is refused', () => {

@@ -5,7 +5,7 @@ import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
-import { controllerOf } from '../../meta/index.js';
+import { controllerOf, samePlainValue } from '../../meta/index.js';
 import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { NODES, PODS } from '../types.js';
@@ -53,7 +53,7 @@ class DaemonSetController extends QueuedController {
     const before = event.previous?.object as Node | undefined;
     const after = event.object.object as Node;
     if (event.type === 'DELETED') return this.enqueueAll();
-    if (before !== undefined && canonicalJson([before.metadata.labels, before.spec]) === canonicalJson([after.metadata.labels, after.spec])) return;
+    if (before !== undefined && samePlainValue(before.metadata.labels, after.metadata.labels) && samePlainValue(before.spec, after.spec)) return;
     for (const stored of this.context.store.list(DAEMONSETS).items) {
       const ds = stored.object as DaemonSet;
       const [now] = daemonNodes(ds, [after]) as [DaemonNode];
@@ -64,7 +64,8 @@ class DaemonSetController extends QueuedController {
   }
 
   private podChanged(event: StoreEvent): void {
-    if (!concernsController(event.previous?.object as Pod | undefined, event.type === 'DELETED' ? undefined : (event.object.object as Pod), true)) return;
+    if (!concernsController(event.previous?.object as Pod | undefined, event.type === 'DELETED' ? undefined : (event.object.object as Pod), targetNodeName))
+      return;
     for (const stored of [event.previous, event.object]) {
       const owner = stored && controllerOf(stored.object);
       if (stored && owner?.kind === 'DaemonSet') this.enqueue(`${stored.namespace}/${owner.name}`);
@@ -90,7 +91,7 @@ class DaemonSetController extends QueuedController {
       if (this.rollingUpdate(ds, nodes, byNode, isUpdated)) byNode = this.podsByNode(ds, nodes);
     }
     const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, byNode, isUpdated, clock.now());
-    if (canonicalJson(status) !== canonicalJson(ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
+    if (!samePlainValue(status, ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
     if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'daemonset minReadySeconds');
   }
 

@@ -3,8 +3,7 @@ import type { StoreEvent } from '../../store/index.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
-import { canonicalJson } from '../replicaset/generated-name.js';
-import { controllerOf, isControlledBy } from '../../meta/index.js';
+import { controllerOf, isControlledBy, samePlainValue } from '../../meta/index.js';
 import { DEPLOYMENTS, type Deployment, REPLICASETS, type ReplicaSet, splitKey } from '../replicaset/workload-objects.js';
 import { PODS } from '../types.js';
 import { calculateStatus, updateProgressing } from './deployment-status.js';
@@ -108,21 +107,8 @@ class DeploymentController extends QueuedController {
  * with its metadata and status replaced, so while the store still holds that version, those two are all to compare.
  */
 function changed(next: Deployment, stored: Deployment | undefined, read: Deployment): boolean {
-  if (stored !== read) return canonicalJson(next) !== canonicalJson(stored);
-  return !sameValue(next.metadata, stored.metadata) || !sameValue(next.status, stored.status);
-}
-
-/** Whether two JSON values are equal, whatever the order of their object keys (as their canonical JSON would say). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  const left = Object.entries(a).filter(([, v]) => v !== undefined);
-  const right = b as Record<string, unknown>;
-  return (
-    left.length === Object.values(right).filter((v) => v !== undefined).length && left.every(([k, v]) => Object.hasOwn(right, k) && sameValue(v, right[k]))
-  );
+  if (stored !== read) return !samePlainValue(next, stored);
+  return !samePlainValue(next.metadata, stored.metadata) || !samePlainValue(next.status, stored.status);
 }
 
 /** The Deployment controller, started by the simulation with the other controllers. */

@@ -38,17 +38,19 @@ export function calculateStatus(deployment: Deployment, all: readonly ReplicaSet
   const replicas = deployment.spec?.replicas ?? 1;
   const available = sum(all, availableReplicas);
   const unavailable = Math.max(0, sum(all, specReplicas) - available);
-  const count = (key: string, value: number): Record<string, number> => (value > 0 ? { [key]: value } : {});
-  const status: DeploymentStatus = {
-    ...count('observedGeneration', deployment.metadata.generation ?? 1),
-    ...count('replicas', sum(all, statusReplicas)),
-    ...count('updatedReplicas', newRS ? statusReplicas(newRS) : 0),
-    ...count('readyReplicas', sum(all, readyReplicas)),
-    ...count('availableReplicas', available),
-    ...count('unavailableReplicas', unavailable),
-    ...(deployment.status?.conditions?.length ? { conditions: deployment.status.conditions.map((c) => ({ ...c })) } : {}),
-    ...(deployment.status?.collisionCount ? { collisionCount: deployment.status.collisionCount } : {}),
+  const status: DeploymentStatus = {};
+  const counts = status as Record<string, number>;
+  const count = (key: keyof DeploymentStatus, value: number): void => {
+    if (value > 0) counts[key] = value;
   };
+  count('observedGeneration', deployment.metadata.generation ?? 1);
+  count('replicas', sum(all, statusReplicas));
+  count('updatedReplicas', newRS ? statusReplicas(newRS) : 0);
+  count('readyReplicas', sum(all, readyReplicas));
+  count('availableReplicas', available);
+  count('unavailableReplicas', unavailable);
+  if (deployment.status?.conditions?.length) status.conditions = deployment.status.conditions.map((c) => ({ ...c }));
+  if (deployment.status?.collisionCount) status.collisionCount = deployment.status.collisionCount;
   const { maxUnavailable } = rollingParameters(deployment);
   if (available >= replicas - maxUnavailable)
     setCondition(status, newCondition('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now));

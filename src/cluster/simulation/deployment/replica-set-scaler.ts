@@ -1,6 +1,6 @@
 import type { SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
-import { canonicalJson } from '../replicaset/generated-name.js';
+import { samePlainValue } from '../../meta/index.js';
 import { newControllerRef } from '../../meta/index.js';
 import { type Deployment, nextGeneration, REPLICASETS, type ReplicaSet } from '../replicaset/workload-objects.js';
 import { rfc3339 } from '../../meta/index.js';
@@ -51,7 +51,7 @@ export class ReplicaSetScaler {
     const before = specReplicas(rs);
     const annotations = { ...(rs.metadata.annotations ?? {}), [DESIRED_REPLICAS]: String(desired), [MAX_REPLICAS]: String(max) };
     const sizeChanged = before !== replicas;
-    if (!sizeChanged && canonicalJson(annotations) === canonicalJson(rs.metadata.annotations ?? {})) return false;
+    if (!sizeChanged && samePlainValue(annotations, rs.metadata.annotations ?? {})) return false;
     const next = copyOf(rs);
     next.metadata = { ...next.metadata, annotations, ...(sizeChanged ? { generation: nextGeneration(rs) } : {}) };
     next.spec = { ...next.spec, selector: next.spec?.selector ?? {}, replicas };

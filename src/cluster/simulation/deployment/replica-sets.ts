@@ -1,3 +1,4 @@
+import { plainCopy } from '../../meta/index.js';
 import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
 import type { Deployment, PodTemplate, ReplicaSet } from '../replicaset/workload-objects.js';
 
@@ -21,7 +22,7 @@ function withoutHash(template: PodTemplate | undefined): string {
 }
 
 function hashless(template: PodTemplate | undefined): string {
-  const copy = structuredClone(template ?? {}) as PodTemplate;
+  const copy = plainCopy<PodTemplate>(template ?? {});
   if (copy.metadata?.labels) {
     delete copy.metadata.labels[POD_TEMPLATE_HASH];
     if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;

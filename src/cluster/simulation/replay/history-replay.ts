@@ -2,6 +2,7 @@ import type { KubeObject } from '../../objects.js';
 import type { ResourceKey } from '../../resources/resource-type.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { Subscriptions } from '../work-queue.js';
+import { plainCopy } from '../../meta/index.js';
 
 /** An object someone created (a user, an installer, the API server itself), and when. */
 export interface CreationRecord {
@@ -25,7 +26,7 @@ export class HistoryReplay implements Controller {
     for (const record of this.records) {
       const create = (): void => {
         const { namespace, name } = record.object.metadata;
-        if (!context.store.get(record.resource, namespace, name)) context.store.create(record.resource, structuredClone(record.object));
+        if (!context.store.get(record.resource, namespace, name)) context.store.create(record.resource, plainCopy(record.object));
       };
       this.subscriptions.add(context.clock.at(record.atMs, create, `created ${record.object.kind} ${name(record.object)}`));
     }

@@ -1,6 +1,7 @@
 import type { ClusterHistory } from '../../fixtures/compact/cluster-history.js';
 import { pullKey } from '../../fixtures/compact/cluster-history.js';
 import type { Pod } from '../../objects.js';
+import { plainCopy } from '../../meta/index.js';
 import { labelSetMatches } from '../../selectors/index.js';
 import type { BehaviourSource } from '../kubelet/kubelet-config.js';
 import type { NodeRuntime } from '../kubelet/node-runtime.js';
@@ -10,7 +11,7 @@ export function nodeRuntimeOf(history: Pick<ClusterHistory, 'machines' | 'static
   const { network } = history;
   return {
     machines: history.machines,
-    staticPods: (nodeName) => (history.staticPods.get(nodeName) ?? []).map((pod) => structuredClone(pod) as Pod),
+    staticPods: (nodeName) => (history.staticPods.get(nodeName) ?? []).map((pod) => plainCopy(pod) as Pod),
     pullEndsAt: (nodeName, image) => history.pullsEndAt.get(pullKey(nodeName, image)),
     ...(network
       ? {

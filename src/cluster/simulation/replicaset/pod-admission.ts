@@ -5,6 +5,7 @@ import type { SeededRandom } from '../random.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
 import { randomSuffix } from './generated-name.js';
+import { plainCopy } from '../../meta/index.js';
 
 type PodSpec = Wire<V1PodSpec>;
 type Container = Wire<V1Container>;
@@ -17,7 +18,7 @@ type Container = Wire<V1Container>;
  * and the defaults enableServiceLinks and preemptionPolicy (pkg/apis/core/v1/defaults.go).
  */
 export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom): PodSpec {
-  const { volumes: templateVolumes, ...rest } = structuredClone(template) as PodSpec;
+  const { volumes: templateVolumes, ...rest } = plainCopy(template);
   const serviceAccount = rest.serviceAccountName ?? rest.serviceAccount ?? 'default';
   const automount = rest.automountServiceAccountToken !== false;
   const volume = automount ? `kube-api-access-${randomSuffix(random)}` : undefined;

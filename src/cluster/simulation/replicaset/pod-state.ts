@@ -36,9 +36,10 @@ export function podAvailability(pod: Pod, minReadySeconds: number, now: number):
  * Whether a pod change can change what a ReplicaSet's sync reads of the pod: whose it is (labels, controller),
  * whether it counts (deletion, a finished phase) and whether it is Ready, since when. A bind or a status write that
  * only moves container states or IPs cannot, so it wakes no ReplicaSet: a sync then would do exactly what the one
- * before it did. `where`: the sync also reads where the pod runs (a DaemonSet's).
+ * before it did. `nodeOf`: the sync also reads which node the pod is for (a DaemonSet's, whose pods name their node
+ * before they are bound to it, so a bind changes nothing it reads).
  */
-export function concernsController(before: Pod | undefined, after: Pod | undefined, where = false): boolean {
+export function concernsController(before: Pod | undefined, after: Pod | undefined, nodeOf?: (pod: Pod) => string | undefined): boolean {
   if (!before || !after) return true;
   const readyBefore = isPodReady(before);
   const readyAfter = isPodReady(after);
@@ -49,10 +50,7 @@ export function concernsController(before: Pod | undefined, after: Pod | undefin
     (readyAfter && readyCondition(before)?.lastTransitionTime !== readyCondition(after)?.lastTransitionTime) ||
     !sameJson(before.metadata.labels, after.metadata.labels) ||
     !sameJson(before.metadata.ownerReferences, after.metadata.ownerReferences) ||
-    (where &&
-      (before.status?.phase !== after.status?.phase ||
-        before.spec?.nodeName !== after.spec?.nodeName ||
-        !sameJson(before.spec?.affinity, after.spec?.affinity)))
+    (nodeOf !== undefined && nodeOf(before) !== nodeOf(after))
   );
 }
 

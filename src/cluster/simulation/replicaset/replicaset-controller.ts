@@ -4,7 +4,7 @@ import type { Controller, SimulationContext } from '../controller.js';
 import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
 import { copyOf, PODS } from '../types.js';
-import { canonicalJson } from './generated-name.js';
+import { samePlainValue } from '../../meta/index.js';
 import { labelSelectorAsSelector, selectorMatches } from '../../selectors/index.js';
 import { deletePod, podFromTemplate } from './pod-template.js';
 import { controllerOf, isControlledBy, newControllerRef, type OwnerReference } from '../../meta/index.js';
@@ -101,7 +101,7 @@ class ReplicaSetController extends QueuedController {
 
   /** Its own status write needs no sync after it: one at this instant would find what this one found. */
   private writeStatus(key: string, current: ReplicaSet, status: ReplicaSetStatus): void {
-    if (canonicalJson(status) !== canonicalJson(current.status ?? {})) this.writeOwn(key, () => this.context.store.update(REPLICASETS, { ...current, status }));
+    if (!samePlainValue(status, current.status ?? {})) this.writeOwn(key, () => this.context.store.update(REPLICASETS, { ...current, status }));
   }
 
   /**

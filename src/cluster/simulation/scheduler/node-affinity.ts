@@ -38,3 +38,27 @@ export function requiredNodeAffinityMatches(spec: Readonly<Wire<V1PodSpec>> | un
     )
   );
 }
+
+/**
+ * The NodeAffinity plugin's PreFilter (pkg/scheduler/framework/plugins/nodeaffinity): the nodes a required node
+ * affinity names by `metadata.name In`, the only ones a cycle then filters (a DaemonSet's pod names its node so).
+ * Each term's name requirements intersect, the terms unite; a term without one lets any node in, and so does
+ * none at all (undefined). Names in name order. Terms that name no node in common give an empty list, on which
+ * upstream fails the pod in PreFilter ("conflict"): that rare case is left to the filters (undefined).
+ */
+export function requiredNodeNames(spec: Readonly<Wire<V1PodSpec>> | undefined): string[] | undefined {
+  const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms || terms.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const term of terms) {
+    let termNames: Set<string> | undefined;
+    for (const requirement of term.matchFields ?? []) {
+      if (requirement.key !== 'metadata.name' || requirement.operator !== 'In') continue;
+      const values = new Set(requirement.values ?? []);
+      termNames = termNames ? new Set([...termNames].filter((name) => values.has(name))) : values;
+    }
+    if (!termNames) return undefined;
+    for (const name of termNames) names.add(name);
+  }
+  return names.size === 0 ? undefined : [...names].sort();
+}

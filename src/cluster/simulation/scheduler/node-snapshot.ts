@@ -3,6 +3,7 @@ import type { ClusterStore, StoreEvent } from '../../store/index.js';
 import { NODES } from '../types.js';
 import { allocatable, constraintFailure, type FitFailure, type NodeUsage } from './node-fit.js';
 import type { NodeTotals } from './node-usage-cache.js';
+import { requiredNodeNames } from './node-affinity.js';
 
 /** One node as the scheduler's snapshot holds it. */
 export interface NodeInfo {
@@ -66,6 +67,18 @@ export class NodeSnapshot {
     return this.sorted;
   }
 
+  /** Where the node of this name is in `list()`, if it exists. */
+  position(name: string): number | undefined {
+    if (!this.positions || this.positionsOf !== this.list()) {
+      this.positionsOf = this.list();
+      this.positions = new Map(this.positionsOf.map((info, index) => [info.name, index]));
+    }
+    return this.positions.get(name);
+  }
+
+  private positions: Map<string, number> | undefined;
+  private positionsOf: readonly NodeInfo[] | undefined;
+
   /** Records a node change; whether it matters to scheduling. */
   private apply(event: StoreEvent): boolean {
     const node = event.object.object as Node;
@@ -99,6 +112,7 @@ export class NodeSnapshot {
 
 interface Verdicts {
   generation: number;
+  candidates: number[] | undefined;
   versions: number[];
   verdicts: (FitFailure | undefined)[];
   /** The FitError of a cycle in which every node failed these filters, while no node has changed since. */
@@ -107,6 +121,8 @@ interface Verdicts {
 
 /** The verdicts for the pods of one signature. */
 export interface PodVerdicts {
+  /** The nodes the NodeAffinity PreFilter leaves to filter, by position in the list (ascending); undefined: all. */
+  readonly candidates: readonly number[] | undefined;
   /** The verdict of the node at `index` of the snapshot's list. */
   of(index: number, info: NodeInfo): FitFailure | undefined;
   /** The FitError every node gives these pods on their own, if that is still so: no cycle needs to look again. */
@@ -131,12 +147,15 @@ export class ConstraintVerdicts {
     let cache = this.bySignature.get(signature);
     if (!cache || cache.generation !== this.snapshot.generation) {
       if (!cache && this.bySignature.size >= 1_000) this.bySignature.clear();
-      cache = { generation: this.snapshot.generation, versions: [], verdicts: [] };
+      const names = requiredNodeNames(spec);
+      const positions = names?.map((name) => this.snapshot.position(name)).filter((position) => position !== undefined);
+      cache = { generation: this.snapshot.generation, candidates: positions, versions: [], verdicts: [] };
       this.bySignature.set(signature, cache);
     }
     const verdicts = cache;
     const { snapshot } = this;
     return {
+      candidates: verdicts.candidates,
       of: (index, info) => {
         if (verdicts.versions[index] !== info.version) {
           verdicts.versions[index] = info.version;

@@ -37,6 +37,8 @@ export class Scheduler implements Controller {
   private readonly nodes = new NodeSnapshot();
   private readonly verdicts = new ConstraintVerdicts(this.nodes);
   private nextStartNodeIndex = 0;
+  /** Kept between cycles, so that looking at hundreds of nodes per pod allocates nothing. */
+  private readonly scratch = { failures: [] as FitFailure[], tied: [] as number[] };
   private readonly schedulerName: string;
 
   constructor(options: SchedulerOptions = {}) {
@@ -118,14 +120,26 @@ export class Scheduler implements Controller {
     // looked at all of them (the next one starts where this one did).
     const rejected = constraints.rejected();
     if (rejected !== undefined) return this.failed(key, pod, rejected);
-    const toFind = numFeasibleNodesToFind(nodes.length);
+    // The nodes this cycle filters: those the NodeAffinity PreFilter names (a DaemonSet pod's one node), or all;
+    // a slot is a position among them, the search going round them from where the last cycle stopped.
+    const { candidates } = constraints;
+    const count = candidates ? candidates.length : nodes.length;
+    const positionOf = (slot: number): number => (candidates ? (candidates[slot] as number) : slot);
+    const toFind = numFeasibleNodesToFind(count);
     const requests = podRequests(pod);
-    const failures: FitFailure[] = [];
-    const feasible: NodeInfo[] = [];
+    const { failures, tied } = this.scratch;
+    failures.length = 0;
+    let feasible = 0;
     let resourcesFailed = false;
-    const start = this.nextStartNodeIndex;
-    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-      const index = (start + i) % nodes.length;
+    // Feasible nodes are scored as they are found: the best score, and the slots of the nodes that have it.
+    const request = nonZeroRequests(pod);
+    let best = -Infinity;
+    let tiedCount = 0;
+    const start = count > 0 ? this.nextStartNodeIndex % count : 0;
+    let looked = 0;
+    for (; looked < count && feasible < toFind; looked++) {
+      const slot = (start + looked) % count;
+      const index = positionOf(slot);
       const info = nodes[index] as NodeInfo;
       info.usage ??= this.usage.live(info.name);
       let failure = constraints.of(index, info);
@@ -133,27 +147,30 @@ export class Scheduler implements Controller {
         failure = resourceFailure(requests, info.capacity, info.usage.fit);
         resourcesFailed ||= failure !== undefined;
       }
-      if (failure) failures.push(failure);
-      else feasible.push(info);
+      if (failure) {
+        failures.push(failure);
+        continue;
+      }
+      feasible++;
+      const score = scoreNode(info.capacity, info.usage.score, request);
+      if (score > best) {
+        best = score;
+        tiedCount = 0;
+      }
+      if (score === best) tied[tiedCount++] = slot;
     }
-    // The next cycle starts where this one stopped, so every node gets its turn (schedule_one.go nextStartNodeIndex).
-    if (nodes.length > 0) this.nextStartNodeIndex = (start + feasible.length + failures.length) % nodes.length;
-    if (feasible.length === 0) {
+    // The next cycle starts where this one stopped, so every node gets its turn (schedule_one.go nextStartNodeIndex,
+    // moved on by the nodes this one looked at).
+    if (nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + looked) % nodes.length;
+    if (feasible === 0) {
+      // The nodes the PreFilter left out fail as the plugin that left them out (SetAbsentNodesStatus).
+      for (let absent = nodes.length - looked; absent > 0; absent--) failures.push(NOT_NAMED_BY_AFFINITY);
       const message = fitErrorMessage(nodes.length, failures);
       if (!resourcesFailed && nodes.length > 0) constraints.reject(message);
       return this.failed(key, pod, message);
     }
-    const request = nonZeroRequests(pod);
-    let best = -Infinity;
-    let tied: string[] = [];
-    for (const info of feasible) {
-      const score = scoreNode(info.capacity, (info.usage ?? this.usage.live(info.name)).score, request);
-      if (score > best) {
-        best = score;
-        tied = [info.name];
-      } else if (score === best) tied.push(info.name);
-    }
-    this.bind(key, pod, (this.random as SeededRandom).pick(tied.sort()));
+    const chosen = positionOf(tiedInNameOrder(tied, tiedCount, start, (this.random as SeededRandom).pickIndex(tiedCount)));
+    this.bind(key, pod, (nodes[chosen] as NodeInfo).name);
   }
 
   /** pods/binding: the apiserver sets spec.nodeName and the PodScheduled condition in one write. */
@@ -210,6 +227,19 @@ export class Scheduler implements Controller {
       this.recorder?.repeated(pod, 'Warning', 'FailedScheduling', message, retry.times, retry);
     }
   }
+}
+
+/** The status of the nodes the NodeAffinity PreFilter left out of a cycle (schedule_one.go findNodesThatFitPod). */
+const NOT_NAMED_BY_AFFINITY: FitFailure = { reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], unresolvable: true };
+
+/**
+ * The k-th of the tied nodes in name order (the order of the node list), given their positions in the order the
+ * search met them: from `start` to the end, then on from 0, so the positions past the wrap come first by name.
+ */
+export function tiedInNameOrder(positions: readonly number[], count: number, start: number, k: number): number {
+  let wrapped = 0;
+  while (wrapped < count && (positions[count - 1 - wrapped] as number) < start) wrapped++;
+  return positions[k < wrapped ? count - wrapped + k : k - wrapped] as number;
 }
 
 const isFinished = (pod: Pod | undefined): boolean => pod?.status?.phase === 'Succeeded' || pod?.status?.phase === 'Failed';

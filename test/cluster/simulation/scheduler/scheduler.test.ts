@@ -1,6 +1,7 @@
 import type { KubeObject, Pod } from '../../../../src/cluster/objects.js';
 import { fitErrorMessage } from '../../../../src/cluster/simulation/scheduler/node-fit.js';
-import { Scheduler } from '../../../../src/cluster/simulation/scheduler/scheduler.js';
+import { Scheduler, tiedInNameOrder } from '../../../../src/cluster/simulation/scheduler/scheduler.js';
+import { SeededRandom } from '../../../../src/cluster/simulation/random.js';
 import { eventsAbout, type NodeSpec, nodes, pod, type PodSpec, pods, testSimulation } from '../simulation-test-cluster.js';
 
 const MASTER = { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' };
@@ -106,5 +107,50 @@ describe('scheduler', () => {
     new Scheduler().start(sim.context);
     sim.driver.advance(60_000);
     expect(sim.store.list('/events').items).toHaveLength(0);
+  });
+});
+
+describe('tiedInNameOrder', () => {
+  test('is the k-th of the tied positions sorted, for searches that wrap past the end of the node list or not', () => {
+    const random = new SeededRandom(11);
+    for (let run = 0; run < 2_000; run++) {
+      const nodes = random.int(1, 40);
+      const start = random.int(0, nodes - 1);
+      const looked = random.int(1, nodes);
+      const met = Array.from({ length: looked }, (_, i) => (start + i) % nodes);
+      const tied = met.filter(() => random.chance(0.4));
+      if (tied.length === 0) continue;
+      const sorted = [...tied].sort((a, b) => a - b);
+      for (let k = 0; k < tied.length; k++) expect(tiedInNameOrder(tied, tied.length, start, k)).toBe(sorted[k]);
+    }
+  });
+});
+
+describe('the NodeAffinity PreFilter', () => {
+  /** A pod whose required node affinity names its nodes, as a DaemonSet's pods do. */
+  const pinned = (name: string, ...nodeNames: string[]): KubeObject => {
+    const object = pod({ name });
+    const term = { matchFields: [{ key: 'metadata.name', operator: 'In', values: nodeNames }] };
+    (object.spec as Record<string, unknown>).affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } };
+    return object;
+  };
+  const run = (nodeSpecs: NodeSpec[], objects: KubeObject[]) => {
+    const sim = testSimulation([...nodes(...nodeSpecs), ...objects.map((object) => ({ resource: '/pods' as const, object }))]);
+    new Scheduler().start(sim.context);
+    sim.driver.flush();
+    return { ...sim, pod: (name: string) => sim.store.get('/pods', 'default', name)?.object as Pod };
+  };
+
+  test('filters only the nodes the affinity names: a pod pinned to a node goes there', () => {
+    const sim = run([{ name: 'node1' }, { name: 'node2' }, { name: 'node3' }], [pinned('proxy-a', 'node2'), pinned('proxy-b', 'node3', 'gone')]);
+    expect(sim.pod('proxy-a').spec?.nodeName).toBe('node2');
+    expect(sim.pod('proxy-b').spec?.nodeName).toBe('node3');
+  });
+
+  test('a pod its named node refuses fails as upstream says it: the other nodes did not satisfy NodeAffinity', () => {
+    const sim = run([{ name: 'master', taints: [MASTER] }, { name: 'node1' }, { name: 'node2' }], [pinned('proxy-m', 'master')]);
+    const message =
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+    expect(sim.pod('proxy-m').status?.conditions?.[0]).toMatchObject({ type: 'PodScheduled', status: 'False', message });
   });
 });
