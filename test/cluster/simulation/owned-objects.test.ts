@@ -52,4 +52,71 @@ describe('OwnedObjects', () => {
     expect([...owned.controlledBy(undefined)]).toEqual([]);
     stop();
   });
+
+  it("groups each controller's objects as a scan grouping them would, through moves between groups and owners", () => {
+    const store = new ClusterStore({ resources: [PODS] });
+    const onNode = (name: string, owner: string | undefined, node: string | undefined, phase = 'Pending'): KubeObject => ({
+      ...pod(name, owner, phase),
+      spec: node === undefined ? {} : { nodeName: node },
+    });
+    store.create(PODS, onNode('loaded', 'a', 'n1'));
+    const owned = new OwnedObjects(PODS, { groupBy: (o) => (o.spec as { nodeName?: string } | undefined)?.nodeName });
+    const stop = owned.follow(store);
+    const grouped = (owner: string): Record<string, string[]> =>
+      Object.fromEntries(
+        [...owned.groupsOf(`uid-${owner}`)].map(([group, objects]) => [
+          group,
+          objects.map((o) => `${o.metadata.name} ${(o.status as { phase: string }).phase}`).sort(),
+        ]),
+      );
+    const scan = (owner: string): Record<string, string[]> => {
+      const groups: Record<string, string[]> = {};
+      for (const { object } of store.list(PODS).items) {
+        if (!object.metadata.ownerReferences?.some((r) => r.controller && r.uid === `uid-${owner}`)) continue;
+        const group = (object.spec as { nodeName?: string }).nodeName ?? '';
+        (groups[group] ??= []).push(`${object.metadata.name} ${(object.status as { phase: string }).phase}`);
+        groups[group].sort();
+      }
+      return groups;
+    };
+    store.create(PODS, onNode('p1', 'a', 'n1'));
+    store.create(PODS, onNode('p2', 'a', undefined));
+    store.create(PODS, onNode('p3', 'b', 'n2'));
+    const before = owned.groupsOf('uid-a').get('n1');
+    store.update(PODS, onNode('p1', 'a', 'n1', 'Running'));
+    store.update(PODS, onNode('p2', 'a', 'n2'));
+    store.update(PODS, onNode('p3', 'a', 'n2', 'Running'));
+    store.update(PODS, onNode('loaded', undefined, 'n1'));
+    store.create(PODS, onNode('p4', 'b', 'n3'));
+    store.delete(PODS, 'ns', 'p4');
+    for (const owner of ['a', 'b']) expect(grouped(owner)).toEqual(scan(owner));
+    expect(grouped('a')).toEqual({ n1: ['p1 Running'], n2: ['p2 Pending', 'p3 Running'] });
+    expect(grouped('b')).toEqual({});
+    // A group read before a change stays as it was read.
+    expect(before?.map((o) => o.metadata.name).sort()).toEqual(['loaded', 'p1']);
+    stop();
+  });
+
+  it('with a controller kind, keeps the orphans and the objects of that kind of controller only', () => {
+    const store = new ClusterStore({ resources: [PODS] });
+    const ownedBy = (name: string, kind: string, owner: string): KubeObject => ({
+      ...pod(name, undefined),
+      metadata: { namespace: 'ns', name, ownerReferences: [{ apiVersion: 'apps/v1', kind, name: owner, uid: `uid-${owner}`, controller: true }] },
+    });
+    store.create(PODS, ownedBy('rs-pod', 'ReplicaSet', 'web'));
+    const owned = new OwnedObjects(PODS, { controllerKind: 'DaemonSet' });
+    const stop = owned.follow(store);
+    store.create(PODS, ownedBy('ds-pod', 'DaemonSet', 'agent'));
+    store.create(PODS, pod('orphan', undefined));
+    expect([...owned.controlledBy('uid-web')]).toEqual([]);
+    expect([...owned.controlledBy('uid-agent')].map((o) => o.metadata.name)).toEqual(['ds-pod']);
+    expect(owned.orphansIn('ns')).toEqual(['ns/orphan']);
+    // Taken over by a DaemonSet, released by it to a ReplicaSet.
+    store.update(PODS, ownedBy('rs-pod', 'DaemonSet', 'agent'));
+    store.update(PODS, ownedBy('ds-pod', 'ReplicaSet', 'web'));
+    expect([...owned.controlledBy('uid-agent')].map((o) => o.metadata.name)).toEqual(['rs-pod']);
+    expect(owned.ownedBy('uid-agent')).toEqual(['ns/rs-pod']);
+    expect(owned.ownedBy('uid-web')).toEqual([]);
+    stop();
+  });
 });

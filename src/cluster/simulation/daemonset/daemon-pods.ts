@@ -1,5 +1,5 @@
 import { requiredNodeAffinityMatches } from '../scheduler/node-affinity.js';
-import type { Node, Pod } from '../../objects.js';
+import type { KubeObject, Node, Pod } from '../../objects.js';
 import { labelSetMatches } from '../../selectors/index.js';
 import type { DaemonSet } from '../replicaset/workload-objects.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
@@ -67,16 +67,76 @@ export interface DaemonNode {
 export function daemonNodes(ds: DaemonSet, nodes: readonly Node[]): DaemonNode[] {
   const spec = ds.spec?.template?.spec;
   const tolerations = daemonTolerations(spec ?? { containers: [] });
-  return nodes.map((node) => {
-    const name = node.metadata.name;
-    if (!labelSetMatches(spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(spec, node)) {
-      return { name, shouldRun: false, shouldContinueRunning: false };
+  return nodes.map((node) => daemonNode(spec, tolerations, node));
+}
+
+function daemonNode(spec: Readonly<PodSpec> | undefined, tolerations: readonly Toleration[], node: Node): DaemonNode {
+  const name = node.metadata.name;
+  if (!labelSetMatches(spec?.nodeSelector, node.metadata.labels) || !requiredNodeAffinityMatches(spec, node)) {
+    return { name, shouldRun: false, shouldContinueRunning: false };
+  }
+  const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
+  if (untolerated('NoExecute')) return { name, shouldRun: false, shouldContinueRunning: false };
+  if (untolerated('NoSchedule')) return { name, shouldRun: false, shouldContinueRunning: true };
+  return { name, shouldRun: true, shouldContinueRunning: true };
+}
+
+/** Every node's verdict for one DaemonSet, in the nodes' order, and by name. */
+export interface DaemonNodeVerdicts {
+  readonly list: readonly DaemonNode[];
+  readonly byName: ReadonlyMap<string, DaemonNode>;
+}
+
+interface KeptVerdicts {
+  list: readonly DaemonNode[];
+  byName: ReadonlyMap<string, DaemonNode>;
+  spec: Readonly<PodSpec> | undefined;
+  tolerations: Toleration[];
+  /** Each node version's verdict: a node that changes is a new object, and only it is weighed again. */
+  byNode: WeakMap<Node, DaemonNode>;
+  nodes: readonly { readonly object: Readonly<KubeObject> }[];
+}
+
+/**
+ * daemonNodes kept between syncs, per DaemonSet: stored objects never change in place, so while its template is
+ * the same object and the node list the same array, a sync reads the verdicts it read last time; when nodes
+ * change, only the new versions are weighed. A sync of a DaemonSet on 5,000 nodes then weighs none.
+ */
+export class DaemonVerdicts {
+  private readonly kept = new Map<string, KeptVerdicts>();
+
+  /** The verdicts for `ds` (kept under `key`) on the nodes of the store's list `nodes`. */
+  of(key: string, ds: DaemonSet, nodes: readonly { readonly object: Readonly<KubeObject> }[]): DaemonNodeVerdicts {
+    const spec = ds.spec?.template?.spec;
+    let kept = this.kept.get(key);
+    if (!kept || kept.spec !== spec) {
+      kept = { spec, tolerations: daemonTolerations(spec ?? { containers: [] }), byNode: new WeakMap(), nodes: [], list: [], byName: new Map() };
+      this.kept.set(key, kept);
     }
-    const untolerated = (effect: string): boolean => (node.spec?.taints ?? []).some((t) => t.effect === effect && !tolerated(tolerations, t));
-    if (untolerated('NoExecute')) return { name, shouldRun: false, shouldContinueRunning: false };
-    if (untolerated('NoSchedule')) return { name, shouldRun: false, shouldContinueRunning: true };
-    return { name, shouldRun: true, shouldContinueRunning: true };
-  });
+    if (kept.nodes !== nodes) {
+      const list: DaemonNode[] = [];
+      const byName = new Map<string, DaemonNode>();
+      for (const stored of nodes) {
+        const node = stored.object as Node;
+        let verdict = kept.byNode.get(node);
+        if (!verdict) {
+          verdict = daemonNode(kept.spec, kept.tolerations, node);
+          kept.byNode.set(node, verdict);
+        }
+        list.push(verdict);
+        byName.set(verdict.name, verdict);
+      }
+      kept.nodes = nodes;
+      kept.list = list;
+      kept.byName = byName;
+    }
+    return kept;
+  }
+
+  /** The DaemonSet is gone. */
+  forget(key: string): void {
+    this.kept.delete(key);
+  }
 }
 
 /** The node a daemon pod is for: its spec.nodeName once bound, else its node affinity's (util.GetTargetNodeName). */

@@ -9,13 +9,17 @@ import { controllerOf, samePlainValue } from '../../meta/index.js';
 import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { NODES, PODS } from '../types.js';
-import { type DaemonNode, daemonNodes, daemonPodSpec, targetNodeName } from './daemon-pods.js';
-import { daemonSetStatus } from './daemonset-status.js';
+import { type DaemonNode, daemonNodes, daemonPodSpec, DaemonVerdicts, targetNodeName } from './daemon-pods.js';
+import { daemonSetStatus, type PodsOn } from './daemonset-status.js';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
 const REVISION_HASH = 'controller-revision-hash';
 const TEMPLATE_GENERATION = 'pod-template-generation';
 const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+const NO_PODS: readonly Pod[] = Object.freeze([]);
+
+const isUpdatedOrMissing = (pod: Pod | undefined, isUpdated: (pod: Pod) => boolean): boolean => pod === undefined || isUpdated(pod);
 
 const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp ?? '') || 0;
 
@@ -30,7 +34,11 @@ const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp 
 class DaemonSetController extends QueuedController {
   readonly name = DAEMONSET_CONTROLLER;
   protected readonly resource = DAEMONSETS;
-  private readonly pods = new OwnedObjects(PODS);
+  /** The DaemonSets' pods by the node each is for. */
+  private readonly pods = new OwnedObjects(PODS, { controllerKind: 'DaemonSet', groupBy: (pod) => targetNodeName(pod as Pod) });
+  private readonly verdicts = new DaemonVerdicts();
+  /** The node verdicts each DaemonSet's pods were last checked against for vanished nodes. */
+  private readonly nodesChecked = new Map<string, ReadonlyMap<string, DaemonNode>>();
 
   override start(context: SimulationContext): void {
     super.start(context);
@@ -76,21 +84,24 @@ class DaemonSetController extends QueuedController {
     const { store, clock } = this.context;
     const [namespace, name] = splitKey(key);
     const ds = store.get(DAEMONSETS, namespace, name)?.object as DaemonSet | undefined;
-    if (!ds) return;
-    // What every node says and which pods each has are read once, and read again only after a step changed pods.
-    const nodes = daemonNodes(
-      ds,
-      store.list(NODES).items.map((s) => s.object as Node),
-    );
-    let byNode = this.podsByNode(ds, nodes);
+    if (!ds) {
+      this.verdicts.forget(key);
+      this.nodesChecked.delete(key);
+      return;
+    }
+    // Every node's verdict is kept while neither it nor the template changes; the pods by node are kept as they
+    // change: a sync reads both without building either.
+    const { list: nodes, byName } = this.verdicts.of(key, ds, store.list(NODES).items);
+    this.deletePodsOfVanishedNodes(key, ds, byName);
+    const podsOn = this.podsOn(ds);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
-    const hash = this.currentHash(ds, generation, byNode);
+    const hash = this.currentHash(ds, generation, podsOn, nodes);
     const isUpdated = (pod: Pod): boolean => pod.metadata.labels?.[TEMPLATE_GENERATION] === generation || pod.metadata.labels?.[REVISION_HASH] === hash;
     if (!ds.metadata.deletionTimestamp) {
-      if (this.manage(ds, nodes, byNode, hash, generation)) byNode = this.podsByNode(ds, nodes);
-      if (this.rollingUpdate(ds, nodes, byNode, isUpdated)) byNode = this.podsByNode(ds, nodes);
+      this.manage(ds, nodes, podsOn, hash, generation);
+      this.rollingUpdate(ds, nodes, podsOn, isUpdated);
     }
-    const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, byNode, isUpdated, clock.now());
+    const { status, nextAvailableAt } = daemonSetStatus(ds, nodes, podsOn, isUpdated, clock.now());
     if (!samePlainValue(status, ds.status ?? {})) this.writeOwn(key, () => store.update(DAEMONSETS, { ...ds, status }));
     if (nextAvailableAt !== undefined) this.enqueueAt(key, nextAvailableAt, 'daemonset minReadySeconds');
   }
@@ -99,45 +110,50 @@ class DaemonSetController extends QueuedController {
    * The current revision's hash: the one its pods of the current template generation carry (a loaded cluster's
    * ControllerRevision is not stored), else ComputeHash of the template.
    */
-  private currentHash(ds: DaemonSet, generation: string, byNode: ReadonlyMap<string, Pod[]>): string {
-    for (const pods of byNode.values()) {
-      const labelled = pods.find((p) => p.metadata.labels?.[TEMPLATE_GENERATION] === generation)?.metadata.labels?.[REVISION_HASH];
+  private currentHash(ds: DaemonSet, generation: string, podsOn: PodsOn, nodes: readonly DaemonNode[]): string {
+    for (const node of nodes) {
+      const labelled = podsOn(node.name).find((p) => p.metadata.labels?.[TEMPLATE_GENERATION] === generation)?.metadata.labels?.[REVISION_HASH];
       if (labelled) return labelled;
     }
     return templateHash(canonicalJson(ds.spec?.template ?? {}) + (ds.status?.collisionCount ? String(ds.status.collisionCount) : ''));
   }
 
-  /** The DaemonSet's pods by node name, oldest first; those of vanished nodes are deleted on the way. */
-  private podsByNode(ds: DaemonSet, nodes: readonly DaemonNode[]): Map<string, Pod[]> {
-    const { store } = this.context;
-    const byNode = new Map<string, Pod[]>();
-    const existing = new Set(nodes.map((node) => node.name));
-    for (const object of [...this.pods.controlledBy(ds.metadata.uid)]) {
-      const pod = object as Pod;
-      const nodeName = targetNodeName(pod);
-      // Indexed by its controller's uid: only the namespace is left to check (an owner is in its objects' namespace).
-      if (pod.metadata.namespace !== ds.metadata.namespace || !nodeName) continue;
-      if (!existing.has(nodeName)) {
-        store.delete(PODS, pod.metadata.namespace, pod.metadata.name);
-        continue;
-      }
-      const onNode = byNode.get(nodeName);
-      if (onNode === undefined) byNode.set(nodeName, [pod]);
-      else onNode.push(pod);
-    }
-    for (const pods of byNode.values()) if (pods.length > 1) pods.sort((a, b) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
-    return byNode;
+  /**
+   * The DaemonSet's pods on a node, oldest first, as they are at the moment of asking (a step that creates or
+   * deletes pods is seen by the next one). Pods of other namespaces than the DaemonSet's are not its own.
+   */
+  private podsOn(ds: DaemonSet): PodsOn {
+    return (nodeName) => {
+      const pods = (this.pods.groupsOf(ds.metadata.uid).get(nodeName) ?? NO_PODS) as readonly Pod[];
+      if (pods.length === 1 && pods[0]?.metadata.namespace === ds.metadata.namespace) return pods;
+      if (pods.length === 0) return pods;
+      return pods
+        .filter((pod) => pod.metadata.namespace === ds.metadata.namespace)
+        .sort((a, b) => created(a) - created(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+    };
   }
 
-  /** manage / podsShouldBeOnNode: create where missing, delete failed, surplus and misplaced pods. Whether it changed any. */
-  private manage(ds: DaemonSet, nodes: readonly DaemonNode[], byNode: ReadonlyMap<string, Pod[]>, hash: string, generation: string): boolean {
-    let changed = false;
+  /**
+   * Pods on nodes that no longer exist are removed (the pod garbage collector's work upstream, pkg/controller/podgc):
+   * looked for on a DaemonSet's first sync and whenever the nodes have changed since its last.
+   */
+  private deletePodsOfVanishedNodes(key: string, ds: DaemonSet, nodes: ReadonlyMap<string, DaemonNode>): void {
+    if (this.nodesChecked.get(key) === nodes) return;
+    this.nodesChecked.set(key, nodes);
+    const { store } = this.context;
+    for (const [nodeName, pods] of [...this.pods.groupsOf(ds.metadata.uid)]) {
+      if (nodeName === '' || nodes.has(nodeName)) continue;
+      for (const pod of pods) if (pod.metadata.namespace === ds.metadata.namespace) store.delete(PODS, pod.metadata.namespace, pod.metadata.name);
+    }
+  }
+
+  /** manage / podsShouldBeOnNode: create where missing, delete failed, surplus and misplaced pods. */
+  private manage(ds: DaemonSet, nodes: readonly DaemonNode[], podsOn: PodsOn, hash: string, generation: string): void {
     for (const { name: nodeName, shouldRun, shouldContinueRunning } of nodes) {
-      const all = byNode.get(nodeName) ?? [];
+      const all = podsOn(nodeName);
       // A node whose only pod is terminating waits for it to go before it gets a new one (one pod per node).
       if (shouldRun && all.length === 0) {
         this.create(ds, nodeName, hash, generation);
-        changed = true;
         continue;
       }
       const only = all.length === 1 ? all[0] : undefined;
@@ -146,7 +162,6 @@ class DaemonSetController extends QueuedController {
       const pods = all.filter((p) => !p.metadata.deletionTimestamp);
       if (!shouldContinueRunning) {
         for (const pod of pods) this.delete(ds, pod);
-        changed ||= pods.length > 0;
         continue;
       }
       const failed = pods.filter((p) => p.status?.phase === 'Failed');
@@ -158,13 +173,10 @@ class DaemonSetController extends QueuedController {
           `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`,
         );
         this.delete(ds, pod);
-        changed = true;
       }
       const running = pods.filter((p) => p.status?.phase !== 'Failed');
       for (const pod of running.slice(1)) this.delete(ds, pod);
-      changed ||= running.length > 1;
     }
-    return changed;
   }
 
   private create(ds: DaemonSet, nodeName: string, hash: string, generation: string): void {
@@ -185,11 +197,14 @@ class DaemonSetController extends QueuedController {
   /**
    * rollingUpdate (rolling_update.go, maxSurge 0): outdated pods that are not available go first; available ones
    * only while fewer than maxUnavailable daemon pods are unavailable. The freed node gets a new pod next sync.
-   * Whether it deleted any.
    */
-  private rollingUpdate(ds: DaemonSet, nodes: readonly DaemonNode[], byNode: ReadonlyMap<string, Pod[]>, isUpdated: (pod: Pod) => boolean): boolean {
-    if (ds.spec?.updateStrategy?.type === 'OnDelete') return false;
-    const desired = nodes.filter((n) => n.shouldRun).length;
+  private rollingUpdate(ds: DaemonSet, nodes: readonly DaemonNode[], podsOn: PodsOn, isUpdated: (pod: Pod) => boolean): void {
+    if (ds.spec?.updateStrategy?.type === 'OnDelete') return;
+    const current = (node: DaemonNode): Pod | undefined => podsOn(node.name).find((p) => !p.metadata.deletionTimestamp);
+    // What a sync almost always finds: every pod of the current template, nothing to update.
+    if (!nodes.some((node) => node.shouldRun && !isUpdatedOrMissing(current(node), isUpdated))) return;
+    let desired = 0;
+    for (const node of nodes) if (node.shouldRun) desired++;
     const configured = ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable as number | string | undefined;
     const percent = typeof configured === 'string' && /^\d+%$/.exec(configured);
     const maxUnavailable = Math.max(
@@ -198,26 +213,21 @@ class DaemonSetController extends QueuedController {
     );
     const now = this.context.clock.now();
     const available = (pod: Pod): boolean => podAvailability(pod, ds.spec?.minReadySeconds ?? 0, now).available;
-    let changed = false;
     let unavailable = 0;
     const outdatedAvailable: Pod[] = [];
     for (const node of nodes) {
       if (!node.shouldRun) continue;
-      const pod = (byNode.get(node.name) ?? []).find((p) => !p.metadata.deletionTimestamp);
+      const pod = current(node);
       if (!pod || !available(pod)) unavailable++;
       if (!pod || isUpdated(pod)) continue;
-      if (!isPodReady(pod) || !available(pod)) {
-        this.delete(ds, pod);
-        changed = true;
-      } else outdatedAvailable.push(pod);
+      if (!isPodReady(pod) || !available(pod)) this.delete(ds, pod);
+      else outdatedAvailable.push(pod);
     }
     for (const pod of outdatedAvailable) {
       if (unavailable >= maxUnavailable) break;
       this.delete(ds, pod);
-      changed = true;
       unavailable++;
     }
-    return changed;
   }
 }
 

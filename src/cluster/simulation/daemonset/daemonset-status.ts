@@ -5,6 +5,9 @@ import type { DaemonNode } from './daemon-pods.js';
 
 export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
 
+/** A DaemonSet's pods on a node, oldest first. */
+export type PodsOn = (nodeName: string) => readonly Pod[];
+
 /**
  * updateDaemonSetStatus (pkg/controller/daemon/daemon_controller.go): per node that should run the pod, whether
  * it has one (the oldest counts), Ready, available, of the current template; pods on nodes that should not run
@@ -13,7 +16,7 @@ export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
 export function daemonSetStatus(
   ds: DaemonSet,
   nodes: readonly DaemonNode[],
-  podsByNode: ReadonlyMap<string, Pod[]>,
+  podsOn: PodsOn,
   isUpdated: (pod: Pod) => boolean,
   now: number,
 ): { status: DaemonSetStatus; nextAvailableAt?: number } {
@@ -25,7 +28,7 @@ export function daemonSetStatus(
   let updated = 0;
   let nextAvailableAt: number | undefined;
   for (const node of nodes) {
-    const pods = podsByNode.get(node.name) ?? [];
+    const pods = podsOn(node.name);
     if (!node.shouldRun) {
       if (pods.length > 0) misscheduled++;
       continue;

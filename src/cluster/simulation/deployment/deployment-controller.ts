@@ -24,7 +24,7 @@ export const DEPLOYMENT_CONTROLLER = 'deployment-controller';
 class DeploymentController extends QueuedController {
   readonly name = DEPLOYMENT_CONTROLLER;
   protected readonly resource = DEPLOYMENTS;
-  private readonly replicaSets = new OwnedObjects(REPLICASETS);
+  private readonly replicaSets = new OwnedObjects(REPLICASETS, { controllerKind: 'Deployment' });
 
   override start(context: SimulationContext): void {
     super.start(context);

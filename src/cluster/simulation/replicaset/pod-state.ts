@@ -19,14 +19,17 @@ export function isPodReady(pod: Pod): boolean {
   return readyCondition(pod)?.status === 'True';
 }
 
+const AVAILABLE = Object.freeze({ available: true });
+const UNAVAILABLE = Object.freeze({ available: false });
+
 /**
  * Ready for at least minReadySeconds at `now`. When not yet, `availableAt` says when it will be, so the caller
  * can look again then (the controllers' AddAfter(key, minReadySeconds)).
  */
-export function podAvailability(pod: Pod, minReadySeconds: number, now: number): { available: boolean; availableAt?: number } {
+export function podAvailability(pod: Pod, minReadySeconds: number, now: number): Readonly<{ available: boolean; availableAt?: number }> {
   const ready = readyCondition(pod);
-  if (ready?.status !== 'True') return { available: false };
-  if (minReadySeconds <= 0) return { available: true };
+  if (ready?.status !== 'True') return UNAVAILABLE;
+  if (minReadySeconds <= 0) return AVAILABLE;
   const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : now;
   const availableAt = since + minReadySeconds * 1000;
   return availableAt <= now ? { available: true } : { available: false, availableAt };

@@ -27,7 +27,7 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller';
 class ReplicaSetController extends QueuedController {
   readonly name = REPLICASET_CONTROLLER;
   protected readonly resource = REPLICASETS;
-  private readonly pods = new OwnedObjects(PODS);
+  private readonly pods = new OwnedObjects(PODS, { controllerKind: 'ReplicaSet' });
   private readonly tally = new ReplicaSetTally();
 
   protected informers(): readonly Informer[] {
