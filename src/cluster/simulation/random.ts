@@ -43,11 +43,15 @@ export class SeededRandom {
     return this.int(0, count - 1);
   }
 
-  /** `length` lowercase hex digits (container IDs, image digests, event name suffixes). */
+  /**
+   * `length` lowercase hex digits (container IDs, image digests, event name suffixes). Joined once rather than
+   * appended to: a string grown by `+=` is kept as a chain of its pieces, 16 of them in a 64-digit ID, and every
+   * pod keeps two such IDs.
+   */
   hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += this.int(0, 0xffff).toString(16).padStart(4, '0');
-    return out.slice(0, length);
+    const groups: string[] = [];
+    for (let digits = 0; digits < length; digits += 4) groups.push(this.int(0, 0xffff).toString(16).padStart(4, '0'));
+    return groups.join('').slice(0, length);
   }
 
   fork(label: string): SeededRandom {

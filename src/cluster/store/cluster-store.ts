@@ -251,7 +251,8 @@ export class ClusterStore {
 /** A stable RFC 4122-shaped uid for objects that come without one, so every run of a cluster is the same. */
 function deterministicUid(resource: ResourceKey, key: string, resourceVersion: number): string {
   const hex = createHash('sha256').update(`${resource}\u0000${key}\u0000${resourceVersion}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Joined, not a template: a template's pieces stay a chain of eight strings for as long as the uid lives.
+  return [hex.slice(0, 8), hex.slice(8, 12), `5${hex.slice(13, 16)}`, `a${hex.slice(17, 20)}`, hex.slice(20, 32)].join('-');
 }
 
 /** A resourceVersion an object was captured with, when it is one this store can keep (a positive integer). */
