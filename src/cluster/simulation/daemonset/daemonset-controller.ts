@@ -19,8 +19,6 @@ const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation
 
 const NO_PODS: readonly Pod[] = Object.freeze([]);
 
-const isUpdatedOrMissing = (pod: Pod | undefined, isUpdated: (pod: Pod) => boolean): boolean => pod === undefined || isUpdated(pod);
-
 const created = (pod: Pod): number => Date.parse(pod.metadata.creationTimestamp ?? '') || 0;
 
 /**
@@ -201,8 +199,12 @@ class DaemonSetController extends QueuedController {
   private rollingUpdate(ds: DaemonSet, nodes: readonly DaemonNode[], podsOn: PodsOn, isUpdated: (pod: Pod) => boolean): void {
     if (ds.spec?.updateStrategy?.type === 'OnDelete') return;
     const current = (node: DaemonNode): Pod | undefined => podsOn(node.name).find((p) => !p.metadata.deletionTimestamp);
+    const outdated = (node: DaemonNode): boolean => {
+      const pod = node.shouldRun ? current(node) : undefined;
+      return pod !== undefined && !isUpdated(pod);
+    };
     // What a sync almost always finds: every pod of the current template, nothing to update.
-    if (!nodes.some((node) => node.shouldRun && !isUpdatedOrMissing(current(node), isUpdated))) return;
+    if (!nodes.some(outdated)) return;
     let desired = 0;
     for (const node of nodes) if (node.shouldRun) desired++;
     const configured = ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable as number | string | undefined;

@@ -1,9 +1,7 @@
 import type { SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
-import { samePlainValue } from '../../meta/index.js';
-import { newControllerRef } from '../../meta/index.js';
+import { newControllerRef, rfc3339, samePlainValue } from '../../meta/index.js';
 import { type Deployment, nextGeneration, REPLICASETS, type ReplicaSet } from '../replicaset/workload-objects.js';
-import { rfc3339 } from '../../meta/index.js';
 import { copyOf } from '../types.js';
 import { conditionOf, newCondition, setCondition } from './deployment-status.js';
 import { DESIRED_REPLICAS, MAX_REPLICAS, POD_TEMPLATE_HASH, podTemplateHash, REVISION, revisionOf, specReplicas, sum } from './replica-sets.js';

@@ -1,3 +1,4 @@
+import { samePlainValue } from '../../meta/index.js';
 import type { Pod } from '../../objects.js';
 
 /**
@@ -32,7 +33,7 @@ export function podAvailability(pod: Pod, minReadySeconds: number, now: number):
   if (minReadySeconds <= 0) return AVAILABLE;
   const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : now;
   const availableAt = since + minReadySeconds * 1000;
-  return availableAt <= now ? { available: true } : { available: false, availableAt };
+  return availableAt <= now ? AVAILABLE : { available: false, availableAt };
 }
 
 /**
@@ -51,10 +52,8 @@ export function concernsController(before: Pod | undefined, after: Pod | undefin
     isPodActive(before) !== isPodActive(after) ||
     readyBefore !== readyAfter ||
     (readyAfter && readyCondition(before)?.lastTransitionTime !== readyCondition(after)?.lastTransitionTime) ||
-    !sameJson(before.metadata.labels, after.metadata.labels) ||
-    !sameJson(before.metadata.ownerReferences, after.metadata.ownerReferences) ||
+    !samePlainValue(before.metadata.labels, after.metadata.labels) ||
+    !samePlainValue(before.metadata.ownerReferences, after.metadata.ownerReferences) ||
     (nodeOf !== undefined && nodeOf(before) !== nodeOf(after))
   );
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
