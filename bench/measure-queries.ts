@@ -56,10 +56,13 @@ export async function captureAnswers(
 }
 
 /**
- * Runs before the counted ones: one for a query timed a few times (a full list), a third as many as the counted ones
- * for a quick query, whose median of 15 a single warm-up left swinging twofold between runs of the bench.
+ * Runs before the counted ones: one for a query timed a few times (a full list), twice as many as the counted ones
+ * for a quick query. V8 optimises a function only after some tens of calls, and a quick query runs code of its own
+ * (a field selector's parse, an index's scan): after five runs kubefacade's CPU per request for one node's pods was
+ * still 2.5 times what it is once compiled (0.37 against 0.15 ms over the next 4,000), so medians measured the
+ * interpreter and swung between runs.
  */
-const warmUpRuns = (query: Query): number => Math.max(1, Math.floor(query.runs / 3));
+const warmUpRuns = (query: Query): number => (query.runs > 3 ? 2 * query.runs : 1);
 
 /** Each query's median time on both servers, runs alternating between them so that neither gets a quieter machine. */
 export async function timeQueries(
