@@ -24,14 +24,17 @@ export class TaskQueue {
 
   push(task: QueuedTask): void {
     const heap = this.heap;
+    // The task moves up through a hole: each parent it passes moves down once (no swap, nothing allocated).
+    let at = heap.length;
     heap.push(task);
-    let at = heap.length - 1;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (!before(heap[at] as QueuedTask, heap[parent] as QueuedTask)) break;
-      [heap[at], heap[parent]] = [heap[parent] as QueuedTask, heap[at] as QueuedTask];
+      const above = heap[parent] as QueuedTask;
+      if (!before(task, above)) break;
+      heap[at] = above;
       at = parent;
     }
+    heap[at] = task;
   }
 
   /** The earliest task that is not cancelled, dropping cancelled ones on the way. */
@@ -45,18 +48,20 @@ export class TaskQueue {
     const top = heap[0];
     const last = heap.pop();
     if (top === undefined || last === undefined || heap.length === 0) return top;
-    heap[0] = last;
+    // The last task moves down from the root through a hole, the earlier child moving up at each level.
+    const size = heap.length;
     let at = 0;
     for (;;) {
       const left = at * 2 + 1;
+      if (left >= size) break;
       const right = left + 1;
-      let smallest = at;
-      if (left < heap.length && before(heap[left] as QueuedTask, heap[smallest] as QueuedTask)) smallest = left;
-      if (right < heap.length && before(heap[right] as QueuedTask, heap[smallest] as QueuedTask)) smallest = right;
-      if (smallest === at) break;
-      [heap[at], heap[smallest]] = [heap[smallest] as QueuedTask, heap[at] as QueuedTask];
-      at = smallest;
+      const child = right < size && before(heap[right] as QueuedTask, heap[left] as QueuedTask) ? right : left;
+      const below = heap[child] as QueuedTask;
+      if (!before(below, last)) break;
+      heap[at] = below;
+      at = child;
     }
+    heap[at] = last;
     return top;
   }
 }
