@@ -38,6 +38,7 @@ const GENERATOR_VERSION = '1';
 const SEED = 1;
 const GET_RATE = 2000;
 const GET_SECONDS = 10;
+const GET_P99_LIMIT_MS = 5;
 /**
  * Seconds of the same load sent to each server first, not counted, as wrk2 calibrates before it records: in the
  * first second the GET path is still being compiled, and the queue it builds up was the p99 of a whole run (125 ms
@@ -314,6 +315,13 @@ function getRow(
   const p = (result: typeof facade, q: number): number | undefined => (result ? percentile(result.latencies, q) : undefined);
   const describe = (result: typeof facade): string =>
     result ? `p50 ${formatMs(p(result, 50))}, p99 ${formatMs(p(result, 99))}, ${result.errors} errors of ${result.sent}` : '—';
+  // A p99 the bare server itself misses on this machine and load generator is no target kubefacade can meet here.
+  const ceilingP99 = p(ceiling, 99);
+  const floor =
+    large && ceilingP99 !== undefined && ceilingP99 > GET_P99_LIMIT_MS
+      ? `the ceiling's own p99 is ${formatMs(ceilingP99)} on this machine, above the target`
+      : undefined;
+  const note = why ?? floor;
   return {
     measurement: `GET one pod at ${GET_RATE.toLocaleString('en-US')}/s (${GET_SECONDS} s, open loop)`,
     cluster,
@@ -322,11 +330,11 @@ function getRow(
     ratio: ratioOf(p(facade, 99), p(ceiling, 99)),
     checks: large
       ? [
-          { label: 'p99', value: p(facade, 99), limit: 5, unit: 'ms' },
+          { label: 'p99', value: p(facade, 99), limit: GET_P99_LIMIT_MS, unit: 'ms' },
           { label: 'errors', value: facade?.errors, limit: 0, unit: '' },
         ]
       : [],
-    ...(why === undefined ? {} : { why }),
+    ...(note === undefined ? {} : { why: note }),
   };
 }
 
