@@ -11,7 +11,7 @@ import type { GenerateConfig } from './cli/generate-command.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
 import { writeGeneratedCluster } from './cluster/generate/index.js';
 import { ClusterFileError, type LoadProgress } from './cluster/index.js';
-import { type RunningKubefacade, startKubefacade } from './index.js';
+import { type RunningServer, startServer } from './start-server.js';
 import { TOKEN_FILE } from './credentials/bearer-token.js';
 import { writeKubeconfig } from './kubeconfig/index.js';
 import { createLogger } from './logging/logger.js';
@@ -32,7 +32,7 @@ export interface MainEnvironment {
   /** Whether stderr is a terminal: then a large cluster's load shows a progress line. */
   stderrIsTTY?: boolean;
   /** Called once the server listens and the kubeconfig is written. */
-  onReady?(running: RunningKubefacade): void;
+  onReady?(running: RunningServer): void;
   /** The process's environment variables (KUBEFACADE_TOKEN); none when absent. */
   env?: Readonly<Record<string, string | undefined>>;
   /** stdout as a stream, so `generate` without --output respects a slow pipe; writes go through stdout() when absent. */
@@ -52,9 +52,9 @@ export async function main(env: MainEnvironment): Promise<number> {
   const config = outcome.config;
   const logger = createLogger(config.logLevel, env.logDestination);
 
-  let running: RunningKubefacade;
+  let running: RunningServer;
   try {
-    running = await startKubefacade({
+    running = await startServer({
       cluster: { file: config.clusterFile },
       host: config.host,
       port: config.port,
@@ -145,7 +145,7 @@ function startFailure(error: unknown, cwd: string): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function banner(version: string, config: Config, running: RunningKubefacade): string {
+function banner(version: string, config: Config, running: RunningServer): string {
   const lines = [
     `kubefacade ${version} serving ${running.url}`,
     `  cluster:    ${config.clusterFile} (${running.cluster.summary})`,

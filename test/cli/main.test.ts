@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { KubeConfig } from '@kubernetes/client-node';
 import { dump } from 'js-yaml';
-import type { RunningKubefacade } from '../../src/index.js';
+import type { RunningServer } from '../../src/start-server.js';
 import { main, type MainEnvironment } from '../../src/main.js';
 import { sampleObjects } from '../support/sample-objects.js';
 
@@ -13,7 +13,7 @@ interface Run {
   stdout: () => string;
   stderr: () => string;
   log: string[];
-  ready: Promise<RunningKubefacade>;
+  ready: Promise<RunningServer>;
   requestStop(signal: string): void;
 }
 
@@ -23,8 +23,8 @@ function prepare(argv: string[], cwd: string): Run {
   let stderr = '';
   const log: string[] = [];
   let requestStop: (signal: string) => void = () => undefined;
-  let markReady: (running: RunningKubefacade) => void = () => undefined;
-  const ready = new Promise<RunningKubefacade>((resolve) => (markReady = resolve));
+  let markReady: (running: RunningServer) => void = () => undefined;
+  const ready = new Promise<RunningServer>((resolve) => (markReady = resolve));
   const env: MainEnvironment = {
     argv,
     cwd,
