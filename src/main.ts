@@ -15,7 +15,7 @@ import { type RunningServer, startServer } from './start-server.js';
 import { TOKEN_FILE } from './credentials/bearer-token.js';
 import { writeKubeconfig } from './kubeconfig/index.js';
 import { createLogger } from './logging/logger.js';
-import { STATE_FILES } from './tls/index.js';
+import { STATE_FILES } from './tls/state-dir.js';
 
 export interface MainEnvironment {
   /** Arguments after `node` and the script. */

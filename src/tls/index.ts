@@ -1,3 +1,2 @@
 export type { KeyPairPem, ServingMaterial } from './key-material.js';
 export { type ServingMaterialOptions, type ServingMaterialResult, servingMaterialFor } from './serving-material.js';
-export { STATE_FILES } from './state-dir.js';
