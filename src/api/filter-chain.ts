@@ -21,9 +21,10 @@ export function filterChain(filters: readonly RequestHandler[]): RequestHandler 
         return;
       }
       try {
-        // As Express 5 does for any handler: a promise it returns that rejects goes to the error handler.
+        // As Express 5 does for any handler: a promise it returns that rejects goes to the error handler, even
+        // one rejected without a reason (which `step` would take for "go on").
         const returned: unknown = filter(req, res, step);
-        if (returned instanceof Promise) returned.catch(step);
+        if (returned instanceof Promise) returned.catch((reason: unknown) => next(reason ?? new Error('Rejected promise')));
       } catch (thrown: unknown) {
         next(thrown);
       }

@@ -60,6 +60,17 @@ describe('filterChain', () => {
     expect(res.body).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'BadRequest', message: 'refused by the filter', code: 400 });
   });
 
+  test('a filter whose promise rejects without a reason still ends in the error handler, not in the next filter', async () => {
+    // What is tested is exactly a rejection without an Error.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    const rejectsWithNothing: RequestHandler = () => Promise.reject(undefined);
+    const res = await request(appWith([rejectsWithNothing, mark('never')]))
+      .get('/')
+      .expect(500);
+    expect(res.headers['x-filters']).toBeUndefined();
+    expect(res.body).toMatchObject({ kind: 'Status', status: 'Failure', code: 500 });
+  });
+
   test('a filter that calls next later (after I/O) continues the chain then', async () => {
     const later: RequestHandler = (_req, _res, next) => {
       setImmediate(next);
