@@ -24,6 +24,7 @@ import {
   type Simulation,
 } from './cluster/index.js';
 import { bearerTokenFor } from './credentials/bearer-token.js';
+import { releaseGarbage } from './release-garbage.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import type { ServingMaterial } from './tls/index.js';
@@ -108,7 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // A path may name a file, a folder, a support bundle's archive...: the capture is read before the cluster opens.
   const source = options.cluster ?? { file: defaultClusterFile() };
   const progress = options.onLoadProgress;
-  const { cluster, simulation } = openCluster(
+  const { cluster, simulation, replayed } = openCluster(
     'file' in source ? { capture: await readCapture(source.file, progress ? { onProgress: (read) => progress(readingProgress(read)) } : {}) } : source,
     {
       now,
@@ -124,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   );
   try {
+    if (replayed) await releaseGarbage();
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
     const {
       token,

@@ -88,6 +88,8 @@ export interface OpenedCluster {
   cluster: Cluster;
   /** The running simulation of a live cluster; it stops when the cluster closes. */
   simulation: Simulation | undefined;
+  /** Whether the present was made by replaying a past (whose versions, dead now, are garbage worth collecting). */
+  replayed: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
     const born = loaded.objects.filter((entry) => !later.has(entry.object) && !isMirrorPod(entry.object));
     return replayHistory({ ...loaded, objects: born }, history, now, live, registry, options);
   }
-  if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined };
+  if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined, replayed: false };
   const clock = new SimulationClock(now.getTime(), options.onTaskError);
   const cluster = buildCluster(loaded, clock, registry, options);
   const simulation = startLiveSimulation(cluster, {
@@ -119,7 +121,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
     ...(loaded.scenario ? { scenario: loaded.scenario } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
-  return { cluster, simulation };
+  return { cluster, simulation, replayed: false };
 }
 
 /**
@@ -154,9 +156,9 @@ function replayHistory(
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
   resumeHistory();
-  if (live) return { cluster, simulation };
+  if (live) return { cluster, simulation, replayed: true };
   simulation.stop();
-  return { cluster, simulation: undefined };
+  return { cluster, simulation: undefined, replayed: true };
 }
 
 const isMirrorPod = (object: KubeObject): boolean => object.kind === 'Pod' && object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
