@@ -1,48 +1,38 @@
-import { now } from './child-process.js';
-import { get, type Target } from './http.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Target } from './http.js';
+import type { OpenLoopOptions, RateResult } from './open-loop-load.js';
 
-export interface RateResult {
-  /** Latency of each request from the instant it was due (open loop: a slow answer delays no later request). */
-  latencies: number[];
-  /** Requests that failed or answered other than 200. */
-  errors: number;
-  sent: number;
-}
+export type { RateResult } from './open-loop-load.js';
+
+/** Connections the load keeps open: enough that a stall of tens of milliseconds at 2,000/s queues nothing locally. */
+const CONNECTIONS = 64;
 
 /**
- * An open-loop load at a fixed rate, as wrk2 makes it: request i is due at start + i/rate whatever became of the
- * others, and its latency counts from then, so a stall shows in the percentiles instead of slowing the load down.
+ * An open-loop GET load at a fixed rate (see `openLoopLoad`), run in a process of its own (`rate-load-process`)
+ * over raw keep-alive sockets.
  */
 export async function fixedRate(target: Target, path: string, rate: number, durationMs: number, headers: Record<string, string> = {}): Promise<RateResult> {
-  const latencies: number[] = [];
-  const total = Math.round((rate * durationMs) / 1000);
-  let errors = 0;
-  let sent = 0;
-  const pending: Promise<void>[] = [];
-  const start = now() + 10;
-  await new Promise<void>((resolve) => {
-    const fire = (): void => {
-      const elapsed = now() - start;
-      while (sent < total && (sent * 1000) / rate <= elapsed) {
-        const due = start + (sent * 1000) / rate;
-        sent += 1;
-        pending.push(
-          get(target, path, { headers, timeoutMs: 10_000 }).then(
-            (answer) => {
-              latencies.push(now() - due);
-              if (answer.status !== 200) errors += 1;
-            },
-            () => {
-              errors += 1;
-            },
-          ),
-        );
-      }
-      if (sent >= total) resolve();
-      else setTimeout(fire, 1);
-    };
-    setTimeout(fire, 10);
+  const options: OpenLoopOptions = {
+    host: target.host,
+    port: target.port,
+    path,
+    headers: { ...target.headers, ...headers },
+    rate,
+    durationMs,
+    connections: CONNECTIONS,
+    timeoutMs: 10_000,
+  };
+  const script = fileURLToPath(new URL('./rate-load-process.js', import.meta.url));
+  const child = spawn(process.execPath, [script, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
   });
-  await Promise.all(pending);
-  return { latencies, errors, sent };
+  if (code !== 0) throw new Error(`the GET load ended with exit code ${code}: ${Buffer.concat(err).toString().trim().slice(-2000)}`);
+  return JSON.parse(Buffer.concat(out).toString()) as RateResult;
 }

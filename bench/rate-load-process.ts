@@ -1,0 +1,10 @@
+import { type OpenLoopOptions, openLoopLoad } from './open-loop-load.js';
+
+/**
+ * The GET load's own process: started fresh for each run, so that neither the bench's heap (the clusters it
+ * generated, the answers it captured) nor its other work delays a request the way it would delay one sent from the
+ * bench's own event loop. Reads its options as JSON from its one argument, writes the result as JSON.
+ */
+const options = JSON.parse(process.argv[2] ?? '{}') as OpenLoopOptions;
+const result = await openLoopLoad(options);
+process.stdout.write(JSON.stringify(result));
