@@ -24,7 +24,7 @@ import {
   type Simulation,
 } from './cluster/index.js';
 import { bearerTokenFor } from './credentials/bearer-token.js';
-import { releaseGarbage } from './release-garbage.js';
+import { releaseGarbageOfLargeHeap } from './release-garbage.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import type { ServingMaterial } from './tls/index.js';
@@ -125,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   );
   try {
-    if (replayed) await releaseGarbage();
+    if (replayed) await releaseGarbageOfLargeHeap();
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
     const {
       token,

@@ -1,9 +1,17 @@
 import { releaseGarbage } from '../../src/release-garbage.js';
 
-/** Makes some 40 MiB of objects that nothing reaches once it returns. */
+const MiB = 2 ** 20;
+
+/** Some 40 MiB of objects that nothing reaches once it returns. */
 function makeGarbage(): number {
   const garbage = Array.from({ length: 16 }, (_, n) => Array.from({ length: 2 ** 15 }, (_, i) => ({ i, text: `item ${n}/${i}` })));
   return garbage.length;
+}
+
+/** A quarter of some 400 MiB of small objects kept, spread over pages that are three quarters garbage. */
+function fragment(): { i: number; text: string }[] {
+  const all = Array.from({ length: 2 ** 22 }, (_, i) => ({ i, text: `object ${i}` }));
+  return all.filter((_, i) => i % 4 === 0);
 }
 
 describe('releasing the garbage of a load', () => {
@@ -12,6 +20,15 @@ describe('releasing the garbage of a load', () => {
     const holding = process.memoryUsage().heapUsed;
     await releaseGarbage();
     // A full collection frees it whatever the young generation did meanwhile.
-    expect(holding - process.memoryUsage().heapUsed).toBeGreaterThan(20 * 2 ** 20);
+    expect(holding - process.memoryUsage().heapUsed).toBeGreaterThan(20 * MiB);
+  });
+
+  it('compacts the pages what survives is scattered over, so the heap holds little more than what lives', async () => {
+    const kept = fragment();
+    await releaseGarbage();
+    const { heapTotal, heapUsed } = process.memoryUsage();
+    expect(kept).toHaveLength(2 ** 20);
+    // Without compaction the kept quarter pins most of the pages it was spread over: some 250 MiB of them.
+    expect(heapTotal - heapUsed).toBeLessThan(64 * MiB);
   });
 });
