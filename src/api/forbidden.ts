@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import { ANONYMOUS_USER, type UserInfo } from './access-review/anonymous-user.js';
 import { isAllowed } from './access-review/read-only-policy.js';
-import { type AuthorizationAttributes, RequestInfoError, requestAttributes } from './request/request-attributes.js';
+import { type AuthorizationAttributes, RequestInfoError } from './request/request-attributes.js';
+import { requestAttributesOf } from './request/request-attributes-of.js';
 import { ApiError } from './errors/api-error.js';
 import type { StatusDetails } from './errors/status.js';
 
@@ -50,19 +51,13 @@ export function forbidden(attributes: AuthorizationAttributes, user: UserInfo = 
   return new ApiError(403, 'Forbidden', message, details);
 }
 
-function firstQueryValue(url: string, key: string): string | undefined {
-  const query = url.indexOf('?');
-  if (query < 0) return undefined;
-  return new URLSearchParams(url.slice(query + 1)).get(key) ?? undefined;
-}
-
 /** Middleware: denies every write the read-only policy does not allow, before any handler sees it. */
 export function forbidWrites(user: UserInfo = ANONYMOUS_USER): RequestHandler {
   return (req, res, next) => {
     if (!WRITE_METHODS.has(req.method) && !(READ_METHODS.has(req.method) && PROXY_PREFIX.test(req.path))) return next();
     let attributes: AuthorizationAttributes;
     try {
-      attributes = requestAttributes(req.method, req.path, firstQueryValue(req.originalUrl, 'watch'));
+      attributes = requestAttributesOf(req);
     } catch (error) {
       if (!(error instanceof RequestInfoError)) throw error;
       // filters/requestinfo.go answers a path it cannot read with a plain-text 500, not a Status.

@@ -1,7 +1,7 @@
 import { isAllowed } from '../access-review/read-only-policy.js';
 import { forbidden } from '../forbidden.js';
 import { badRequest } from '../errors/api-error.js';
-import { requestAttributes } from '../request/request-attributes.js';
+import { requestAttributesOf } from '../request/request-attributes-of.js';
 import type { ConnectRequest } from './connect-request.js';
 
 /**
@@ -16,7 +16,7 @@ import type { ConnectRequest } from './connect-request.js';
  * client reads the same 403 kubectl prints after it falls back to SPDY.
  */
 export function streamConnect({ req }: ConnectRequest): void {
-  const asRequested = requestAttributes(req.method, req.path);
+  const asRequested = requestAttributesOf(req);
   const asCreate = { ...asRequested, verb: 'create' };
   if (!isAllowed(asCreate)) throw forbidden(asCreate);
   // The policy never grants create; were it to, there is still no container runtime behind the facade to

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { RequestInfoError, requestAttributes } from '../request/request-attributes.js';
+import { RequestInfoError } from '../request/request-attributes.js';
+import { requestAttributesOf } from '../request/request-attributes-of.js';
 
 /** Verbs that are long-running whatever the resource (kube-apiserver's BasicLongRunningRequestCheck). */
 const LONG_RUNNING_VERBS = new Set(['watch', 'proxy']);
@@ -15,11 +16,6 @@ export interface RequestKind {
   mutating: boolean;
 }
 
-function firstQueryValue(url: string, key: string): string | undefined {
-  const query = url.indexOf('?');
-  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get(key) ?? undefined);
-}
-
 /**
  * How the filters before routing see a request, from its RequestInfo (requestinfo.go) as kube-apiserver's
  * long-running check does. A path RequestInfo cannot read is an ordinary short read here; the write filter
@@ -27,7 +23,7 @@ function firstQueryValue(url: string, key: string): string | undefined {
  */
 export function requestKindOf(req: Request): RequestKind {
   try {
-    const attributes = requestAttributes(req.method, req.path, firstQueryValue(req.originalUrl, 'watch'));
+    const attributes = requestAttributesOf(req);
     const longRunning = LONG_RUNNING_VERBS.has(attributes.verb) || (attributes.isResourceRequest && LONG_RUNNING_SUBRESOURCES.has(attributes.subresource));
     return { longRunning, mutating: !NON_MUTATING_VERBS.has(attributes.verb) };
   } catch (error) {

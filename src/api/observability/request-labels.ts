@@ -1,4 +1,6 @@
-import { parseRequestInfo } from '../request/request-info.js';
+import type { Request } from 'express';
+import { requestInfoOf, requestInfoOfUrl } from '../request/request-attributes-of.js';
+import type { RequestInfo } from '../request/request-info.js';
 
 /**
  * The labels the real API server puts on apiserver_request_total / apiserver_request_duration_seconds
@@ -27,12 +29,20 @@ const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 
 
 /** Reads the labels of a request from its method and URL (`/api/v1/pods?watch=true`). */
 export function requestLabels(method: string, url: string): RequestLabels {
+  return labelsOf(method, url, requestInfoOfUrl(method, url));
+}
+
+/** The labels of a request being served, from the RequestInfo read once for every filter and the router. */
+export function requestLabelsOf(req: Request): RequestLabels {
+  return labelsOf(req.method, req.originalUrl, requestInfoOf(req));
+}
+
+function labelsOf(method: string, url: string, info: RequestInfo): RequestLabels {
   // Split by hand: `new URL` would read a path starting with `//` as a host.
   const mark = url.indexOf('?');
   const path = mark < 0 ? url : url.slice(0, mark);
-  const params = new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1));
-  const info = parseRequestInfo(method, path, Object.fromEntries(params));
-  const dryRun = dryRunLabel(params.getAll('dryRun'));
+  // Most requests carry no dryRun: their query is not parsed again for it.
+  const dryRun = mark >= 0 && url.includes('dryRun', mark) ? dryRunLabel(new URLSearchParams(url.slice(mark + 1)).getAll('dryRun')) : '';
   if (!info.isResourceRequest) {
     return {
       verb: methodLabel(method),

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import type { ApiMetrics } from './api-metrics.js';
-import { type RequestLabels, requestLabels } from './request-labels.js';
+import { type RequestLabels, requestLabelsOf } from './request-labels.js';
 import { onResponseDone } from './response-done.js';
 
 export interface TimingOptions {
@@ -17,7 +17,7 @@ export function requestMetrics(metrics: ApiMetrics, options: TimingOptions = {})
   const now = options.now ?? (() => performance.now());
   return (req, res, next) => {
     const started = now();
-    const labels = requestLabels(req.method, req.originalUrl);
+    const labels = requestLabelsOf(req);
     onResponseDone(res, () => metrics.observe(boundedLabels(labels, res.statusCode), res.statusCode, (now() - started) / 1000));
     next();
   };

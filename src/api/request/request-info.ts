@@ -1,4 +1,4 @@
-import { RequestInfoError, requestAttributes } from './request-attributes.js';
+import type { AuthorizationAttributes } from './request-attributes.js';
 
 /**
  * What a request URL names, for routing and metrics: the resource request of apiserver's RequestInfoResolver
@@ -27,17 +27,13 @@ export type RequestInfo = ResourceRequestInfo | NonResourceRequestInfo;
 
 const VERBS = new Set<string>(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
 
-export function parseRequestInfo(method: string, path: string, query: Record<string, unknown> = {}): RequestInfo {
+/**
+ * The RequestInfo of a request's attributes; without attributes (a path RequestInfo cannot read, such as
+ * `/api/v1/watch` with nothing after it) it names nothing a read can be served from.
+ */
+export function requestInfoFrom(method: string, path: string, attributes: AuthorizationAttributes | undefined): RequestInfo {
   const nonResource: NonResourceRequestInfo = { isResourceRequest: false, path, verb: method.toLowerCase() };
-  const watch = query['watch'];
-  let attributes;
-  try {
-    attributes = requestAttributes(method, path, Array.isArray(watch) ? String(watch[0]) : watch === undefined ? undefined : String(watch));
-  } catch (error) {
-    // `/api/v1/watch` with nothing after it names nothing a read can be served from.
-    if (error instanceof RequestInfoError) return nonResource;
-    throw error;
-  }
+  if (attributes === undefined) return nonResource;
   if (!attributes.isResourceRequest || attributes.resource === '' || !VERBS.has(attributes.verb)) return nonResource;
   // Upstream reads /api/v1/namespaces/ns as the namespace `ns` in namespace `ns`; the object is cluster-scoped.
   const namespace = attributes.resource === 'namespaces' && attributes.namespace === attributes.name ? '' : attributes.namespace;

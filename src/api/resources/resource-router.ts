@@ -7,7 +7,8 @@ import { podLogs } from '../logs/pod-log-handler.js';
 import { serveMetrics } from '../metrics-api/index.js';
 import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { parseIncludeObject } from '../printing/table-row.js';
-import { parseRequestInfo, type ResourceRequestInfo } from '../request/request-info.js';
+import type { ResourceRequestInfo } from '../request/request-info.js';
+import { requestInfoOf } from '../request/request-attributes-of.js';
 import { addWarning } from '../responses/warnings.js';
 import { type WatchTiming, watchResource } from '../watch/watch-handler.js';
 import { getResource } from './get-handler.js';
@@ -30,7 +31,7 @@ export function createResourceRouter(cluster: Cluster, timing: WatchTiming): Req
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const query = req.query as Record<string, unknown>;
-    const info = parseRequestInfo(req.method, req.path, query);
+    const info = requestInfoOf(req);
     if (!info.isResourceRequest) return next();
     const type = resolveResource(cluster, info);
     const subresource = info.subresource === undefined ? undefined : declaredSubresource(type, info.subresource);
