@@ -125,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   );
   try {
-    if (replayed) await releaseGarbageOfLargeHeap();
+    if (replayed) releaseGarbageOfLargeHeap();
     const material = http ? undefined : await tlsMaterial(options.stateDir, host, now, logger);
     const {
       token,

@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics } from 'node:v8';
 import { releaseGarbage } from '../../src/release-garbage.js';
 
 const MiB = 2 ** 20;
@@ -15,20 +16,34 @@ function fragment(): { i: number; text: string }[] {
 }
 
 describe('releasing the garbage of a load', () => {
-  it('collects what nothing reaches any more before it resolves', async () => {
+  it('collects what nothing reaches any more before it resolves', () => {
     expect(makeGarbage()).toBe(16);
     const holding = process.memoryUsage().heapUsed;
-    await releaseGarbage();
+    releaseGarbage();
     // A full collection frees it whatever the young generation did meanwhile.
     expect(holding - process.memoryUsage().heapUsed).toBeGreaterThan(20 * MiB);
   });
 
-  it('compacts the pages what survives is scattered over, so the heap holds little more than what lives', async () => {
+  it('compacts the pages what survives is scattered over, so the heap holds little more than what lives', () => {
     const kept = fragment();
-    await releaseGarbage();
+    releaseGarbage();
     const { heapTotal, heapUsed } = process.memoryUsage();
     expect(kept).toHaveLength(2 ** 20);
     // Without compaction the kept quarter pins most of the pages it was spread over: some 250 MiB of them.
     expect(heapTotal - heapUsed).toBeLessThan(64 * MiB);
+  });
+});
+
+const youngGeneration = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+
+describe('after the release', () => {
+  it('keeps the young generation as large as it had grown, so requests are not scavenged every few dozen', () => {
+    // A load keeps most of what it allocates: V8 grows the young generation for it.
+    const kept = Array.from({ length: 2 ** 21 }, (_, i) => ({ i }));
+    const grown = youngGeneration();
+    releaseGarbage();
+    expect(kept).toHaveLength(2 ** 21);
+    expect(grown).toBeGreaterThan(2 * MiB);
+    expect(youngGeneration()).toBeGreaterThanOrEqual(grown);
   });
 });
