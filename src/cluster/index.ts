@@ -237,7 +237,7 @@ export { type Capture, ClusterFileError, readCapture, type ReadProgress } from '
 export { kubeletAddress, kubeletAnswers, kubeletPort } from './kubelet-reachability.js';
 export type { ContainerLogs, LogLine } from './logs/container-logs.js';
 export type * from './objects.js';
-export { listObjects, matchesQuery, type ObjectQuery, type PageRequest } from './queries/object-query.js';
+export { listObjects, matchesQuery, type ObjectQuery, type PageRequest, selectable } from './queries/object-query.js';
 export { registry, ResourceRegistry } from './resources/registry.js';
 export * from './resources/resource-type.js';
 export {

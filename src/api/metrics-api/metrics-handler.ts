@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { type KubeObject, matchesQuery } from '../../cluster/index.js';
+import { type KubeObject, matchesQuery, selectable } from '../../cluster/index.js';
 import type { MetricsSource, NodeMetrics, PodMetrics } from '../../cluster/index.js';
 import { methodNotAllowed } from '../errors/api-error.js';
 import { parseListOptions } from '../lists/list-options.js';
@@ -31,7 +31,7 @@ export function serveMetrics(request: ResourceRequest, res: Response, source: Me
   // which its objects carry.
   const options = parseListOptions(type, request.query, info.namespace, false);
   const items: MetricsObject[] = pods ? source.listPodMetrics(info.namespace) : source.listNodeMetrics();
-  const selected = items.filter((item) => matchesQuery(type, options.query, item as unknown as KubeObject));
+  const selected = items.filter((item) => matchesQuery(type, options.query, selectable(item as unknown as KubeObject)));
   writeMetrics(request, res, { list: selected });
 }
 

@@ -1,4 +1,4 @@
-import { type KubeObject, matchesQuery, type ObjectQuery, type ResourceType, type StoreEvent } from '../../cluster/index.js';
+import { matchesQuery, type ObjectQuery, type ResourceType, type StoreEvent, type StoredObject } from '../../cluster/index.js';
 import type { EncodableObject, ResourceEncoder } from '../encoding/index.js';
 import { presented } from '../resources/presented-object.js';
 import type { EventFrames } from './event-frames.js';
@@ -57,11 +57,11 @@ export class Watcher {
     let eventType: 'ADDED' | 'MODIFIED' | 'DELETED';
     let leaving = false;
     if (event.type === 'ADDED' || event.type === 'DELETED') {
-      if (!this.matches(event.object.object)) return;
+      if (!this.matches(event.object)) return;
       eventType = event.type;
     } else {
-      const was = event.previous !== undefined && this.matches(event.previous.object);
-      const is = this.matches(event.object.object);
+      const was = event.previous !== undefined && this.matches(event.previous);
+      const is = this.matches(event.object);
       if (!was && !is) return;
       eventType = was && is ? 'MODIFIED' : is ? 'ADDED' : 'DELETED';
       leaving = !is;
@@ -74,8 +74,8 @@ export class Watcher {
     this.output.send(frames.frame(this.frameKeys[leaving ? 'LEAVING' : eventType], () => this.frameOf(eventType, item())));
   }
 
-  private matches(object: Readonly<KubeObject>): boolean {
-    return matchesQuery(this.options.type, this.options.query, object);
+  private matches(stored: StoredObject): boolean {
+    return matchesQuery(this.options.type, this.options.query, stored);
   }
 
   /** An event made for this watch alone (initial and replayed events). */

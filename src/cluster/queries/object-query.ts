@@ -2,7 +2,7 @@ import type { KubeObject } from '../objects.js';
 import type { ResourceType } from '../resources/resource-type.js';
 import { storageKeyOf } from '../resources/resource-type.js';
 import type { FieldSelector, LabelSelector } from '../selectors/types.js';
-import type { ClusterStore, KeySet, ListOptions, ListResult } from '../store/index.js';
+import { type ClusterStore, type KeySet, type ListOptions, type ListResult, objectLabels, type StoredObject } from '../store/index.js';
 
 /** What a list or watch asks for, with selectors already parsed and checked against the resource. */
 export interface ObjectQuery {
@@ -17,13 +17,21 @@ export interface PageRequest {
   atResourceVersion?: number;
 }
 
+/** What a query selects by: a stored object, or an object wrapped by `selectable`. */
+export type Selectable = Pick<StoredObject, 'namespace' | 'read'>;
+
+/** An object that is not in the store (a metrics sample) as a query reads it. */
+export function selectable(object: Readonly<KubeObject>): Selectable {
+  return { namespace: object.metadata.namespace ?? '', read: (selection) => selection(object) };
+}
+
 /** Whether an object is selected by a query: namespace, labels and fields. */
-export function matchesQuery(type: ResourceType, query: ObjectQuery, object: Readonly<KubeObject>): boolean {
-  if (query.namespace !== undefined && (object.metadata.namespace ?? '') !== query.namespace) return false;
-  if (query.labelSelector && !query.labelSelector.isEmpty() && !query.labelSelector.matches(object.metadata.labels ?? {})) {
+export function matchesQuery(type: ResourceType, query: ObjectQuery, item: Selectable): boolean {
+  if (query.namespace !== undefined && item.namespace !== query.namespace) return false;
+  if (query.labelSelector && !query.labelSelector.isEmpty() && !query.labelSelector.matches(item.read(objectLabels) ?? {})) {
     return false;
   }
-  if (query.fieldSelector && !query.fieldSelector.isEmpty() && !query.fieldSelector.matches(type.fieldSelector.fields(object))) {
+  if (query.fieldSelector && !query.fieldSelector.isEmpty() && !query.fieldSelector.matches(item.read(type.fieldSelector.fields))) {
     return false;
   }
   return true;
@@ -49,7 +57,7 @@ export function listObjects(store: ClusterStore, type: ResourceType, query: Obje
   if (within.length > 0) options.within = within;
   // Key sets that hold exactly what every requirement selects leave the filter nothing to decide.
   const scoped = query.namespace === undefined || options.namespace !== undefined;
-  if (!exact || !scoped) options.filter = (object) => matchesQuery(type, query, object);
+  if (!exact || !scoped) options.filter = (stored) => matchesQuery(type, query, stored);
   // A list with selectors does not say how many objects remain (ListMeta.remainingItemCount; etcd3 store GetList).
   const selected =
     (query.labelSelector !== undefined && !query.labelSelector.isEmpty()) || (query.fieldSelector !== undefined && !query.fieldSelector.isEmpty());
@@ -98,6 +106,6 @@ function indexedRequirements(store: ClusterStore, type: ResourceType, query: Obj
 /** A field selector naming one object in a known namespace reads that key instead of scanning. */
 function listOne(store: ClusterStore, type: ResourceType, query: ObjectQuery, options: ListOptions, name: string): ListResult {
   const stored = store.get(storageKeyOf(type), options.namespace, name);
-  const selected = stored !== undefined && (options.after === undefined || stored.key > options.after) && matchesQuery(type, query, stored.object);
+  const selected = stored !== undefined && (options.after === undefined || stored.key > options.after) && matchesQuery(type, query, stored);
   return { items: selected ? [stored] : [], resourceVersion: store.resourceVersion, examined: stored ? 1 : 0 };
 }

@@ -36,7 +36,8 @@ export interface FieldSelectorSpec {
   style: 'converter' | 'default' | 'kind';
   /** The kind named by the `kind` style's message. */
   kind?: string;
-  fields(object: KubeObject): Record<string, string>;
+  /** A function, not a method: a stored object reads it as one of its selections (`StoredObject.read`). */
+  readonly fields: (object: Readonly<KubeObject>) => Record<string, string>;
 }
 
 export interface ResourceType {

@@ -155,7 +155,7 @@ export class ClusterStore {
     let lastKey: string | undefined;
     const count: ScanCount = { examined: 0 };
     for (const stored of scan(table, options, snapshot, count)) {
-      if (options.filter && !options.filter(stored.object)) continue;
+      if (options.filter && !options.filter(stored)) continue;
       if (items.length === limit) {
         lastKey = items[items.length - 1]?.key;
         break;

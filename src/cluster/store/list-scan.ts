@@ -1,4 +1,3 @@
-import type { KubeObject } from '../objects.js';
 import { mergeKeys } from './merge-keys.js';
 import type { KeySet, ResourceTable } from './resource-table.js';
 import { compareKeys, type SortedKeys } from './sorted-keys.js';
@@ -20,7 +19,7 @@ export interface ListOptions {
    * namespace) and checks the others object by object, so a caller passes every set its filter implies.
    */
   within?: readonly KeySet[];
-  filter?: (object: Readonly<KubeObject>) => boolean;
+  filter?: (stored: StoredObject) => boolean;
   /** Start after this key (the last key of the previous page). */
   after?: string;
   limit?: number;
@@ -92,7 +91,7 @@ function keysAfter(plan: ScanPlan, after: string | undefined): Generator<string>
 function inScope(table: ResourceTable, options: ListOptions, stored: StoredObject): boolean {
   const prefix = prefixOf(options);
   if (prefix !== undefined && !stored.key.startsWith(prefix)) return false;
-  return keySetsOf(options).every((set) => table.holds(set, stored.object));
+  return keySetsOf(options).every((set) => table.holds(set, stored));
 }
 
 const NOTHING: readonly StoredObject[] = Object.freeze([]);
@@ -138,7 +137,7 @@ export function* scan(table: ResourceTable, options: ListOptions, snapshot: Snap
     const stored = table.objects.get(key);
     if (!stored) continue;
     count.examined++;
-    if (where.checks.length === 0 || where.checks.every((set) => table.holds(set, stored.object))) yield stored;
+    if (where.checks.length === 0 || where.checks.every((set) => table.holds(set, stored))) yield stored;
   }
   for (let then = changed[next]; then; then = changed[++next]) {
     count.examined++;
@@ -180,7 +179,7 @@ function countCurrentAfter(table: ResourceTable, options: ListOptions, key: stri
   }
   for (const k of keysAfter(where, key)) {
     const stored = table.objects.get(k);
-    if (stored && where.checks.every((set) => table.holds(set, stored.object))) count++;
+    if (stored && where.checks.every((set) => table.holds(set, stored))) count++;
   }
   return count;
 }

@@ -41,10 +41,6 @@ export class ResourceTable {
     return this.indexes.has(name);
   }
 
-  indexValue(name: string, object: Readonly<KubeObject>): string | undefined {
-    return this.indexes.get(name)?.fn(object);
-  }
-
   /**
    * Every object in key order. A quiet table (a capture served as it is) answers its full lists from one array,
    * without a lookup per key; any write drops it. The array is frozen: what it holds never changes, so what is
@@ -82,13 +78,13 @@ export class ResourceTable {
       if (stored.namespace) this.namespaceKeys(stored.namespace, true)?.add(stored.key);
     }
     for (const index of this.indexes.values()) {
-      const before = previous ? index.fn(previous.object) : undefined;
-      const after = index.fn(stored.object);
+      const before = previous ? previous.read(index.fn) : undefined;
+      const after = stored.read(index.fn);
       if (before === after) continue;
       if (before !== undefined) index.values.remove(before, stored.key);
       if (after !== undefined) index.values.add(after, stored.key);
     }
-    this.relabel(stored.key, previous ? labelsOf(previous.object) : undefined, labelsOf(stored.object));
+    this.relabel(stored.key, previous ? previous.read(objectLabels) : undefined, stored.read(objectLabels));
     return previous;
   }
 
@@ -103,10 +99,10 @@ export class ResourceTable {
     namespaceKeys?.remove(key);
     if (namespaceKeys?.size === 0) this.byNamespace.delete(previous.namespace);
     for (const index of this.indexes.values()) {
-      const value = index.fn(previous.object);
+      const value = previous.read(index.fn);
       if (value !== undefined) index.values.remove(value, key);
     }
-    this.relabel(key, labelsOf(previous.object), undefined);
+    this.relabel(key, previous.read(objectLabels), undefined);
     return previous;
   }
 
@@ -149,10 +145,13 @@ export class ResourceTable {
   }
 
   /** Whether an object is in a key set, read from the object itself (for versions the table no longer holds). */
-  holds(set: KeySet, object: Readonly<KubeObject>): boolean {
-    if ('name' in set) return object.metadata.name === set.name;
-    if ('index' in set) return this.indexValue(set.index, object) === set.value;
-    const value = labelOf(labelsOf(object), set.label);
+  holds(set: KeySet, stored: StoredObject): boolean {
+    if ('name' in set) return stored.name === set.name;
+    if ('index' in set) {
+      const index = this.indexes.get(set.index);
+      return index !== undefined && stored.read(index.fn) === set.value;
+    }
+    const value = labelOf(stored.read(objectLabels), set.label);
     return value !== undefined && (set.values === undefined || set.values.includes(value));
   }
 
@@ -193,7 +192,7 @@ export class ResourceTable {
 }
 
 /** An object's labels as a label selector reads them; objects from files do not always honour their types. */
-function labelsOf(object: Readonly<KubeObject>): Labels | undefined {
+export function objectLabels(object: Readonly<KubeObject>): Labels | undefined {
   const labels: unknown = object.metadata.labels;
   return typeof labels === 'object' && labels !== null ? (labels as Labels) : undefined;
 }

@@ -31,6 +31,15 @@ export class StoredObject {
     return this.object.metadata.name;
   }
 
+  /**
+   * What a selection reads of the object (its labels, an index's value, a resource's selectable fields): the one
+   * way the store, the list filters and the watchers look into an object, so that an object kept as its bytes can
+   * answer the reads it was stored with without being parsed.
+   */
+  read<T>(selection: (object: Readonly<KubeObject>) => T): T {
+    return selection(this.object);
+  }
+
   /** The compact JSON of the object, as bytes; made on first use and kept. */
   jsonBytes(): Buffer {
     return this.jsonAfterComma().subarray(1);

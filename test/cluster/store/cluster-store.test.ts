@@ -1,4 +1,4 @@
-import { ClusterStore, StoreError, type StoreEvent } from '../../../src/cluster/store/index.js';
+import { ClusterStore, StoreError, type StoreEvent, type StoredObject } from '../../../src/cluster/store/index.js';
 import type { KubeObject } from '../../../src/cluster/objects.js';
 
 const PODS = '/pods' as const;
@@ -127,7 +127,7 @@ describe('ClusterStore', () => {
   test('a filtered page has no remaining count and continues only if another match exists', () => {
     const store = newStore();
     store.load(['a', 'b', 'c'].map((n) => ({ resource: PODS, object: pod('default', n, n === 'c' ? 'node2' : 'node1') })));
-    const onNode1 = (o: Readonly<KubeObject>) => (o.spec as { nodeName: string }).nodeName === 'node1';
+    const onNode1 = (stored: StoredObject) => (stored.object.spec as { nodeName: string }).nodeName === 'node1';
     const page = store.list(PODS, { limit: 2, filter: onNode1 });
     expect(names(page.items)).toEqual(['default/a', 'default/b']);
     expect(page.lastKey).toBeUndefined();

@@ -7,6 +7,6 @@ import type { Cluster, Pod } from '../../../cluster/index.js';
 export function podsOnNode(cluster: Cluster, nodeName: string): Pod[] {
   const listed = cluster.store.hasIndex('/pods', 'spec.nodeName')
     ? cluster.store.list('/pods', { index: { name: 'spec.nodeName', value: nodeName } })
-    : cluster.store.list('/pods', { filter: (pod) => (pod as Pod).spec?.nodeName === nodeName });
+    : cluster.store.list('/pods', { filter: (stored) => (stored.object as Pod).spec?.nodeName === nodeName });
   return listed.items.map((stored) => stored.object as Pod);
 }

@@ -145,7 +145,7 @@ export class SimulatedMetrics implements MetricsSource {
   private podsOn(nodeName: string): Pod[] {
     const listed = this.store.hasIndex('/pods', 'spec.nodeName')
       ? this.store.list('/pods', { index: { name: 'spec.nodeName', value: nodeName } })
-      : this.store.list('/pods', { filter: (pod) => (pod as Pod).spec?.nodeName === nodeName });
+      : this.store.list('/pods', { filter: (stored) => (stored.object as Pod).spec?.nodeName === nodeName });
     return listed.items.map((stored) => stored.object as Pod);
   }
 
