@@ -29,8 +29,9 @@ describe('releasing the garbage of a load', () => {
     releaseGarbage();
     const { heapTotal, heapUsed } = process.memoryUsage();
     expect(kept).toHaveLength(2 ** 20);
-    // Without compaction the kept quarter pins most of the pages it was spread over: some 250 MiB of them.
-    expect(heapTotal - heapUsed).toBeLessThan(64 * MiB);
+    // Without compaction the kept quarter pins most of the pages it was spread over: 246 MiB of them measured alone,
+    // more beside other test files. With it, what is left is the rest of the process's own (75 MiB at most seen in CI).
+    expect(heapTotal - heapUsed).toBeLessThan(128 * MiB);
   });
 });
 

@@ -45,3 +45,35 @@ export function descriptions(stdout: string): string[] {
   const starts = [...stdout.matchAll(/^Name:\s/gm)].map((match) => match.index);
   return starts.map((start, i) => stdout.slice(start, starts[i + 1] ?? stdout.length).replace(/\n+$/, '\n'));
 }
+
+/** The sections of a description whose rows carry an age kubectl computes, and which column it is. */
+const CLIENT_AGE_COLUMNS: Readonly<Record<string, (fields: number) => number>> = {
+  // TYPE, REASON, AGE (`2m (x5 over 10m)`), FROM, MESSAGE (describe.go DescribeEvents)
+  Events: () => 2,
+  // NAMESPACE, NAME, CPU REQUESTS, CPU LIMITS, MEMORY REQUESTS, MEMORY LIMITS, AGE (describe.go describeNodeResource)
+  'Non-terminated Pods': (fields) => fields - 1,
+};
+
+/**
+ * A description with the ages kubectl works out itself masked: each event's (with its `(xN over D)`) and each pod's
+ * in a node's list. kubectl describe prints them against the instant it runs, not the server's clock, so the same
+ * objects described minutes apart read 2d14h in one and 2d15h in the other once an hour turns between the runs; the
+ * timestamps they come from are what the server serves, compared wherever it prints them. Those sections' columns
+ * are re-aligned by the width of what they hold, so their rows are compared with single gaps between fields.
+ */
+export function withClientAgesMasked(description: string): string {
+  let section = '';
+  return description
+    .split('\n')
+    .map((line) => {
+      if (/^\S/.test(line)) section = line.slice(0, Math.max(0, line.indexOf(':')));
+      const column = CLIENT_AGE_COLUMNS[section];
+      if (column === undefined || !/^\s/.test(line)) return line;
+      const fields = line.trim().split(/\s{2,}/);
+      const age = column(fields.length);
+      const isRule = fields.every((field) => /^-+$/.test(field));
+      const isHeader = fields[age] === 'Age' || fields[age] === 'AGE';
+      return `  ${fields.map((field, i) => (i === age && !isRule && !isHeader ? '<age>' : field)).join('  ')}`;
+    })
+    .join('\n');
+}
