@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { requestInfoOf, requestInfoOfUrl } from '../request/request-attributes-of.js';
+import { requestInfoOf } from '../request/request-attributes-of.js';
 import type { RequestInfo } from '../request/request-info.js';
 
 /**
@@ -27,12 +27,7 @@ export const REQUEST_LABEL_NAMES = ['verb', 'dry_run', 'group', 'version', 'reso
 const COMPONENT = 'apiserver';
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT']);
 
-/** Reads the labels of a request from its method and URL (`/api/v1/pods?watch=true`). */
-export function requestLabels(method: string, url: string): RequestLabels {
-  return labelsOf(method, url, requestInfoOfUrl(method, url));
-}
-
-/** The labels of a request being served, from the RequestInfo read once for every filter and the router. */
+/** The labels of a request (`GET /api/v1/pods?watch=true`), from the RequestInfo read once for every filter and the router. */
 export function requestLabelsOf(req: Request): RequestLabels {
   return labelsOf(req.method, req.originalUrl, requestInfoOf(req));
 }

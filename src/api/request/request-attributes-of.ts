@@ -32,14 +32,6 @@ export function requestInfoOf(req: Request): RequestInfo {
   return entry.info;
 }
 
-/** The RequestInfo of a method and URL, read as a request's is (for what is not a request being served). */
-export function requestInfoOfUrl(method: string, url: string): RequestInfo {
-  const mark = url.indexOf('?');
-  const path = mark < 0 ? url : url.slice(0, mark);
-  const attributes = read(method, path, firstQueryValue(url, 'watch'));
-  return requestInfoFrom(method, path, attributes instanceof RequestInfoError ? undefined : attributes);
-}
-
 function kept(req: Request): Kept {
   const request = req as WithKept;
   const { method, path } = req;

@@ -1,4 +1,9 @@
-import { requestLabels } from '../../../src/api/observability/request-labels.js';
+import type { Request } from 'express';
+import { requestLabelsOf } from '../../../src/api/observability/request-labels.js';
+
+/** What the labels are read from: a request's method, original URL and path. */
+const requestLabels = (method: string, url: string): ReturnType<typeof requestLabelsOf> =>
+  requestLabelsOf({ method, originalUrl: url, path: url.split('?')[0] } as Request);
 
 const base = { dry_run: '', component: 'apiserver' };
 

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { RequestInfoError } from '../../../src/api/request/request-attributes.js';
-import { firstQueryValue, requestAttributesOf, requestInfoOf, requestInfoOfUrl } from '../../../src/api/request/request-attributes-of.js';
+import { firstQueryValue, requestAttributesOf, requestInfoOf } from '../../../src/api/request/request-attributes-of.js';
 
 /** What these functions read of an Express request: its method, path and original URL. */
 function request(method: string, url: string): Request {
@@ -42,10 +42,16 @@ describe("a request's attributes", () => {
     expect(requestInfoOf(req)).toEqual({ isResourceRequest: false, path: '/api/v1/watch', verb: 'get' });
   });
 
-  it('are the same for a URL read outside a request', () => {
-    const url = '/apis/apps/v1/namespaces/web/deployments?watch=true';
-    expect(requestInfoOfUrl('GET', url)).toEqual(requestInfoOf(request('GET', url)));
-    expect(requestInfoOfUrl('GET', '/api/v1/namespaces/ns')).toEqual({
+  it('name a watch of a group resource, and a namespace as the cluster-scoped object it is', () => {
+    expect(requestInfoOf(request('GET', '/apis/apps/v1/namespaces/web/deployments?watch=true'))).toEqual({
+      isResourceRequest: true,
+      group: 'apps',
+      version: 'v1',
+      namespace: 'web',
+      resource: 'deployments',
+      verb: 'watch',
+    });
+    expect(requestInfoOf(request('GET', '/api/v1/namespaces/ns'))).toEqual({
       isResourceRequest: true,
       group: '',
       version: 'v1',
