@@ -86,7 +86,9 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<RateResult
       const connection: Connection = { socket, reader: new HttpResponseReader(), due: undefined, timer: undefined };
       all.add(connection);
       socket.once('connect', () => resolve(connection));
-      socket.once('error', reject);
+      // Before the connection is up an error fails the open; after, 'close' follows it and replaces the connection.
+      // Listened for on every error, not once: a socket may report more than one, and an unheard one ends the load.
+      socket.on('error', reject);
       socket.on('data', (data: Buffer) =>
         connection.reader.feed(data, (status) => {
           settle(connection, status === 200);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type RunningCeiling, startCeiling } from './ceiling-process.js';
 import type { CeilingResponse } from './ceiling-server.js';
 import { residentBytes } from './child-process.js';
+import { type Contention, describeContention, measureContention } from './cpu-contention.js';
 import { type BenchCluster, benchCluster } from './clusters.js';
 import { compactClusterFile } from './compact-cluster.js';
 import { type RunningFacade, startFacade } from './facade-process.js';
@@ -198,9 +199,12 @@ async function measureSize(
 
     log(`GET one pod at ${GET_RATE}/s for ${GET_SECONDS} s after ${GET_WARM_UP_SECONDS} s not counted`);
     await fixedRate(facadeTarget, podPath, GET_RATE, GET_WARM_UP_SECONDS * 1000, { Accept: JSON_ACCEPT });
-    const onFacade = await fixedRate(facadeTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT });
-    await fixedRate(targetOf(ceiling), podPath, GET_RATE, GET_WARM_UP_SECONDS * 1000, { Accept: JSON_ACCEPT });
-    const onCeiling = await fixedRate(targetOf(ceiling), podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT });
+    const onFacade = await measureContention(facade.child.pid, () => fixedRate(facadeTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT }));
+    const ceilingTarget = targetOf(ceiling);
+    await fixedRate(ceilingTarget, podPath, GET_RATE, GET_WARM_UP_SECONDS * 1000, { Accept: JSON_ACCEPT });
+    const onCeiling = await measureContention(ceiling.child.pid, () =>
+      fixedRate(ceilingTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT }),
+    );
     rows.push(getRow(cluster, onFacade, onCeiling, large));
 
     log('kubectl get pods -A');
@@ -305,23 +309,23 @@ function queryRow(name: string, cluster: string, timing: QueryTiming | undefined
   };
 }
 
-function getRow(
-  cluster: string,
-  facade: Awaited<ReturnType<typeof fixedRate>> | undefined,
-  ceiling: Awaited<ReturnType<typeof fixedRate>> | undefined,
-  large: boolean,
-  why?: string,
-): Row {
-  const p = (result: typeof facade, q: number): number | undefined => (result ? percentile(result.latencies, q) : undefined);
-  const describe = (result: typeof facade): string =>
-    result ? `p50 ${formatMs(p(result, 50))}, p99 ${formatMs(p(result, 99))}, ${result.errors} errors of ${result.sent}` : '—';
+type GetWindow = { result: Awaited<ReturnType<typeof fixedRate>>; contention: Contention };
+
+function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWindow | undefined, large: boolean, why?: string): Row {
+  const p = (window: GetWindow | undefined, q: number): number | undefined => (window ? percentile(window.result.latencies, q) : undefined);
+  const describe = (window: GetWindow | undefined): string => {
+    if (!window) return '—';
+    const { result, contention } = window;
+    const cpus = describeContention(contention);
+    return `p50 ${formatMs(p(window, 50))}, p99 ${formatMs(p(window, 99))}, ${result.errors} errors of ${result.sent}${cpus ? `; ${cpus}` : ''}`;
+  };
   // A p99 the bare server itself misses on this machine and load generator is no target kubefacade can meet here.
   const ceilingP99 = p(ceiling, 99);
   const floor =
     large && ceilingP99 !== undefined && ceilingP99 > GET_P99_LIMIT_MS
       ? `the ceiling's own p99 is ${formatMs(ceilingP99)} on this machine, above the target`
       : undefined;
-  const note = why ?? floor;
+  const note = why ?? [floor, large ? kdamondNote(facade, ceiling) : undefined].filter((part) => part !== undefined).join('; ');
   return {
     measurement: `GET one pod at ${GET_RATE.toLocaleString('en-US')}/s (${GET_SECONDS} s, open loop)`,
     cluster,
@@ -331,11 +335,22 @@ function getRow(
     checks: large
       ? [
           { label: 'p99', value: p(facade, 99), limit: GET_P99_LIMIT_MS, unit: 'ms' },
-          { label: 'errors', value: facade?.errors, limit: 0, unit: '' },
+          { label: 'errors', value: facade?.result.errors, limit: 0, unit: '' },
         ]
       : [],
-    ...(note === undefined ? {} : { why: note }),
+    ...(note ? { why: note } : {}),
   };
+}
+
+/**
+ * Where the kernel runs DAMON, how much more of a CPU it took while kubefacade's heap was being touched than while
+ * the bare server's was: the periodic stalls that set a large server's p99 on such a machine (bench/README.md).
+ */
+function kdamondNote(facade: GetWindow | undefined, ceiling: GetWindow | undefined): string | undefined {
+  const onFacade = facade?.contention.kdamondMs;
+  const onCeiling = ceiling?.contention.kdamondMs;
+  if (onFacade === undefined || onCeiling === undefined) return undefined;
+  return `the kernel's DAMON monitor (kdamond) ran ${Math.round(onFacade).toLocaleString('en-US')} ms during kubefacade's ${GET_SECONDS} s, ${Math.round(onCeiling).toLocaleString('en-US')} ms during the ceiling's`;
 }
 
 /** kubectl run once through a recording proxy with an empty cache: every answer it needs, discovery included. */
