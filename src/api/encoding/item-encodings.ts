@@ -125,18 +125,31 @@ export class TimedEncodings {
     return segments;
   }
 
-  /** Packs a segment's encodings as of `now`, with when they all hold. */
+  /**
+   * Packs a segment's encodings as of `now`, with when they all hold. Each kept encoding is then a view of the packed
+   * bytes, so a row is held once, not once on its own and again packed (at 150,000 pods, 100 MiB of rows).
+   */
   private pack(items: readonly EncodableObject[], segment: PackedSegment, now: number): void {
     const pieces: Buffer[] = [];
+    const timedPieces: TimedEncoding[] = [];
     segment.madeAt = -Infinity;
     segment.until = Infinity;
     for (let i = segment.start; i < segment.end; i++) {
       const { bytes, timed } = this.inList(items[i] as EncodableObject, i, now);
       pieces.push(bytes);
+      timedPieces.push(timed);
       segment.madeAt = Math.max(segment.madeAt, timed.madeAt);
       segment.until = Math.min(segment.until, timed.until);
     }
-    segment.packed = Buffer.concat(pieces);
+    const packed = Buffer.concat(pieces);
+    segment.packed = packed;
+    // The first item of the list sits in it without its comma: its kept encoding keeps its own bytes.
+    let offset = 0;
+    timedPieces.forEach((timed, i) => {
+      const length = (pieces[i] as Buffer).length;
+      if (length === timed.afterComma.length) timed.afterComma = packed.subarray(offset, offset + length);
+      offset += length;
+    });
   }
 
   /** An item's encoding as it sits at `index` in a list: the first without the comma. */

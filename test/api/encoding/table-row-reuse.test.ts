@@ -1,6 +1,7 @@
 import { registry, StoredObject, type KubeObject } from '../../../src/cluster/index.js';
 import { tableEncoder } from '../../../src/api/encoding/table-encoder.js';
 import { jsonEncoder } from '../../../src/api/encoding/json-encoder.js';
+import { TimedEncodings } from '../../../src/api/encoding/item-encodings.js';
 import { translateTimestampSince } from '../../../src/api/printing/human-duration.js';
 import type { Printer } from '../../../src/api/printing/types.js';
 import type { BodyPiece, EncodedBody } from '../../../src/api/encoding/resource-encoder.js';
@@ -150,6 +151,20 @@ describe('the rows of a frozen list (a table’s objects until its next write) a
     expect(next.slice(2)).toEqual(first.slice(2));
     next.slice(2).forEach((piece, i) => expect(piece).toBe(first[i + 2]));
     expect(rows({ mediaType: 'application/json', pieces: next, newline: true })[0]).toEqual(['a-young', '5m31s']);
+  });
+
+  it('holds each packed row once: its own encoding is a view of the packed bytes', () => {
+    const items = Object.freeze([pod('a', CREATED, 10), pod('b', CREATED, 11), pod('c', CREATED, 12)]);
+    const encodings = new TimedEncodings((item) => ({ text: `{"name":"${item.object.metadata.name}"}`, stableForMs: 60_000 }));
+    const now = CREATED;
+    const [packed] = encodings.listed(items, now);
+
+    expect(packed?.toString()).toBe('{"name":"a"},{"name":"b"},{"name":"c"}');
+    // Every later item's encoding (with its comma) lies in the packed buffer; the first's, without one, is its own.
+    for (const item of items.slice(1)) expect(encodings.afterComma(item, now).buffer).toBe(packed?.buffer);
+    expect(encodings.afterComma(items[1] as StoredObject, now).toString()).toBe(',{"name":"b"}');
+    expect(encodings.get(items[2] as StoredObject, now).toString()).toBe('{"name":"c"}');
+    expect(encodings.get(items[0] as StoredObject, now).toString()).toBe('{"name":"a"}');
   });
 
   it('writes any other list a row at a time', () => {
