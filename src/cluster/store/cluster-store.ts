@@ -120,9 +120,8 @@ export class ClusterStore {
     const key = objectKey(object.metadata.namespace, object.metadata.name);
     const current = table.objects.get(key);
     if (!current) throw new StoreError('NotFound', `${resource} ${key} not found`);
-    const uid = current.object.metadata.uid;
-    const next = { ...object, metadata: { ...object.metadata, uid } };
-    return this.write(resource, table, 'MODIFIED', this.stamp(resource, key, next, this.revision + 1));
+    // The stored uid stays whatever the update says: the object is copied once, with its uid and resourceVersion.
+    return this.write(resource, table, 'MODIFIED', this.stamp(resource, key, object, this.revision + 1, false, current.object.metadata.uid));
   }
 
   /** Creates the object, or updates it if it exists. */
@@ -220,8 +219,14 @@ export class ClusterStore {
     }
   }
 
-  private stamp(resource: ResourceKey, key: string, object: KubeObject, resourceVersion: number, loaded = false): StoredObject {
-    const uid = object.metadata.uid ?? deterministicUid(resource, key, resourceVersion);
+  private stamp(
+    resource: ResourceKey,
+    key: string,
+    object: KubeObject,
+    resourceVersion: number,
+    loaded = false,
+    uid = object.metadata.uid ?? deterministicUid(resource, key, resourceVersion),
+  ): StoredObject {
     const version = String(resourceVersion);
     // A captured object already carries both, as a capture's objects do: kept as it is (objects never change in place).
     if (object.metadata.uid === uid && object.metadata.resourceVersion === version) return new StoredObject(key, resourceVersion, object, loaded);

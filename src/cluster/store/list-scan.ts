@@ -102,6 +102,12 @@ const NOTHING: readonly StoredObject[] = Object.freeze([]);
  */
 export function wholeScope(table: ResourceTable, options: ListOptions, snapshot: Snapshot | undefined): readonly StoredObject[] | undefined {
   if (snapshot || options.after !== undefined) return undefined;
+  // Without a key set the scope is the namespace's keys or the table's, whole: no plan to weigh (a controller's
+  // informer reads a namespace's services this way at every pod change).
+  if (options.index === undefined && !options.within?.length) {
+    if (options.namespace === undefined) return table.all();
+    return table.namespaceKeys(options.namespace) ? table.allIn(options.namespace) : NOTHING;
+  }
   const where = plan(table, options, undefined);
   // A namespace with none of these objects: nothing to read, and nothing kept for it (any name can be asked for).
   if (where.runs.length === 0) return NOTHING;
