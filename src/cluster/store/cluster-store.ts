@@ -120,7 +120,7 @@ export class ClusterStore {
     const key = objectKey(object.metadata.namespace, object.metadata.name);
     const current = table.objects.get(key);
     if (!current) throw new StoreError('NotFound', `${resource} ${key} not found`);
-    // The stored uid stays whatever the update says: the object is copied once, with its uid and resourceVersion.
+    // The uid stays the stored one, whatever the update carries: the object is copied once, with it and its resourceVersion.
     return this.write(resource, table, 'MODIFIED', this.stamp(resource, key, object, this.revision + 1, false, current.object.metadata.uid));
   }
 
