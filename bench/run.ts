@@ -317,7 +317,9 @@ function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWind
     if (!window) return '—';
     const { result, contention } = window;
     const cpus = describeContention(contention);
-    return `p50 ${formatMs(p(window, 50))}, p99 ${formatMs(p(window, 99))}, ${result.errors} errors of ${result.sent}${cpus ? `; ${cpus}` : ''}`;
+    const load = result.loadWaitedMs === undefined ? undefined : `the load's thread waited ${Math.round(result.loadWaitedMs).toLocaleString('en-US')} ms`;
+    const figures = [cpus, load].filter((part) => part !== undefined).join('; ');
+    return `p50 ${formatMs(p(window, 50))}, p99 ${formatMs(p(window, 99))}, ${result.errors} errors of ${result.sent}${figures ? `; ${figures}` : ''}`;
   };
   // A p99 the bare server itself misses on this machine and load generator is no target kubefacade can meet here.
   const ceilingP99 = p(ceiling, 99);
