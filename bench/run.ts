@@ -345,8 +345,9 @@ function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWind
 }
 
 /**
- * Where the kernel runs DAMON, how much more of a CPU it took while kubefacade's heap was being touched than while
- * the bare server's was: the periodic stalls that set a large server's p99 on such a machine (bench/README.md).
+ * Where the kernel runs DAMON, how much CPU it took during kubefacade's window and during the bare server's: its
+ * periodic bursts, longer beside a server touching a large heap, set a large server's p99 on such a machine
+ * (bench/README.md).
  */
 function kdamondNote(facade: GetWindow | undefined, ceiling: GetWindow | undefined): string | undefined {
   const onFacade = facade?.contention.kdamondMs;
