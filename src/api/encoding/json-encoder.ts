@@ -4,8 +4,8 @@ import type { BodyPiece, EncodableObject, ListHead, ResourceEncoder } from './re
 /** Compact JSON: the stored serialization of each object, reused as it is (apimachinery serializer/json). */
 export function jsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
   return {
-    object: (item) => ({ mediaType: 'application/json', pieces: [jsonBytesOf(item)], newline: true }),
-    list: (head, items) => ({ mediaType: 'application/json', pieces: compactList(head, items, LISTED_JSON), newline: true }),
+    object: (item) => ({ mediaType: 'application/json', kept: [jsonBytesOf(item)] }),
+    list: (head, items) => ({ mediaType: 'application/json', kept: compactList(head, items, LISTED_JSON) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
   };
@@ -14,8 +14,8 @@ export function jsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
 /** Indented JSON for a person (`?pretty`, curl): json.MarshalIndent with two spaces. A watch stays compact. */
 export function prettyJsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
   return {
-    object: (item) => ({ mediaType: 'application/json', pieces: [JSON.stringify(item.object, null, 2)], newline: false }),
-    list: (head, items) => ({ mediaType: 'application/json', pieces: prettyList(head, items, (item) => item.object), newline: false }),
+    object: (item) => ({ mediaType: 'application/json', made: [JSON.stringify(item.object, null, 2)] }),
+    list: (head, items) => ({ mediaType: 'application/json', made: prettyList(head, items, (item) => item.object) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
   };

@@ -21,14 +21,12 @@ export function metadataEncoder(version: 'v1' | 'v1beta1', pretty: boolean): Res
   }
   return {
     object: (item) =>
-      pretty
-        ? { mediaType: 'application/json', pieces: [JSON.stringify(reduce(item), null, 2)], newline: false }
-        : { mediaType: 'application/json', pieces: [compact.get(item)], newline: true },
+      pretty ? { mediaType: 'application/json', made: [JSON.stringify(reduce(item), null, 2)] } : { mediaType: 'application/json', kept: [compact.get(item)] },
     list: ({ metadata }, items) => {
       const head = { kind: 'PartialObjectMetadataList', apiVersion, metadata };
       return pretty
-        ? { mediaType: 'application/json', pieces: prettyList(head, items, reduce), newline: false }
-        : { mediaType: 'application/json', pieces: compactList(head, items, compact), newline: true };
+        ? { mediaType: 'application/json', made: prettyList(head, items, reduce) }
+        : { mediaType: 'application/json', kept: compactList(head, items, compact) };
     },
     watchObject: (item) => compact.get(item).toString(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject({ kind: 'PartialObjectMetadata', apiVersion }, resourceVersion, initialEventsEnd),

@@ -42,10 +42,15 @@ export interface ListHead {
 }
 
 /**
- * A body ready to write. `newline`: a compact JSON body ends with one, as Go's json.Encoder writes it
- * (apimachinery serializer/json doEncode); an indented one does not (MarshalIndent).
+ * A body ready to write, in one of two makings:
+ * - `kept`: compact JSON whose pieces are mostly bytes kept per object version (item-encodings.ts): its length is
+ *   known before a byte is written (Content-Length), and it ends with a newline, as Go's json.Encoder writes it
+ *   (apimachinery serializer/json doEncode);
+ * - `made`: text made as it is written, a piece per item (indented JSON, which MarshalIndent ends without a
+ *   newline; YAML): a body larger than a chunk is sent chunked, so a list of 150,000 objects is never one string.
  */
-export type EncodedBody = { mediaType: 'application/json'; pieces: Iterable<BodyPiece>; newline: boolean } | { mediaType: 'application/yaml'; text: string };
+export type EncodedBody =
+  { mediaType: 'application/json'; kept: Iterable<BodyPiece> } | { mediaType: 'application/json' | 'application/yaml'; made: Iterable<string> };
 
 /** A piece of a body: text, or bytes made once and kept (an item's cached encoding). */
 export type BodyPiece = string | Buffer;

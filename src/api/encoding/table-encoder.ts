@@ -62,8 +62,8 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
   }
 
   return {
-    object: (item, meta) => ({ mediaType: 'application/json', pieces: table(meta, [item]), newline: true }),
-    list: ({ metadata }, items) => ({ mediaType: 'application/json', pieces: table(metadata, items), newline: true }),
+    object: (item, meta) => ({ mediaType: 'application/json', kept: table(meta, [item]) }),
+    list: ({ metadata }, items) => ({ mediaType: 'application/json', kept: table(metadata, items) }),
     watchObject: (item) => {
       const withColumns = !columnsSent;
       columnsSent = true;

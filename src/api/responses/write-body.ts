@@ -15,10 +15,10 @@ const NEWLINE = Buffer.from('\n');
  * item-encodings.ts), so a list is the concatenation of what is already encoded. Its Content-Length is known up
  * front, so the gzip filter applies the real server's threshold. Pieces are gathered into chunks of about 1 MiB
  * and written as the client takes them ('drain'), so a list of 150,000 objects never becomes one giant buffer
- * nor piles up in memory when the client reads slowly. A compact body ends with a newline, as Go's json.Encoder
- * writes it (apimachinery serializer/json doEncode); an indented one does not (MarshalIndent).
+ * nor piles up in memory when the client reads slowly. It ends with a newline, as Go's json.Encoder writes a
+ * compact body (apimachinery serializer/json doEncode).
  */
-export function writeJsonPieces(res: Response, status: number, pieces: Iterable<BodyPiece>, options: { newline?: boolean } = {}): void {
+export function writeJsonPieces(res: Response, status: number, pieces: Iterable<BodyPiece>): void {
   const chunks: Buffer[] = [];
   let length = 0;
   for (const piece of pieces) {
@@ -26,10 +26,8 @@ export function writeJsonPieces(res: Response, status: number, pieces: Iterable<
     chunks.push(bytes);
     length += bytes.length;
   }
-  if (options.newline !== false) {
-    chunks.push(NEWLINE);
-    length += 1;
-  }
+  chunks.push(NEWLINE);
+  length += 1;
   res.status(status);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', String(length));
@@ -98,22 +96,85 @@ export const idleChunks = (): number => chunkPool.idle;
 /** How many chunks bodies were ever gathered into (tests). */
 export const chunksTaken = (): number => chunkPool.taken;
 
-/** A resource response as its encoder made it (encoding/): JSON pieces, or a YAML document. */
+/** A resource response as its encoder made it (encoding/): kept JSON pieces, or text made as it is written. */
 export function writeEncoded(res: Response, status: number, body: EncodedBody): void {
-  if (body.mediaType === 'application/yaml') res.status(status).type('application/yaml').send(body.text);
-  else writeJsonPieces(res, status, body.pieces, { newline: body.newline });
+  if ('kept' in body) writeJsonPieces(res, status, body.kept);
+  else writeAsMade(res, status, body.mediaType, body.made);
+}
+
+/**
+ * Writes a body whose pieces are made as they are written (YAML, indented JSON), holding about a chunk of it at a
+ * time: pieces are gathered into a pooled chunk, written, and the next ones made once the socket has taken it
+ * ('drain'). A body that fits in its first chunk is written at once with its Content-Length; a larger one is sent
+ * chunked (Transfer-Encoding), as the real server sends a list it streams. The first chunk is made before anything
+ * is written, so a failure there still gets its Status; a later one can only end the connection.
+ */
+export function writeAsMade(res: Response, status: number, contentType: string, pieces: Iterable<string>): void {
+  const iterator = pieces[Symbol.iterator]();
+  let pending: Buffer | undefined;
+  let ended = false;
+  /** The next pieces, up to a chunk (a piece larger than a chunk is a chunk of its own). */
+  const gather = (): { chunk: Buffer; release?: () => void } => {
+    const first = pending ?? nextBytes();
+    pending = undefined;
+    if (first === undefined) return { chunk: Buffer.alloc(0) };
+    const following = first.length < CHUNK_BYTES ? nextBytes() : undefined;
+    if (following === undefined) return { chunk: first };
+    const target = chunkPool.take();
+    let size = first.copy(target);
+    for (let piece: Buffer | undefined = following; piece !== undefined; piece = nextBytes()) {
+      if (size + piece.length > CHUNK_BYTES) {
+        pending = piece;
+        break;
+      }
+      size += piece.copy(target, size);
+    }
+    return { chunk: target.subarray(0, size), release: () => chunkPool.give(target) };
+  };
+  const nextBytes = (): Buffer | undefined => {
+    if (ended) return undefined;
+    const next = iterator.next();
+    if (next.done) {
+      ended = true;
+      return undefined;
+    }
+    return Buffer.from(next.value);
+  };
+
+  const first = gather();
+  res.status(status);
+  res.setHeader('Content-Type', contentType);
+  if (ended && pending === undefined) {
+    res.setHeader('Content-Length', String(first.chunk.length));
+    res.end(first.chunk, first.release);
+    return;
+  }
+  const pump = (): void => {
+    try {
+      for (;;) {
+        const { chunk, release } = gather();
+        if (ended && pending === undefined) {
+          res.end(chunk, release);
+          return;
+        }
+        if (!res.write(chunk, release)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    } catch {
+      // Headers and part of the body are out: what is left is to end the connection, as the real server does.
+      res.destroy();
+    }
+  };
+  if (!res.write(first.chunk, first.release)) res.once('drain', pump);
+  else pump();
 }
 
 /** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */
 export function writeObject(res: Response, status: number, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
-  if (format === 'yaml') {
-    res
-      .status(status)
-      .type('application/yaml')
-      .send(yaml.dump(body, { noRefs: true, lineWidth: -1 }));
-    return;
-  }
-  if (format === 'pretty') writeJsonPieces(res, status, [JSON.stringify(body, null, 2)], { newline: false });
+  if (format === 'yaml') writeAsMade(res, status, 'application/yaml', [yaml.dump(body, { noRefs: true, lineWidth: -1 })]);
+  else if (format === 'pretty') writeAsMade(res, status, 'application/json', [JSON.stringify(body, null, 2)]);
   else writeJsonPieces(res, status, [JSON.stringify(body)]);
 }
 

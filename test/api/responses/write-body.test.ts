@@ -1,7 +1,7 @@
 import express from 'express';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chunksTaken, idleChunks, writeJsonPieces } from '../../../src/api/responses/write-body.js';
+import { chunksTaken, idleChunks, writeAsMade, writeJsonPieces } from '../../../src/api/responses/write-body.js';
 
 /**
  * A body of many pieces is gathered into pooled 1 MiB chunks, each given back once the socket has taken it: the
@@ -23,6 +23,17 @@ beforeAll(async () => {
   const app = express();
   app.get('/body/:seed', (req, res) => writeJsonPieces(res, 200, pieces(Number(req.params.seed))));
   app.get('/in-place', (_req, res) => writeJsonPieces(res, 200, inPlacePieces()));
+  app.get('/made/:pieces', (req, res) => {
+    const made = { pieces: 0, whenBlocked: 0 };
+    madeBodies.push(made);
+    writeAsMade(res, 200, 'application/yaml', madePieces(Number(req.params.pieces), made));
+    // The writer waits for 'drain' once the socket is full: how far it had got then is what it made ahead.
+    const watch = (): void => {
+      if (res.writableNeedDrain) made.whenBlocked = made.pieces;
+      else if (!res.writableEnded) setImmediate(watch);
+    };
+    watch();
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   port = (server.address() as AddressInfo).port;
@@ -39,15 +50,36 @@ function inPlacePieces(): Buffer[] {
   return items;
 }
 
+/** Text pieces of 64 KiB made one at a time, each of its own letter, counting how many were made. */
+const MADE_PIECE = 64 * 1024;
+const madeBodies: { pieces: number; whenBlocked: number }[] = [];
+function* madePieces(count: number, made: { pieces: number }): Generator<string> {
+  for (let i = 0; i < count; i++) {
+    made.pieces++;
+    yield String.fromCharCode(97 + (i % 26)).repeat(MADE_PIECE - 1) + '\n';
+  }
+}
+const madeText = (count: number): string => [...madePieces(count, { pieces: 0 })].join('');
+
 /** Reads a body; until `start` settles the socket stays unread, so the server's writes wait for 'drain'. */
-function read(seed: number | string, start: Promise<unknown> = Promise.resolve()): Promise<{ body: Buffer; length: string | undefined }> {
+function read(
+  seed: number | string,
+  start: Promise<unknown> = Promise.resolve(),
+): Promise<{ body: Buffer; length: string | undefined; chunked: boolean; type: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: typeof seed === 'string' ? `/${seed}` : `/body/${seed}` }, (res) => {
       const chunks: Buffer[] = [];
       res.pause();
       void start.then(() => {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ body: Buffer.concat(chunks), length: res.headers['content-length'] }));
+        res.on('end', () =>
+          resolve({
+            body: Buffer.concat(chunks),
+            length: res.headers['content-length'],
+            chunked: res.headers['transfer-encoding'] === 'chunked',
+            type: res.headers['content-type'],
+          }),
+        );
         res.resume();
       });
     });
@@ -80,5 +112,37 @@ describe('a body written from pieces through pooled chunks', () => {
     expect(body.equals(Buffer.concat([...inPlacePieces(), Buffer.from('\n')]))).toBe(true);
     // The head and the slices after it up to one chunk are gathered; the 2 MiB of slices beyond are written in place.
     expect(chunksTaken() - before).toBe(1);
+  });
+});
+
+describe('a body written as it is made', () => {
+  it('is sent at once with its Content-Length when it fits in a chunk', async () => {
+    const { body, length, chunked, type } = await read('made/3');
+    expect(body.toString()).toBe(madeText(3));
+    expect([length, chunked, type]).toEqual([String(3 * MADE_PIECE), false, 'application/yaml']);
+  });
+
+  it('is sent chunked when larger, every piece in order', async () => {
+    const { body, length, chunked } = await read('made/100');
+    expect(body.toString()).toBe(madeText(100));
+    expect([length, chunked]).toEqual([undefined, true]);
+  });
+
+  it('is made only as fast as the client reads: a client that does not read holds back what is made', async () => {
+    // 1,024 pieces are 64 MiB; the socket's buffers on loopback hold a few MiB of it until the client reads.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const index = madeBodies.length;
+    const reading = read('made/1024', held);
+    await new Promise<void>((resolve) => {
+      const check = (): void => (madeBodies[index]?.whenBlocked ? resolve() : void setImmediate(check));
+      check();
+    });
+    const made = madeBodies[index] as { pieces: number; whenBlocked: number };
+    expect(made.whenBlocked).toBeLessThan(1024 / 2);
+    release();
+    const { body } = await reading;
+    expect(made.pieces).toBe(1024);
+    expect(body.equals(Buffer.from(madeText(1024)))).toBe(true);
   });
 });
