@@ -57,10 +57,13 @@ export function tableRow(
   apiVersion: string,
   shown: KubeObject = object,
 ): TableRow {
-  const row: TableRow = { cells: printer.cells(object, now), object: rowObject(shown, includeObject, apiVersion) };
+  const cells = printer.cells(object, now);
   const conditions = printer.conditions?.(object);
-  if (conditions && conditions.length > 0) row.conditions = conditions;
-  return row;
+  // In metav1.TableRow's order (cells, conditions, object): the object comes last, so a row can be written as its
+  // own text followed by the object's kept JSON (table-encoder.ts).
+  return conditions && conditions.length > 0
+    ? { cells, conditions, object: rowObject(shown, includeObject, apiVersion) }
+    : { cells, object: rowObject(shown, includeObject, apiVersion) };
 }
 
 function rowObject(object: KubeObject, includeObject: IncludeObject, apiVersion: string): TableRow['object'] {

@@ -195,3 +195,55 @@ describe('JSON lists are the objects’ kept bytes', () => {
     });
   });
 });
+
+describe('Table rows with the whole object (includeObject=Object, kubectl get --sort-by)', () => {
+  const now = CREATED + 10 * MINUTE;
+  const bookmarkKind = { kind: 'Pod', apiVersion: 'v1' };
+  const head = { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} };
+  const completed = (name: string, resourceVersion: number): StoredObject => {
+    const object: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default', creationTimestamp: new Date(CREATED).toISOString(), resourceVersion: String(resourceVersion) },
+      spec: { containers: [{ name: 'job', image: 'busybox' }] },
+      status: { phase: 'Succeeded' },
+    };
+    return new StoredObject(`default/${name}`, resourceVersion, object);
+  };
+  const rowsOf = (body: EncodedBody): { text: string; parsed: { rows: Record<string, unknown>[] } } => {
+    const text = [...('kept' in body ? body.kept : body.made)].map((piece) => piece.toString()).join('');
+    return { text, parsed: JSON.parse(text) as { rows: Record<string, unknown>[] } };
+  };
+
+  it('writes each row as metav1.TableRow orders it: cells, conditions, object', () => {
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Object', now: () => now, bookmarkKind });
+    const items = [completed('done', 3), pod('running', CREATED, 4)];
+    const { text, parsed } = rowsOf(encoder.list(head, items));
+    expect(parsed.rows.map((row) => Object.keys(row))).toEqual([
+      ['cells', 'conditions', 'object'],
+      ['cells', 'object'],
+    ]);
+    expect(parsed.rows.map((row) => row.object)).toEqual(items.map((item) => item.object));
+    // The object's bytes are its stored JSON, as they are: a row is its text, then the object, then its brace.
+    expect(text).toContain(`"object":${items[0]?.json()}}`);
+  });
+
+  it('holds no copy of the objects: each row is followed by the object’s own kept bytes', () => {
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Object', now: () => now, printer: countingPrinter(), bookmarkKind });
+    const items = [pod('a', CREATED, 10), pod('b', CREATED, 11)];
+    const body = encoder.list(head, items);
+    const kept = ('kept' in body ? [...body.kept] : []).filter((piece): piece is Buffer => typeof piece !== 'string');
+    // Pieces that are the object's kept bytes themselves (the same memory), not bytes equal to them.
+    const sameMemory = (a: Buffer, b: Buffer): boolean => a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
+    for (const item of items) expect(kept.filter((piece) => sameMemory(piece, item.jsonBytes()))).toHaveLength(1);
+  });
+
+  it('sends the same row in a watch event', () => {
+    const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Object', now: () => now, bookmarkKind });
+    const item = completed('done', 3);
+    const event = JSON.parse(encoder.watchObject(item)) as { rows: Record<string, unknown>[] };
+    const listed = rowsOf(encoder.list(head, [item])).parsed.rows;
+    expect(event.rows).toEqual(listed);
+    expect(Object.keys(event.rows[0] ?? {})).toEqual(['cells', 'conditions', 'object']);
+  });
+});
