@@ -1,4 +1,3 @@
-import type { KubeObject } from '../objects.js';
 import type { IndexFunction } from '../store/resource-table.js';
 import type { FieldSelectorSpec } from './resource-type.js';
 
@@ -7,43 +6,32 @@ import type { FieldSelectorSpec } from './resource-type.js';
  * (k/k pkg/apis/core/v1/conversion.go AddFieldLabelConversionFunc* and pkg/registry/core/<r>/strategy.go).
  */
 
-type Fields = Record<string, string>;
-
-function get(object: unknown, path: readonly string[]): unknown {
-  let current: unknown = object;
-  for (const part of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
+/**
+ * A field as the set reads it: a missing or null value is "" (fields.Set). Each set below is one object literal
+ * of fixed keys, read with plain property accesses: a scan of 150,000 pods by an unindexed field builds one per
+ * pod, and a set made by spreading another, or read through a path array, cost twenty times as much.
+ */
+function text(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
 }
 
-function text(object: unknown, ...path: string[]): string {
-  const value = get(object, path);
-  if (value === undefined || value === null) return '';
-  return String(value);
-}
+/** The value under `key` of an object (undefined for anything else). */
+const at = (object: unknown, key: string): unknown => (object !== null && typeof object === 'object' ? (object as Record<string, unknown>)[key] : undefined);
 
 /**
  * An index of a selectable field read as the field set reads it (a missing field is ""), so that the keys under
  * a value are exactly the objects a selector on that value selects.
  */
 export const fieldIndex =
-  (...path: string[]): IndexFunction =>
+  (section: string, field: string): IndexFunction =>
   (object) =>
-    text(object, ...path);
-
-function metaFields(object: KubeObject, namespaced: boolean): Fields {
-  const fields: Fields = { 'metadata.name': object.metadata.name };
-  if (namespaced) fields['metadata.namespace'] = object.metadata.namespace ?? '';
-  return fields;
-}
+    text(at(at(object, section), field));
 
 /** Everything without its own conversion: metadata.name and metadata.namespace only. */
 export const defaultFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'metadata.namespace'],
   style: 'default',
-  fields: (object) => metaFields(object, true),
+  fields: (object) => ({ 'metadata.name': object.metadata.name, 'metadata.namespace': object.metadata.namespace ?? '' }),
 };
 
 export const podFields: FieldSelectorSpec = {
@@ -63,18 +51,21 @@ export const podFields: FieldSelectorSpec = {
   aliases: { 'spec.host': 'spec.nodeName' },
   style: 'converter',
   fields: (pod) => {
-    const podIPs = get(pod, ['status', 'podIPs']);
-    const firstIP = Array.isArray(podIPs) && podIPs.length > 0 ? text(podIPs[0], 'ip') : text(pod, 'status', 'podIP');
+    const spec = at(pod, 'spec');
+    const status = at(pod, 'status');
+    const podIPs = at(status, 'podIPs');
+    const firstIP = Array.isArray(podIPs) && podIPs.length > 0 ? text(at(podIPs[0], 'ip')) : text(at(status, 'podIP'));
     return {
-      ...metaFields(pod, true),
-      'spec.nodeName': text(pod, 'spec', 'nodeName'),
-      'spec.restartPolicy': text(pod, 'spec', 'restartPolicy'),
-      'spec.schedulerName': text(pod, 'spec', 'schedulerName'),
-      'spec.serviceAccountName': text(pod, 'spec', 'serviceAccountName'),
-      'spec.hostNetwork': get(pod, ['spec', 'hostNetwork']) === true ? 'true' : 'false',
-      'status.phase': text(pod, 'status', 'phase'),
+      'metadata.name': pod.metadata.name,
+      'metadata.namespace': pod.metadata.namespace ?? '',
+      'spec.nodeName': text(at(spec, 'nodeName')),
+      'spec.restartPolicy': text(at(spec, 'restartPolicy')),
+      'spec.schedulerName': text(at(spec, 'schedulerName')),
+      'spec.serviceAccountName': text(at(spec, 'serviceAccountName')),
+      'spec.hostNetwork': at(spec, 'hostNetwork') === true ? 'true' : 'false',
+      'status.phase': text(at(status, 'phase')),
       'status.podIP': firstIP,
-      'status.nominatedNodeName': text(pod, 'status', 'nominatedNodeName'),
+      'status.nominatedNodeName': text(at(status, 'nominatedNodeName')),
     };
   },
 };
@@ -84,7 +75,7 @@ export const nodeFields: FieldSelectorSpec = {
   style: 'converter',
   fields: (node) => ({
     'metadata.name': node.metadata.name,
-    'spec.unschedulable': get(node, ['spec', 'unschedulable']) === true ? 'true' : 'false',
+    'spec.unschedulable': at(at(node, 'spec'), 'unschedulable') === true ? 'true' : 'false',
   }),
 };
 
@@ -94,13 +85,22 @@ export const eventFields: FieldSelectorSpec = {
   keys: [...involvedObjectKeys.map((k) => `involvedObject.${k}`), 'reason', 'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name'],
   style: 'converter',
   fields: (event) => {
-    const fields: Fields = { ...metaFields(event, true) };
-    for (const k of involvedObjectKeys) fields[`involvedObject.${k}`] = text(event, 'involvedObject', k);
-    fields['reason'] = text(event, 'reason');
-    fields['reportingComponent'] = text(event, 'reportingComponent');
-    fields['source'] = text(event, 'source', 'component');
-    fields['type'] = text(event, 'type');
-    return fields;
+    const involved = at(event, 'involvedObject');
+    return {
+      'metadata.name': event.metadata.name,
+      'metadata.namespace': event.metadata.namespace ?? '',
+      'involvedObject.kind': text(at(involved, 'kind')),
+      'involvedObject.namespace': text(at(involved, 'namespace')),
+      'involvedObject.name': text(at(involved, 'name')),
+      'involvedObject.uid': text(at(involved, 'uid')),
+      'involvedObject.apiVersion': text(at(involved, 'apiVersion')),
+      'involvedObject.resourceVersion': text(at(involved, 'resourceVersion')),
+      'involvedObject.fieldPath': text(at(involved, 'fieldPath')),
+      reason: text(at(event, 'reason')),
+      reportingComponent: text(at(event, 'reportingComponent')),
+      source: text(at(at(event, 'source'), 'component')),
+      type: text(at(event, 'type')),
+    };
   },
 };
 
@@ -120,30 +120,35 @@ export const eventsV1Fields: FieldSelectorSpec = {
 export const namespaceFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'status.phase'],
   style: 'converter',
-  fields: (ns) => ({ 'metadata.name': ns.metadata.name, 'status.phase': text(ns, 'status', 'phase') }),
+  fields: (ns) => ({ 'metadata.name': ns.metadata.name, 'status.phase': text(at(at(ns, 'status'), 'phase')) }),
 };
 
 export const serviceFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type'],
   style: 'converter',
   fields: (svc) => ({
-    ...metaFields(svc, true),
-    'spec.clusterIP': text(svc, 'spec', 'clusterIP'),
-    'spec.type': text(svc, 'spec', 'type'),
+    'metadata.name': svc.metadata.name,
+    'metadata.namespace': svc.metadata.namespace ?? '',
+    'spec.clusterIP': text(at(at(svc, 'spec'), 'clusterIP')),
+    'spec.type': text(at(at(svc, 'spec'), 'type')),
   }),
 };
 
 export const secretFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'metadata.namespace', 'type'],
   style: 'converter',
-  fields: (secret) => ({ ...metaFields(secret, true), type: text(secret, 'type') }),
+  fields: (secret) => ({ 'metadata.name': secret.metadata.name, 'metadata.namespace': secret.metadata.namespace ?? '', type: text(at(secret, 'type')) }),
 };
 
 /** k/k pkg/apis/core/v1/conversion.go: ReplicationControllers also select on status.replicas. */
 export const replicationControllerFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'metadata.namespace', 'status.replicas'],
   style: 'converter',
-  fields: (rc) => ({ ...metaFields(rc, true), 'status.replicas': text(rc, 'status', 'replicas') || '0' }),
+  fields: (rc) => ({
+    'metadata.name': rc.metadata.name,
+    'metadata.namespace': rc.metadata.namespace ?? '',
+    'status.replicas': text(at(at(rc, 'status'), 'replicas')) || '0',
+  }),
 };
 
 /** k/k pkg/apis/batch/v1/conversion.go: Jobs select on status.successful, and word refusals their own way. */
@@ -151,12 +156,16 @@ export const jobFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'metadata.namespace', 'status.successful'],
   style: 'kind',
   kind: 'Job',
-  fields: (job) => ({ ...metaFields(job, true), 'status.successful': text(job, 'status', 'succeeded') || '0' }),
+  fields: (job) => ({
+    'metadata.name': job.metadata.name,
+    'metadata.namespace': job.metadata.namespace ?? '',
+    'status.successful': text(at(at(job, 'status'), 'succeeded')) || '0',
+  }),
 };
 
 /** k/k pkg/apis/certificates/v1/conversion.go: CSRs select on spec.signerName. */
 export const certificateSigningRequestFields: FieldSelectorSpec = {
   keys: ['metadata.name', 'spec.signerName'],
   style: 'converter',
-  fields: (csr) => ({ 'metadata.name': csr.metadata.name, 'spec.signerName': text(csr, 'spec', 'signerName') }),
+  fields: (csr) => ({ 'metadata.name': csr.metadata.name, 'spec.signerName': text(at(at(csr, 'spec'), 'signerName')) }),
 };

@@ -1,6 +1,19 @@
 import type { KubeObject } from '../../../src/cluster/objects.js';
 import type { FieldSelectorSpec } from '../../../src/cluster/resources/resource-type.js';
-import { defaultFields, eventFields, eventsV1Fields, nodeFields, podFields } from '../../../src/cluster/resources/selectable-fields.js';
+import {
+  certificateSigningRequestFields,
+  defaultFields,
+  eventFields,
+  eventsV1Fields,
+  fieldIndex,
+  jobFields,
+  namespaceFields,
+  nodeFields,
+  podFields,
+  replicationControllerFields,
+  secretFields,
+  serviceFields,
+} from '../../../src/cluster/resources/selectable-fields.js';
 import { checkFieldSelector, matchesFields, parseFieldSelector, SelectorError } from '../../../src/cluster/selectors/index.js';
 
 function checkError(text: string, spec: FieldSelectorSpec): string {
@@ -84,5 +97,103 @@ describe('matchesFields', () => {
   ])('pods %j on %j is %s', (text, object, expected) => {
     const selector = checkFieldSelector(parseFieldSelector(text), podFields);
     expect(matchesFields(selector, podFields, object)).toBe(expected);
+  });
+});
+
+describe('the field sets objects are selected by', () => {
+  const meta = (name: string, namespace?: string): KubeObject['metadata'] => (namespace === undefined ? { name } : { name, namespace });
+
+  test('a pod: every key, the first of status.podIPs as status.podIP, a missing field as ""', () => {
+    const pod: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: meta('web-1', 'shop'),
+      spec: { nodeName: 'n1', restartPolicy: 'Always', schedulerName: 'default-scheduler', serviceAccountName: 'web', hostNetwork: true },
+      status: { phase: 'Running', podIP: '10.9.9.9', podIPs: [{ ip: '10.1.1.1' }, { ip: 'fd00::1' }] },
+    };
+    expect(podFields.fields(pod)).toEqual({
+      'metadata.name': 'web-1',
+      'metadata.namespace': 'shop',
+      'spec.nodeName': 'n1',
+      'spec.restartPolicy': 'Always',
+      'spec.schedulerName': 'default-scheduler',
+      'spec.serviceAccountName': 'web',
+      'spec.hostNetwork': 'true',
+      'status.phase': 'Running',
+      'status.podIP': '10.1.1.1',
+      'status.nominatedNodeName': '',
+    });
+    const bare: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: meta('new', 'shop'), spec: { nodeName: null }, status: { podIP: '10.2.2.2' } };
+    expect(podFields.fields(bare)).toMatchObject({ 'spec.nodeName': '', 'spec.hostNetwork': 'false', 'status.phase': '', 'status.podIP': '10.2.2.2' });
+  });
+
+  test('an event: its involved object, reason, reporting component, source component and type', () => {
+    const event: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: meta('web-1.1', 'shop'),
+      involvedObject: { kind: 'Pod', namespace: 'shop', name: 'web-1', uid: 'u1', apiVersion: 'v1', resourceVersion: '7', fieldPath: 'spec.containers{web}' },
+      reason: 'Started',
+      source: { component: 'kubelet', host: 'n1' },
+      type: 'Normal',
+    };
+    expect(eventFields.fields(event)).toEqual({
+      'metadata.name': 'web-1.1',
+      'metadata.namespace': 'shop',
+      'involvedObject.kind': 'Pod',
+      'involvedObject.namespace': 'shop',
+      'involvedObject.name': 'web-1',
+      'involvedObject.uid': 'u1',
+      'involvedObject.apiVersion': 'v1',
+      'involvedObject.resourceVersion': '7',
+      'involvedObject.fieldPath': 'spec.containers{web}',
+      reason: 'Started',
+      reportingComponent: '',
+      source: 'kubelet',
+      type: 'Normal',
+    });
+  });
+
+  test('the other kinds with fields of their own', () => {
+    expect(nodeFields.fields({ apiVersion: 'v1', kind: 'Node', metadata: meta('n1'), spec: { unschedulable: true } })).toEqual({
+      'metadata.name': 'n1',
+      'spec.unschedulable': 'true',
+    });
+    expect(namespaceFields.fields({ apiVersion: 'v1', kind: 'Namespace', metadata: meta('shop'), status: { phase: 'Active' } })).toEqual({
+      'metadata.name': 'shop',
+      'status.phase': 'Active',
+    });
+    expect(serviceFields.fields({ apiVersion: 'v1', kind: 'Service', metadata: meta('web', 'shop'), spec: { clusterIP: 'None', type: 'ClusterIP' } })).toEqual({
+      'metadata.name': 'web',
+      'metadata.namespace': 'shop',
+      'spec.clusterIP': 'None',
+      'spec.type': 'ClusterIP',
+    });
+    expect(secretFields.fields({ apiVersion: 'v1', kind: 'Secret', metadata: meta('tls', 'shop'), type: 'kubernetes.io/tls' })).toEqual({
+      'metadata.name': 'tls',
+      'metadata.namespace': 'shop',
+      type: 'kubernetes.io/tls',
+    });
+    // A count the status does not hold yet reads as 0, as the conversion functions format the integer.
+    expect(replicationControllerFields.fields({ apiVersion: 'v1', kind: 'ReplicationController', metadata: meta('rc', 'shop') })).toMatchObject({
+      'status.replicas': '0',
+    });
+    expect(jobFields.fields({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta('j', 'shop'), status: { succeeded: 2 } })).toMatchObject({
+      'status.successful': '2',
+    });
+    expect(
+      certificateSigningRequestFields.fields({
+        apiVersion: 'certificates.k8s.io/v1',
+        kind: 'CertificateSigningRequest',
+        metadata: meta('csr'),
+        spec: { signerName: 's' },
+      }),
+    ).toEqual({ 'metadata.name': 'csr', 'spec.signerName': 's' });
+    expect(defaultFields.fields({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('c') })).toEqual({ 'metadata.name': 'c', 'metadata.namespace': '' });
+  });
+
+  test('an index reads a field as the set does', () => {
+    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: meta('p', 'shop'), spec: {}, status: { phase: 'Pending' } };
+    expect([fieldIndex('spec', 'nodeName')(pod), fieldIndex('status', 'phase')(pod)]).toEqual([podFields.fields(pod)['spec.nodeName'], 'Pending']);
   });
 });
