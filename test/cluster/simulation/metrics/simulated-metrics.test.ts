@@ -161,4 +161,19 @@ describe('SimulatedMetrics', () => {
     expect(busy.metrics.listPodMetrics()).toEqual(fresh.metrics.listPodMetrics());
     expect(busy.metrics.listNodeMetrics()).toEqual(fresh.metrics.listNodeMetrics());
   });
+
+  test('a pod that changes is read anew: a restarted container counts from its new start, as a fresh reader sees it', () => {
+    const started = cluster(defaultObjects());
+    const before = started.metrics.podMetrics('default', 'db-1') as PodMetrics;
+    // The container restarted 30 s ago: a new version of the pod, whose usage is that of a 30 s old container.
+    const restarted = runningPod({ name: 'db-1', cpu: '500m', memory: '1Gi', image: 'mysql:8', startedAgoMs: 30_000 });
+    started.store.update('/pods', { ...restarted, metadata: { ...restarted.metadata, resourceVersion: undefined } });
+    const after = started.metrics.podMetrics('default', 'db-1') as PodMetrics;
+    const fresh = cluster([
+      ...defaultObjects().filter((entry) => entry.object.metadata.name !== 'db-1'),
+      { resource: '/pods' as ResourceKey, object: restarted },
+    ]);
+    expect(after.containers).toEqual((fresh.metrics.podMetrics('default', 'db-1') as PodMetrics).containers);
+    expect(after.containers).not.toEqual(before.containers);
+  });
 });
