@@ -65,6 +65,8 @@ function queriesOf(cluster: BenchCluster): Query[] {
     { name: 'full pod LIST (JSON)', path: '/api/v1/pods', accept: JSON_ACCEPT, runs: 3 },
     { name: 'full pod LIST (Table)', path: '/api/v1/pods', accept: TABLE, runs: 3 },
     { name: 'full pod LIST (protobuf, JSON allowed)', path: '/api/v1/pods', accept: PROTOBUF, runs: 3 },
+    // What kubectl get --sort-by asks: each row with its whole object.
+    { name: 'full pod LIST (Table with the objects)', path: '/api/v1/pods?includeObject=Object', accept: TABLE, runs: 3 },
     { name: 'first page of 500 (Table)', path: '/api/v1/pods?limit=500', accept: TABLE, runs: 31 },
     {
       name: `one namespace (${namespace.pods.toLocaleString('en-US')} pods)`,
@@ -84,6 +86,15 @@ function queriesOf(cluster: BenchCluster): Query[] {
       accept: JSON_ACCEPT,
       runs: 31,
     },
+    // A field no index holds: every pod is read (the Jobs' pods are the ones that match).
+    {
+      name: 'unindexed field selector, cluster-wide',
+      path: `/api/v1/pods?fieldSelector=${encodeURIComponent('spec.restartPolicy=Never')}`,
+      accept: JSON_ACCEPT,
+      runs: 11,
+    },
+    // kubectl top pods -A: every running pod's usage, computed when asked, as metrics-server answers.
+    { name: "all pods' metrics", path: '/apis/metrics.k8s.io/v1beta1/pods', accept: JSON_ACCEPT, runs: 3 },
   ];
 }
 
