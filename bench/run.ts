@@ -302,12 +302,14 @@ function queryRow(name: string, cluster: string, timing: QueryTiming | undefined
   if (large && limit !== undefined) checks.push({ label: 'ratio', value: ratio, limit, unit: '×' });
   if (large && SCALE_FREE.some((pattern) => pattern.test(name))) {
     const smallTiming = [...(small?.timings.values() ?? [])].find((t) => SCALE_FREE.find((p) => p.test(name))?.test(t.query.name));
-    checks.push({
-      label: `× ${small?.cluster ? label(small.cluster.summary.pods) : 'small'} cost`,
-      value: ratioOf(timing?.facadeMs, smallTiming?.facadeMs),
-      limit: 1.2,
-      unit: '×',
-    });
+    const growth = ratioOf(timing?.facadeMs, smallTiming?.facadeMs);
+    checks.push({ label: `× ${small?.cluster ? label(small.cluster.summary.pods) : 'small'} cost`, value: growth, limit: 1.2, unit: '×' });
+    // What the machine did to the same bytes between the two sizes: the ceiling's own growth, told beside a miss.
+    const ceilingGrowth = ratioOf(timing?.ceilingMs, smallTiming?.ceilingMs);
+    if (growth !== undefined && growth > 1.2 && ceilingGrowth !== undefined) {
+      const told = `the ceiling, answering with the same bytes, took ${ceilingGrowth.toFixed(2)}× its time on the smaller cluster`;
+      why = why === undefined ? told : `${why}; ${told}`;
+    }
   }
   return {
     measurement: name,
