@@ -128,6 +128,15 @@ describe('metrics.k8s.io/v1beta1 as Tables', () => {
     const { app } = metricsApp();
     const res = await request(app).get(`${BASE}/pods?labelSelector=app%3Dnone`).set('Accept', TABLE_ACCEPT).expect(200);
     expect(res.body).toEqual({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {}, columnDefinitions: null, rows: null });
+    expect(res.text).toBe(`${JSON.stringify(res.body)}\n`);
+  });
+
+  test('a Table, written a row at a time, is compact JSON in the struct order with the newline json.Encoder ends it with', async () => {
+    const { app } = metricsApp();
+    const res = await request(app).get(`${BASE}/pods`).set('Accept', TABLE_ACCEPT).expect(200);
+    expect(res.text).toBe(`${JSON.stringify(res.body)}\n`);
+    expect(Object.keys(res.body)).toEqual(['kind', 'apiVersion', 'metadata', 'columnDefinitions', 'rows']);
+    expect(res.body.rows.length).toBeGreaterThan(1);
   });
 
   test('YAML is served too', async () => {
