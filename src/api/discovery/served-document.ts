@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import yaml from 'js-yaml';
+import { dumpYaml } from '../encoding/yaml-encoder.js';
 
 /** How a discovery body is written: compact JSON, indented JSON (`?pretty`, curl), or YAML. */
 export type DocumentFormat = 'json' | 'pretty' | 'yaml';
@@ -28,12 +28,7 @@ export class ServedDocument {
   body(format: DocumentFormat): Buffer {
     let body = this.bodies.get(format);
     if (!body) {
-      const text =
-        format === 'yaml'
-          ? yaml.dump(this.value, { noRefs: true, lineWidth: -1 })
-          : format === 'pretty'
-            ? `${JSON.stringify(this.value, null, 2)}\n`
-            : JSON.stringify(this.value);
+      const text = format === 'yaml' ? dumpYaml(this.value) : format === 'pretty' ? `${JSON.stringify(this.value, null, 2)}\n` : JSON.stringify(this.value);
       body = Buffer.from(text, 'utf8');
       this.bodies.set(format, body);
     }

@@ -4,7 +4,7 @@ import type { BookmarkKind } from './json-encoder.js';
 import { bookmarkObject } from './json-encoder.js';
 
 /** js-yaml as the YAML serializer: no anchors, no folded lines. */
-const dump = (value: unknown): string => yaml.dump(value, { noRefs: true, lineWidth: -1 });
+export const dumpYaml = (value: unknown): string => yaml.dump(value, { noRefs: true, lineWidth: -1 });
 
 /**
  * YAML (apimachinery serializer/yaml). A list is made an item at a time, so that it is written as it is made and
@@ -13,7 +13,7 @@ const dump = (value: unknown): string => yaml.dump(value, { noRefs: true, lineWi
  */
 export function yamlEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
   return {
-    object: (item) => ({ mediaType: 'application/yaml', made: [dump(item.object)] }),
+    object: (item) => ({ mediaType: 'application/yaml', made: [dumpYaml(item.object)] }),
     list: (head: ListHead, items) => ({ mediaType: 'application/yaml', made: yamlList(head, items) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
@@ -21,15 +21,15 @@ export function yamlEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
 }
 
 /**
- * What `dump({ ...head, items })` writes, made an item at a time: the head's keys, then `items:` and each item as a
+ * What `dumpYaml({ ...head, items })` writes, made an item at a time: the head's keys, then `items:` and each item as a
  * sequence entry, indented by the two levels it sits at. Lines are indented when they hold something, as the
  * dumper indents a nested block (an empty line of a block scalar stays empty).
  */
 export function* yamlList(head: ListHead, items: readonly EncodableObject[]): Generator<string> {
   if (items.length === 0) {
-    yield dump({ ...head, items: [] });
+    yield dumpYaml({ ...head, items: [] });
     return;
   }
-  yield `${dump(head)}items:\n`;
-  for (const item of items) yield `  - ${dump(item.object).replace(/\n(?=[^\n])/g, '\n    ')}`;
+  yield `${dumpYaml(head)}items:\n`;
+  for (const item of items) yield `  - ${dumpYaml(item.object).replace(/\n(?=[^\n])/g, '\n    ')}`;
 }

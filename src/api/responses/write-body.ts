@@ -1,7 +1,7 @@
 import type { Response } from 'express';
-import yaml from 'js-yaml';
 import type { BodyPiece, EncodedBody } from '../encoding/resource-encoder.js';
 import { adjacentRun, viewOfRun } from '../encoding/adjacent-pieces.js';
+import { dumpYaml } from '../encoding/yaml-encoder.js';
 import { ChunkPool } from './chunk-pool.js';
 
 /** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
@@ -73,21 +73,42 @@ function writeChunks(res: Response, chunks: readonly Buffer[]): void {
     }
     return { chunk: target.subarray(0, size), release: () => chunkPool.give(target) };
   };
-  const pump = (): void => {
-    while (next < chunks.length) {
-      const { chunk, release } = gather();
-      if (next === chunks.length) {
-        res.end(chunk, release);
-        return;
+  pump(res, () => ({ ...gather(), last: next === chunks.length }));
+}
+
+/** A chunk to write, what gives it back to the pool once the socket has taken it, and whether it ends the body. */
+interface Gathered {
+  chunk: Buffer;
+  release?: () => void;
+  last: boolean;
+}
+
+/**
+ * Writes the chunks `gather` hands out (`first` before them, when already gathered), waiting for 'drain' whenever
+ * the socket is full; the last one ends the response. Once part of the body is out, a failure to make the next
+ * chunk can only end the connection, as the real server's does.
+ */
+function pump(res: Response, gather: () => Gathered, first?: Gathered): void {
+  let pending = first;
+  const run = (): void => {
+    try {
+      for (;;) {
+        const { chunk, release, last } = pending ?? gather();
+        pending = undefined;
+        if (last) {
+          res.end(chunk, release);
+          return;
+        }
+        if (!res.write(chunk, release)) {
+          res.once('drain', run);
+          return;
+        }
       }
-      if (!res.write(chunk, release)) {
-        res.once('drain', pump);
-        return;
-      }
+    } catch {
+      res.destroy();
     }
-    res.end();
   };
-  pump();
+  run();
 }
 
 /** How many gathered chunks wait for reuse (tests). */
@@ -114,12 +135,12 @@ export function writeAsMade(res: Response, status: number, contentType: string, 
   let pending: Buffer | undefined;
   let ended = false;
   /** The next pieces, up to a chunk (a piece larger than a chunk is a chunk of its own). */
-  const gather = (): { chunk: Buffer; release?: () => void } => {
+  const gather = (): Gathered => {
     const first = pending ?? nextBytes();
     pending = undefined;
-    if (first === undefined) return { chunk: Buffer.alloc(0) };
+    if (first === undefined) return { chunk: Buffer.alloc(0), last: true };
     const following = first.length < CHUNK_BYTES ? nextBytes() : undefined;
-    if (following === undefined) return { chunk: first };
+    if (following === undefined) return { chunk: first, last: ended };
     const target = chunkPool.take();
     let size = first.copy(target);
     for (let piece: Buffer | undefined = following; piece !== undefined; piece = nextBytes()) {
@@ -129,7 +150,7 @@ export function writeAsMade(res: Response, status: number, contentType: string, 
       }
       size += piece.copy(target, size);
     }
-    return { chunk: target.subarray(0, size), release: () => chunkPool.give(target) };
+    return { chunk: target.subarray(0, size), release: () => chunkPool.give(target), last: ended && pending === undefined };
   };
   const nextBytes = (): Buffer | undefined => {
     if (ended) return undefined;
@@ -144,36 +165,13 @@ export function writeAsMade(res: Response, status: number, contentType: string, 
   const first = gather();
   res.status(status);
   res.setHeader('Content-Type', contentType);
-  if (ended && pending === undefined) {
-    res.setHeader('Content-Length', String(first.chunk.length));
-    res.end(first.chunk, first.release);
-    return;
-  }
-  const pump = (): void => {
-    try {
-      for (;;) {
-        const { chunk, release } = gather();
-        if (ended && pending === undefined) {
-          res.end(chunk, release);
-          return;
-        }
-        if (!res.write(chunk, release)) {
-          res.once('drain', pump);
-          return;
-        }
-      }
-    } catch {
-      // Headers and part of the body are out: what is left is to end the connection, as the real server does.
-      res.destroy();
-    }
-  };
-  if (!res.write(first.chunk, first.release)) res.once('drain', pump);
-  else pump();
+  if (first.last) res.setHeader('Content-Length', String(first.chunk.length));
+  pump(res, gather, first);
 }
 
 /** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */
 export function writeObject(res: Response, status: number, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
-  if (format === 'yaml') writeAsMade(res, status, 'application/yaml', [yaml.dump(body, { noRefs: true, lineWidth: -1 })]);
+  if (format === 'yaml') writeAsMade(res, status, 'application/yaml', [dumpYaml(body)]);
   else if (format === 'pretty') writeAsMade(res, status, 'application/json', [JSON.stringify(body, null, 2)]);
   else writeJsonPieces(res, status, [JSON.stringify(body)]);
 }
