@@ -18,6 +18,7 @@ import type { KubeObject, Node } from './objects.js';
 import { registry as defaultRegistry, type ResourceRegistry } from './resources/registry.js';
 import { keyOf, type ResourceKey } from './resources/resource-type.js';
 import { HistoryReplay } from './simulation/replay/history-replay.js';
+import { type SettledPresent, settledPresent, SettledWorkloads } from './simulation/replay/settled-present.js';
 import { behavioursOf, nodeRuntimeOf } from './simulation/replay/node-runtime-of.js';
 import { startLiveSimulation } from './simulation/scenario/live-simulation.js';
 import { defaultControllers } from './simulation/simulation.js';
@@ -82,6 +83,11 @@ export interface OpenOptions extends ClusterOptions {
   replayFrom?: Date;
   /** Whether a replayed past collapses its quiet stretches (default); false fires every heartbeat of it. */
   coalesceHeartbeats?: boolean;
+  /**
+   * Whether the workloads of a compact cluster that have been quiet for longer than the events' TTL have their
+   * present written at once (default), or their whole past lived through as the rest of it is.
+   */
+  settle?: boolean;
 }
 
 export interface OpenedCluster {
@@ -105,10 +111,13 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
   const live = options.simulate === undefined || options.simulate === 'auto' ? loaded.form !== 'objects' : options.simulate;
   const history = loaded.history ?? (options.replayFrom ? historyOfObjects(loaded, options.replayFrom.getTime()) : undefined);
   if (history) {
+    const settled = options.settle === false ? undefined : settledPresent({ ...history, born: loaded.objects }, now.getTime());
+    const settling = new Set(settled?.workloads.map((workload) => workload.object));
     const later = new Set<KubeObject>(history.created.map((entry) => entry.object));
     for (const machine of history.machines) later.add(machine.registration);
-    const born = loaded.objects.filter((entry) => !later.has(entry.object) && !isMirrorPod(entry.object));
-    return replayHistory({ ...loaded, objects: born }, history, now, live, registry, options);
+    const born = loaded.objects.filter((entry) => !later.has(entry.object) && !settling.has(entry.object) && !isMirrorPod(entry.object));
+    const lived = settled ? { ...history, created: history.created.filter((entry) => !settling.has(entry.object)) } : history;
+    return replayHistory({ ...loaded, objects: born }, lived, settled, now, live, registry, options);
   }
   if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined, replayed: false };
   const clock = new SimulationClock(now.getTime(), options.onTaskError);
@@ -133,6 +142,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
 function replayHistory(
   loaded: LoadedCluster,
   history: LoadedHistory,
+  settled: SettledPresent | undefined,
   now: Date,
   live: boolean,
   registry: ResourceRegistry,
@@ -141,7 +151,11 @@ function replayHistory(
   const clock = new SimulationClock(history.bornMs, options.onTaskError);
   const cluster = buildCluster(loaded, live ? clock : (options.clock ?? systemClock), registry, options);
   const behaviours = behavioursOf(history);
-  const controllers = [new HistoryReplay(history.created), ...defaultControllers({ runtime: nodeRuntimeOf(history), ...(behaviours ? { behaviours } : {}) })];
+  const controllers = [
+    new HistoryReplay(history.created),
+    ...(settled ? [new SettledWorkloads(settled)] : []),
+    ...defaultControllers({ runtime: nodeRuntimeOf(history), ...(behaviours ? { behaviours } : {}) }),
+  ];
   // Nothing watches the past: keeping its last 10,000 changes would only carry every version through the collector.
   const resumeHistory = cluster.store.suspendHistory();
   const simulation = startLiveSimulation(cluster, {
@@ -178,7 +192,7 @@ function historyOfObjects(loaded: LoadedCluster, bornMs: number): LoadedHistory 
   }
   created.sort((a, b) => a.atMs - b.atMs);
   machines.sort((a, b) => a.bootsAtMs - b.bootsAtMs);
-  return { bornMs, created, machines, staticPods, pullsEndAt: new Map(), network: undefined, logs: [] };
+  return { bornMs, created, machines, staticPods, pullsEndAt: new Map(), network: undefined, logs: [], settleable: new Set() };
 }
 
 function buildCluster(loaded: LoadedCluster, clock: Clock, registry: ResourceRegistry, options: ClusterOptions & { seed?: number | string }): Cluster {

@@ -19,15 +19,15 @@ export const DEFAULT_TOLERATION_SECONDS = 300;
 
 /** The projected volume `kube-api-access-<5>` the ServiceAccount plugin adds: token, cluster CA, namespace. */
 export function serviceAccountTokenVolume(name: string): Wire<V1Volume> {
-  return {
-    name,
-    projected: {
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
-      defaultMode: 420,
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }
+
+/** The same in every pod: shared, as stored objects are never changed in place. */
+const TOKEN_PROJECTION: NonNullable<Wire<V1Volume>['projected']> = {
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+  defaultMode: 420,
+};

@@ -54,6 +54,13 @@ export class SeededRandom {
     return groups.join('').slice(0, length);
   }
 
+  /** A version-4 UUID, as the API server gives every object it creates a random uid. */
+  uuid(): string {
+    const hex = this.hex(32);
+    const variant = '89ab'[this.int(0, 3)] as string;
+    return [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `${variant}${hex.slice(17, 20)}`, hex.slice(20, 32)].join('-');
+  }
+
   fork(label: string): SeededRandom {
     return new SeededRandom(`${this.seed}/${label}`);
   }

@@ -1,11 +1,44 @@
 import { requiredNodeAffinityMatches } from '../scheduler/node-affinity.js';
 import type { KubeObject, Node, Pod } from '../../objects.js';
+import type { SimulationContext } from '../controller.js';
+import type { SeededRandom } from '../random.js';
+import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
+import { podFromTemplate } from '../replicaset/pod-template.js';
 import { labelSetMatches } from '../../selectors/index.js';
 import type { DaemonSet } from '../replicaset/workload-objects.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
 
 type PodSpec = NonNullable<Pod['spec']>;
+
+export const REVISION_HASH = 'controller-revision-hash';
+export const TEMPLATE_GENERATION = 'pod-template-generation';
+const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+/** The template generation a DaemonSet's pods are labelled with (its deprecated annotation, else its generation). */
+export function templateGeneration(ds: DaemonSet): string {
+  return ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
+}
+
+/** ComputeHash of the template and collision count: the controller-revision-hash of its current revision. */
+export function templateRevisionHash(ds: DaemonSet): string {
+  return templateHash(canonicalJson(ds.spec?.template ?? {}) + (ds.status?.collisionCount ? String(ds.status.collisionCount) : ''));
+}
+
+/** A daemon pod for one node, as the controller creates it: its revision's labels, the node's affinity, the daemon tolerations. */
+export function newDaemonPod(
+  context: SimulationContext,
+  random: SeededRandom,
+  ds: DaemonSet,
+  facts: { nodeName: string; hash: string; generation: string; createdMs?: number },
+): Pod {
+  return podFromTemplate(context, random, ds, ds.spec?.template, {
+    prefix: `${ds.metadata.name}-`,
+    extraLabels: { [REVISION_HASH]: facts.hash, [TEMPLATE_GENERATION]: facts.generation },
+    adjustSpec: (spec) => daemonPodSpec(spec, facts.nodeName),
+    ...(facts.createdMs !== undefined ? { createdMs: facts.createdMs } : {}),
+  });
+}
 
 /**
  * The tolerations every daemon pod gets (k/k pkg/controller/daemon/util/daemonset_util.go

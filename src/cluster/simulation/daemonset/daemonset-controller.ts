@@ -3,19 +3,25 @@ import type { StoreEvent } from '../../store/index.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { OwnedObjects } from '../owned-objects.js';
 import { type Informer, QueuedController } from '../queued-controller.js';
-import { canonicalJson, templateHash } from '../replicaset/generated-name.js';
-import { deletePod, podFromTemplate } from '../replicaset/pod-template.js';
+import { deletePod } from '../replicaset/pod-template.js';
 import { controllerOf, samePlainValue } from '../../meta/index.js';
 import { concernsController, isPodReady, podAvailability } from '../replicaset/pod-state.js';
 import { DAEMONSETS, type DaemonSet, splitKey } from '../replicaset/workload-objects.js';
 import { NODES, PODS } from '../types.js';
-import { type DaemonNode, daemonNodes, daemonPodSpec, DaemonVerdicts, targetNodeName } from './daemon-pods.js';
+import {
+  type DaemonNode,
+  daemonNodes,
+  DaemonVerdicts,
+  newDaemonPod,
+  REVISION_HASH,
+  targetNodeName,
+  TEMPLATE_GENERATION,
+  templateGeneration,
+  templateRevisionHash,
+} from './daemon-pods.js';
 import { daemonSetStatus, type PodsOn } from './daemonset-status.js';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
-const REVISION_HASH = 'controller-revision-hash';
-const TEMPLATE_GENERATION = 'pod-template-generation';
-const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 const NO_PODS: readonly Pod[] = Object.freeze([]);
 
@@ -92,7 +98,7 @@ class DaemonSetController extends QueuedController {
     const { list: nodes, byName } = this.verdicts.of(key, ds, store.list(NODES).items);
     this.deletePodsOfVanishedNodes(key, ds, byName);
     const podsOn = this.podsOn(ds);
-    const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? String(ds.metadata.generation ?? 1);
+    const generation = templateGeneration(ds);
     const hash = this.currentHash(ds, generation, podsOn, nodes);
     const isUpdated = (pod: Pod): boolean => pod.metadata.labels?.[TEMPLATE_GENERATION] === generation || pod.metadata.labels?.[REVISION_HASH] === hash;
     if (!ds.metadata.deletionTimestamp) {
@@ -113,7 +119,7 @@ class DaemonSetController extends QueuedController {
       const labelled = podsOn(node.name).find((p) => p.metadata.labels?.[TEMPLATE_GENERATION] === generation)?.metadata.labels?.[REVISION_HASH];
       if (labelled) return labelled;
     }
-    return templateHash(canonicalJson(ds.spec?.template ?? {}) + (ds.status?.collisionCount ? String(ds.status.collisionCount) : ''));
+    return templateRevisionHash(ds);
   }
 
   /**
@@ -178,11 +184,7 @@ class DaemonSetController extends QueuedController {
   }
 
   private create(ds: DaemonSet, nodeName: string, hash: string, generation: string): void {
-    const pod = podFromTemplate(this.context, this.random, ds, ds.spec?.template, {
-      prefix: `${ds.metadata.name}-`,
-      extraLabels: { [REVISION_HASH]: hash, [TEMPLATE_GENERATION]: generation },
-      adjustSpec: (spec) => daemonPodSpec(spec, nodeName),
-    });
+    const pod = newDaemonPod(this.context, this.random, ds, { nodeName, hash, generation });
     this.context.store.create(PODS, pod);
     this.recorder.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
   }

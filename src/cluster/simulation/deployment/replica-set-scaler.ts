@@ -25,6 +25,10 @@ const NOT_COPIED = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
 ]);
 
+function copiedAnnotations(deployment: Deployment): Record<string, string> {
+  return Object.fromEntries(Object.entries(deployment.metadata.annotations ?? {}).filter(([key]) => !NOT_COPIED.has(key)));
+}
+
 /**
  * The ReplicaSet writes of the Deployment controller (pkg/controller/deployment/sync.go): scaling one with its
  * replicas annotations and a `ScalingReplicaSet` event, and getNewReplicaSet (creating the new ReplicaSet
@@ -76,7 +80,7 @@ export class ReplicaSetScaler {
         const next = copyOf(rs);
         next.metadata = {
           ...next.metadata,
-          annotations: { ...this.copiedAnnotations(), ...(rs.metadata.annotations ?? {}), [REVISION]: String(Math.max(revision, revisionOf(rs))) },
+          annotations: { ...copiedAnnotations(state.deployment), ...(rs.metadata.annotations ?? {}), [REVISION]: String(Math.max(revision, revisionOf(rs))) },
         };
         next.spec = { ...next.spec, selector: next.spec?.selector ?? {} };
         if (!minReady) delete next.spec.minReadySeconds;
@@ -105,39 +109,8 @@ export class ReplicaSetScaler {
       state.deployment.status = { ...state.deployment.status, collisionCount: (state.deployment.status?.collisionCount ?? 0) + 1 };
       return;
     }
-    const template = copyOf(deployment.spec?.template ?? {});
-    const labels = { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash };
-    template.metadata = { ...template.metadata, labels };
-    const selector = copyOf(deployment.spec?.selector ?? {});
-    selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash };
-    const desired = deployment.spec?.replicas ?? 1;
-    const { maxSurge } = rollingParameters(deployment);
     const replicas = newReplicaSetReplicas(deployment, sum(this.all, specReplicas), 0);
-    const rs: ReplicaSet = {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: {
-        name,
-        namespace,
-        generation: 1,
-        creationTimestamp: rfc3339(state.now),
-        labels,
-        annotations: {
-          ...this.copiedAnnotations(),
-          [DESIRED_REPLICAS]: String(desired),
-          [MAX_REPLICAS]: String(desired + maxSurge),
-          [REVISION]: String(revision),
-        },
-        ownerReferences: [newControllerRef(deployment)],
-      },
-      spec: {
-        replicas,
-        ...(deployment.spec?.minReadySeconds ? { minReadySeconds: deployment.spec.minReadySeconds } : {}),
-        selector,
-        template,
-      },
-      status: { replicas: 0 },
-    };
+    const rs = newReplicaSet(deployment, { hash, revision, replicas, now: state.now });
     state.newRS = this.context.store.create(REPLICASETS, rs).object as ReplicaSet;
     if (replicas > 0) this.recorder?.event(deployment, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
     this.setDeploymentRevision(String(revision));
@@ -163,10 +136,6 @@ export class ReplicaSetScaler {
     }
   }
 
-  private copiedAnnotations(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.state.deployment.metadata.annotations ?? {}).filter(([key]) => !NOT_COPIED.has(key)));
-  }
-
   private setDeploymentRevision(revision: string): void {
     const { deployment } = this.state;
     if (deployment.metadata.annotations?.[REVISION] === revision) return;
@@ -185,6 +154,47 @@ export class ReplicaSetScaler {
     if (state.newRS === previous) state.newRS = updated;
     state.oldRSs = state.oldRSs.map((rs) => (rs === previous ? updated : rs));
   }
+}
+
+/**
+ * The new ReplicaSet as getNewReplicaSet creates it (sync.go): `<deployment>-<hash>`, the template and selector
+ * with the pod-template-hash label, the Deployment's annotations but those it keeps to itself, the replicas
+ * annotations and the revision, controlled by the Deployment; status replicas 0.
+ */
+export function newReplicaSet(deployment: Deployment, facts: { hash: string; revision: number; replicas: number; now: number }): ReplicaSet {
+  const { hash } = facts;
+  const template = copyOf(deployment.spec?.template ?? {});
+  const labels = { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash };
+  template.metadata = { ...template.metadata, labels };
+  const selector = copyOf(deployment.spec?.selector ?? {});
+  selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash };
+  const desired = deployment.spec?.replicas ?? 1;
+  const { maxSurge } = rollingParameters(deployment);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${deployment.metadata.name}-${hash}`,
+      namespace: deployment.metadata.namespace ?? 'default',
+      generation: 1,
+      creationTimestamp: rfc3339(facts.now),
+      labels,
+      annotations: {
+        ...copiedAnnotations(deployment),
+        [DESIRED_REPLICAS]: String(desired),
+        [MAX_REPLICAS]: String(desired + maxSurge),
+        [REVISION]: String(facts.revision),
+      },
+      ownerReferences: [newControllerRef(deployment)],
+    },
+    spec: {
+      replicas: facts.replicas,
+      ...(deployment.spec?.minReadySeconds ? { minReadySeconds: deployment.spec.minReadySeconds } : {}),
+      selector,
+      template,
+    },
+    status: { replicas: 0 },
+  };
 }
 
 /**

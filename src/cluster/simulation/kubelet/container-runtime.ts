@@ -79,13 +79,25 @@ export function internalIp(node: Node | undefined): string {
 /**
  * The node's pod network: spec.podCIDR when set (a /24 as kubeadm's node IPAM gives), else a /24 under
  * 10.244.0.0/16 chosen by the node's name. .0 is the network and .1 the bridge, so pods start at .2.
+ * `lowestFree`: a host number below which the caller knows every address is taken (it allocated them itself).
  */
-export function allocatePodIp(node: Node | undefined, nodeName: string, used: ReadonlySet<string>): string {
-  const cidr = node?.spec?.podCIDR;
-  const base = cidr ? cidr.split('/')[0]?.split('.').slice(0, 3).join('.') : `10.244.${1 + new SeededRandom(`pod-cidr/${nodeName}`).int(0, 250)}`;
-  for (let host = 2; host < 255; host++) {
+export function allocatePodIp(node: Node | undefined, nodeName: string, used: ReadonlySet<string>, lowestFree = 2): string {
+  const base = podNetworkPrefix(node, nodeName);
+  for (let host = Math.max(2, lowestFree); host < 255; host++) {
     const ip = `${base}.${host}`;
     if (!used.has(ip)) return ip;
   }
   throw new Error(`node ${nodeName} has no free pod IP in ${base}.0/24`);
 }
+
+/** The first three octets of the node's pod network; kept per Node version (stored objects never change). */
+function podNetworkPrefix(node: Node | undefined, nodeName: string): string {
+  const kept = node && prefixes.get(node);
+  if (kept !== undefined) return kept;
+  const cidr = node?.spec?.podCIDR;
+  const prefix = cidr ? (cidr.split('/')[0]?.split('.').slice(0, 3).join('.') ?? '') : `10.244.${1 + new SeededRandom(`pod-cidr/${nodeName}`).int(0, 250)}`;
+  if (node) prefixes.set(node, prefix);
+  return prefix;
+}
+
+const prefixes = new WeakMap<Node, string>();

@@ -103,6 +103,8 @@ export class PodWorker {
         container.ready = status?.ready ?? false;
         container.started = true;
         container.runningSince = this.host.context.clock.now();
+        // A container that runs here had its image pulled here.
+        this.host.pulledImages.add(container.image);
         this.whileRunning(container, pod, false);
       }
       // The status manager reconciles what the API holds with what the kubelet sees: the node lifecycle
@@ -354,11 +356,18 @@ export class PodWorker {
     const startMs = fresh || written || Number.isNaN(startedAt) ? this.now() : Math.min(this.now(), startedAt);
     const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${this.now()}`;
     const random = this.host.random.fork(`logs/${this.namespace}/${this.name}/${container.name}/${instance}`);
-    const nodes = { peers: this.host.peerNodes() };
-    const context = containerLogContext({ pod, container: container.spec, node: this.host.node(), nodes, restartCount: container.restartCount, random });
-    // Made as it is read: what the image prints is drawn from its own random, whenever that happens.
+    // What the container sees is taken now; what its image prints is made from it when first read, drawn from
+    // its own random, whenever that happens.
+    const source = {
+      pod,
+      container: container.spec,
+      node: this.host.node(),
+      nodes: { peers: this.host.peerNodes() },
+      restartCount: container.restartCount,
+      random,
+    };
     const options = { banner: fresh || !written, oldest: this.now() - BACKFILL_MS };
-    const output = new LazyImageLog(new PatternReader(() => imageLogPattern(context, startMs), random, options), clock);
+    const output = new LazyImageLog(new PatternReader(() => imageLogPattern(containerLogContext(source), startMs), random, options), clock);
     logs.attach(this.namespace, this.name, container.name, output);
     container.tasks.push(output.asTask());
   }
@@ -388,7 +397,7 @@ export class PodWorker {
 }
 
 /** PodReadyToStartContainers is reported by kubelets from v1.29 on (pkg/kubelet/status/generate.go). */
-function reportsSandbox(node: Node | undefined): boolean {
+export function reportsSandbox(node: Node | undefined): boolean {
   const match = /^v?(\d+)\.(\d+)/.exec(node?.status?.nodeInfo?.kubeletVersion ?? '');
   return !match || Number(match[1]) > 1 || Number(match[2]) >= 29;
 }

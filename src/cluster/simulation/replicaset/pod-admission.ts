@@ -5,7 +5,6 @@ import type { SeededRandom } from '../random.js';
 import { NOT_READY_TAINT_KEY, tolerated, UNREACHABLE_TAINT_KEY } from '../taints.js';
 import type { Toleration } from '../types.js';
 import { randomSuffix } from './generated-name.js';
-import { plainCopy } from '../../meta/index.js';
 
 type PodSpec = Wire<V1PodSpec>;
 type Container = Wire<V1Container>;
@@ -18,25 +17,53 @@ type Container = Wire<V1Container>;
  * and the defaults enableServiceLinks and preemptionPolicy (pkg/apis/core/v1/defaults.go).
  */
 export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom): PodSpec {
-  const { volumes: templateVolumes, ...rest } = plainCopy(template);
-  const serviceAccount = rest.serviceAccountName ?? rest.serviceAccount ?? 'default';
-  const automount = rest.automountServiceAccountToken !== false;
-  const volume = automount ? `kube-api-access-${randomSuffix(random)}` : undefined;
-  const withMount = (container: Container): Container => (volume ? mountToken(container, volume) : container);
-  const volumes = [...(templateVolumes ?? []), ...(volume ? [serviceAccountTokenVolume(volume)] : [])];
-  const spec: PodSpec = {
-    ...(volumes.length ? { volumes } : {}),
-    ...rest,
-    containers: rest.containers.map(withMount),
-    ...(rest.initContainers ? { initContainers: rest.initContainers.map(withMount) } : {}),
-    serviceAccountName: serviceAccount,
-    serviceAccount,
-    tolerations: withDefaultTolerationSeconds(rest.tolerations ?? []),
-    priority: rest.priority ?? PRIORITY_CLASSES[rest.priorityClassName ?? ''] ?? 0,
-    enableServiceLinks: rest.enableServiceLinks ?? true,
-    preemptionPolicy: rest.preemptionPolicy ?? 'PreemptLowerPriority',
+  const admitted = admittedTemplate(template);
+  const volume = admitted.automount ? `kube-api-access-${randomSuffix(random)}` : undefined;
+  if (!volume) return { ...(admitted.volumes.length ? { volumes: admitted.volumes } : {}), ...admitted.spec };
+  const withMount = (container: Container): Container => mountToken(container, volume);
+  return {
+    volumes: [...admitted.volumes, serviceAccountTokenVolume(volume)],
+    ...admitted.spec,
+    containers: admitted.spec.containers.map(withMount),
+    ...(admitted.spec.initContainers ? { initContainers: admitted.spec.initContainers.map(withMount) } : {}),
   };
-  return spec;
+}
+
+interface AdmittedTemplate {
+  /** The template's own volumes; the token's goes after them. */
+  volumes: NonNullable<PodSpec['volumes']>;
+  /** The spec as admitted, but for the token volume and its mounts. */
+  spec: PodSpec;
+  automount: boolean;
+}
+
+/**
+ * What admission makes of a template is the same for every pod made from it but for the token volume's random
+ * name: it is worked out once per template. Templates are stored objects, never changed in place, and so are the
+ * pods that share their parts.
+ */
+const admittedTemplates = new WeakMap<Readonly<PodSpec>, AdmittedTemplate>();
+
+function admittedTemplate(template: Readonly<PodSpec>): AdmittedTemplate {
+  let admitted = admittedTemplates.get(template);
+  if (admitted) return admitted;
+  const { volumes, ...rest } = template;
+  const serviceAccount = rest.serviceAccountName ?? rest.serviceAccount ?? 'default';
+  admitted = {
+    volumes: volumes ?? [],
+    automount: rest.automountServiceAccountToken !== false,
+    spec: {
+      ...rest,
+      serviceAccountName: serviceAccount,
+      serviceAccount,
+      tolerations: withDefaultTolerationSeconds(rest.tolerations ?? []),
+      priority: rest.priority ?? PRIORITY_CLASSES[rest.priorityClassName ?? ''] ?? 0,
+      enableServiceLinks: rest.enableServiceLinks ?? true,
+      preemptionPolicy: rest.preemptionPolicy ?? 'PreemptLowerPriority',
+    },
+  };
+  admittedTemplates.set(template, admitted);
+  return admitted;
 }
 
 /** DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationseconds): added only when not already tolerated. */

@@ -15,6 +15,8 @@ export interface NewPodOptions {
   extraLabels?: Record<string, string>;
   /** Changes the controller makes to the spec before creating it (a DaemonSet's node affinity and tolerations). */
   adjustSpec?: (spec: NonNullable<Pod['spec']>) => NonNullable<Pod['spec']>;
+  /** When the controller created it; default now (a settled workload's pods were created in its past). */
+  createdMs?: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export function podFromTemplate(
   const name = generateName(context.store, PODS, namespace, options.prefix, random);
   const labels = { ...(template?.metadata?.labels ?? {}), ...(options.extraLabels ?? {}) };
   const annotations = template?.metadata?.annotations ?? {};
-  // admitPodSpec works on its own copy: the template stays as it is.
+  // admitPodSpec leaves the template as it is; the pod shares the parts admission does not change.
   const templateSpec = template?.spec ?? { containers: [] };
   const spec = admitPodSpec(options.adjustSpec ? options.adjustSpec(templateSpec) : templateSpec, random);
   return {
@@ -44,7 +46,7 @@ export function podFromTemplate(
       name,
       generateName: options.prefix,
       namespace,
-      creationTimestamp: rfc3339(context.clock.now()),
+      creationTimestamp: rfc3339(options.createdMs ?? context.clock.now()),
       ...(Object.keys(labels).length ? { labels } : {}),
       ...(Object.keys(annotations).length ? { annotations: { ...annotations } } : {}),
       ownerReferences: [newControllerRef(owner)],

@@ -176,16 +176,7 @@ export class Scheduler implements Controller {
   /** pods/binding: the apiserver sets spec.nodeName and the PodScheduled condition in one write. */
   private bind(key: string, pod: Pod, nodeName: string): void {
     this.unschedulable?.forget(key);
-    const bound: Pod = {
-      ...pod,
-      spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
-      status: {
-        ...pod.status,
-        phase: 'Pending',
-        conditions: withCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(this.context.clock.now()) }),
-      },
-    };
-    this.context.store.update(PODS, bound);
+    this.context.store.update(PODS, boundPod(pod, nodeName, this.context.clock.now()));
     this.recorder?.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
   }
 
@@ -243,6 +234,19 @@ export function tiedInNameOrder(positions: readonly number[], count: number, sta
 }
 
 const isFinished = (pod: Pod | undefined): boolean => pod?.status?.phase === 'Succeeded' || pod?.status?.phase === 'Failed';
+
+/** A pod as pods/binding leaves it: spec.nodeName set and PodScheduled True, in one write. */
+export function boundPod(pod: Pod, nodeName: string, nowMs: number): Pod {
+  return {
+    ...pod,
+    spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
+    status: {
+      ...pod.status,
+      phase: 'Pending',
+      conditions: withCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(nowMs) }),
+    },
+  };
+}
 
 function withCondition(conditions: readonly PodCondition[] | undefined, condition: PodCondition): PodCondition[] {
   const others = (conditions ?? []).filter((c) => c.type !== condition.type);

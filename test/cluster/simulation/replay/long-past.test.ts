@@ -38,13 +38,18 @@ const open = (age: string, coalesceHeartbeats: boolean): Cluster =>
 
 /**
  * Every object without resourceVersions: how many writes led to an object is what collapsing changes, nothing
- * else. An Event's uid goes too: the store derives the uid of an object created without one from the
- * resourceVersion of its creation, and the event kept fresh by the scheduler's retries is written when a retry
- * carries it past the present, which is not the same write in both replays.
+ * else. The uids of an Event and an EndpointSlice go too: the store derives the uid of an object created without
+ * one from the resourceVersion of its creation, and both are created after a quiet stretch (the event kept fresh
+ * by the scheduler's retries when a retry carries it past the present, the Service's slice when the settled
+ * workloads' pods appear), which is not the same write in both replays.
  */
+const UID_FROM_WRITE = new Set(['Event', 'EndpointSlice']);
+
 function present(cluster: Cluster): unknown[] {
   const comparable = (value: KubeObject): unknown =>
-    JSON.parse(JSON.stringify(value), (key, inner: unknown) => (key === 'resourceVersion' || (key === 'uid' && value.kind === 'Event') ? undefined : inner));
+    JSON.parse(JSON.stringify(value), (key, inner: unknown) =>
+      key === 'resourceVersion' || (key === 'uid' && UID_FROM_WRITE.has(value.kind)) ? undefined : inner,
+    );
   return cluster.registry.storedResources().flatMap((resource) => cluster.store.list(resource).items.map((stored) => comparable(stored.object)));
 }
 

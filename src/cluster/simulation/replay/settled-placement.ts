@@ -1,0 +1,116 @@
+import { BinaryHeap } from '../../binary-heap.js';
+import type { Node, Pod } from '../../objects.js';
+import type { ClusterStore } from '../../store/index.js';
+import type { SeededRandom } from '../random.js';
+import { allocatable, constraintFailure, type NodeUsage, podRequests, type Requests, resourceFailure } from '../scheduler/node-fit.js';
+import { nonZeroRequests, scoreNode } from '../scheduler/node-score.js';
+import { NODES, PODS } from '../types.js';
+
+/** A Ready node, with what is bound to it so far. */
+export interface NodeRoom {
+  readonly node: Node;
+  readonly capacity: NodeUsage;
+  /** The requests of its pods and how many there are (what NodeResourcesFit checks). */
+  readonly usage: NodeUsage;
+  /** Their requests with the scheduler's non-zero defaults (what the scores weigh). */
+  readonly scored: Requests;
+}
+
+interface Candidate {
+  room: NodeRoom;
+  score: number;
+  /** Drawn when the candidate enters the heap: among equal scores, the seeded random picks. */
+  tie: number;
+}
+
+const active = (pod: Pod): boolean => pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+
+/**
+ * Where the pods of settled workloads go: each one is placed by the default scheduler's filters and scores
+ * (node-fit.ts, node-score.ts), one after another in the order they were created, on the Ready nodes as they are at
+ * the settling instant with what is already bound to them. Every feasible node is scored (percentageOfNodesToScore
+ * 100), and ties go to the seeded random, as the scheduler's do. A workload's pods are all alike, so the feasible
+ * nodes are kept in a heap by score: placing a pod changes the score of its node alone.
+ */
+export class SettledPlacement {
+  private readonly rooms = new Map<string, NodeRoom>();
+  /** The Ready nodes that pass the node-alone filters, per pod signature (tolerations, selector, affinity). */
+  private readonly feasible = new Map<string, NodeRoom[]>();
+
+  constructor(
+    store: ClusterStore,
+    private readonly random: SeededRandom,
+  ) {
+    for (const stored of store.list(NODES).items) {
+      const node = stored.object as Node;
+      if (node.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') continue;
+      const room: NodeRoom = { node, capacity: allocatable(node), usage: { milliCpu: 0, memory: 0, pods: 0 }, scored: { milliCpu: 0, memory: 0 } };
+      for (const bound of store.list(PODS, { index: { name: 'spec.nodeName', value: node.metadata.name } }).items) {
+        const pod = bound.object as Pod;
+        if (active(pod)) add(room, podRequests(pod), nonZeroRequests(pod));
+      }
+      this.rooms.set(node.metadata.name, room);
+    }
+  }
+
+  /** The Ready node of this name, if there is one. */
+  room(nodeName: string): NodeRoom | undefined {
+    return this.rooms.get(nodeName);
+  }
+
+  /** Binds a pod to the node it is meant for (a daemon pod) if the filters let it; whether they did. */
+  bindTo(pod: Pod, nodeName: string): NodeRoom | undefined {
+    const room = this.rooms.get(nodeName);
+    const requests = podRequests(pod);
+    if (!room || constraintFailure(pod, room.node) || resourceFailure(requests, room.capacity, room.usage)) return undefined;
+    add(room, requests, nonZeroRequests(pod));
+    return room;
+  }
+
+  /**
+   * A placer for the pods of one workload, all made from one template: each call places the next pod on the
+   * best-scoring node it fits, or gives undefined when no node takes it (the scheduler will try, and say why).
+   */
+  placer(template: Pod): (pod: Pod) => NodeRoom | undefined {
+    const requests = podRequests(template);
+    const weighed = nonZeroRequests(template);
+    const heap = new BinaryHeap<Candidate>(before);
+    const candidate = (room: NodeRoom): Candidate => ({ room, score: scoreNode(room.capacity, room.scored, weighed), tie: this.random.next() });
+    for (const room of this.feasibleFor(template)) heap.push(candidate(room));
+    return () => {
+      for (;;) {
+        const best = heap.pop();
+        if (!best) return undefined;
+        // Resources only ever shrink as pods are placed: a node this pod does not fit takes none of its siblings.
+        if (resourceFailure(requests, best.room.capacity, best.room.usage)) continue;
+        add(best.room, requests, weighed);
+        heap.push(candidate(best.room));
+        return best.room;
+      }
+    };
+  }
+
+  private feasibleFor(pod: Pod): NodeRoom[] {
+    const spec = pod.spec;
+    const signature = JSON.stringify([spec?.tolerations, spec?.nodeSelector, spec?.affinity?.nodeAffinity]);
+    let rooms = this.feasible.get(signature);
+    if (!rooms) {
+      rooms = [...this.rooms.values()].filter((room) => !constraintFailure(pod, room.node));
+      this.feasible.set(signature, rooms);
+    }
+    return rooms;
+  }
+}
+
+function add(room: NodeRoom, requests: Requests, weighed: Requests): void {
+  const usage = room.usage as { milliCpu: number; memory: number; pods: number };
+  usage.milliCpu += requests.milliCpu;
+  usage.memory += requests.memory;
+  usage.pods += 1;
+  const scored = room.scored as { milliCpu: number; memory: number };
+  scored.milliCpu += weighed.milliCpu;
+  scored.memory += weighed.memory;
+}
+
+/** Higher score first; among equal scores, the lower draw. */
+const before = (a: Candidate, b: Candidate): boolean => a.score > b.score || (a.score === b.score && a.tie < b.tie);
