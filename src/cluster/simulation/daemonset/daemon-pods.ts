@@ -30,13 +30,14 @@ export function newDaemonPod(
   context: SimulationContext,
   random: SeededRandom,
   ds: DaemonSet,
-  facts: { nodeName: string; hash: string; generation: string; createdMs?: number },
+  facts: { nodeName: string; hash: string; generation: string; createdMs?: number; uid?: string },
 ): Pod {
   return podFromTemplate(context, random, ds, ds.spec?.template, {
     prefix: `${ds.metadata.name}-`,
     extraLabels: { [REVISION_HASH]: facts.hash, [TEMPLATE_GENERATION]: facts.generation },
     adjustSpec: (spec) => daemonPodSpec(spec, facts.nodeName),
     ...(facts.createdMs !== undefined ? { createdMs: facts.createdMs } : {}),
+    ...(facts.uid !== undefined ? { uid: facts.uid } : {}),
   });
 }
 

@@ -9,6 +9,9 @@ import { reportsSandbox } from '../kubelet/pod-worker.js';
 /** What a node's kubelet knew when it started a settled pod: the images already there, the pod IPs in use. */
 export interface SettledNode {
   readonly node: Node;
+  /** When the node registered, and when it last turned Ready. */
+  readonly registeredMs: number;
+  readonly readyMs: number;
   readonly pulledImages: Set<string>;
   readonly usedPodIps: Set<string>;
   /** Every pod IP below this host number is taken. */

@@ -110,14 +110,14 @@ class SettledWriter {
     const replicas = newReplicaSetReplicas(deployment, 0, 0);
     const made = newReplicaSet(deployment, { hash: podTemplateHash(deployment), revision: 1, replicas, now: record.atMs });
     const rs = store.create(REPLICASETS, this.withUid(made)).object as ReplicaSet;
-    const pods: Pod[] = [];
+    // Each pod is stored before the next is named: generateName draws again for a name already taken.
+    let place: ((pod: Pod) => NodeRoom | undefined) | undefined;
     for (let i = 0; i < replicas; i++) {
-      pods.push(podFromTemplate(this.context, this.random, rs, rs.spec?.template, { prefix: `${rs.metadata.name}-`, createdMs: record.atMs }));
+      const prefix = `${rs.metadata.name}-`;
+      const pod = podFromTemplate(this.context, this.random, rs, rs.spec?.template, { prefix, createdMs: record.atMs, uid: this.random.uuid() });
+      place ??= this.placement.placer(pod);
+      store.create(PODS, this.running(pod, place(pod), record.atMs));
     }
-    const first = pods[0];
-    if (!first) return;
-    const place = this.placement.placer(first);
-    for (const pod of pods) store.create(PODS, this.running(this.withUid(pod), place(pod), record.atMs));
   }
 
   private daemonSet(record: CreationRecord): void {
@@ -131,8 +131,8 @@ class SettledWriter {
       // A node that is not Ready gets its daemon pod from the DaemonSet controller, lived from the settling on.
       if (!room) continue;
       const createdMs = Math.max(record.atMs, Date.parse(room.node.metadata.creationTimestamp ?? '') || record.atMs);
-      const pod = newDaemonPod(this.context, this.random, ds, { nodeName: verdict.name, hash, generation, createdMs });
-      store.create(PODS, this.running(this.withUid(pod), this.placement.bindTo(pod, verdict.name), createdMs));
+      const pod = newDaemonPod(this.context, this.random, ds, { nodeName: verdict.name, hash, generation, createdMs, uid: this.random.uuid() });
+      store.create(PODS, this.running(pod, this.placement.bindTo(pod, verdict.name), createdMs));
     }
   }
 
@@ -143,31 +143,26 @@ class SettledWriter {
    */
   private running(pod: Pod, room: NodeRoom | undefined, createdMs: number): Pod {
     if (!room) return pod;
-    const node = room.node;
-    const registeredMs = Date.parse(node.metadata.creationTimestamp ?? '') || createdMs;
-    const readyMs = Date.parse(node.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '') || registeredMs;
+    const node = this.node(room.node);
+    const { registeredMs, readyMs } = node;
     const waitsForReady = !tolerated(pod.spec?.tolerations, { key: NOT_READY_TAINT_KEY, effect: 'NoSchedule' });
     const latest = this.context.clock.now();
     // The not-ready taint the kubelet registers with goes at the node lifecycle controller's next pass (5 s).
     const schedulableMs = waitsForReady ? readyMs + this.random.between(0, 5_000) : registeredMs;
     const boundMs = Math.min(latest, Math.max(createdMs, schedulableMs) + this.random.between(0, 1_000));
-    const settled = settledRunningPod(boundPod(pod, node.metadata.name, boundMs), this.node(node), {
-      startMs: boundMs,
-      networkReadyMs: readyMs,
-      random: this.random,
-    });
-    return settled;
+    return settledRunningPod(boundPod(pod, node.node.metadata.name, boundMs), node, { startMs: boundMs, networkReadyMs: readyMs, random: this.random });
   }
 
   /**
-   * The uid the API server gave it when it was created, drawn here: the store would derive one from the
-   * resourceVersion of the write, which counts the heartbeats of the replay before it.
+   * With the uid the API server gave it when it was created, drawn here (the uids of the pods are drawn as they
+   * are made): the store would derive one from the resourceVersion of the write, which counts the heartbeats of
+   * the replay before it.
    */
   private withUid<T extends KubeObject>(object: T): T {
     return { ...object, metadata: { ...object.metadata, uid: this.random.uuid() } };
   }
 
-  /** The images and pod IPs of a node at the settling instant, kept as its settled pods take more. */
+  /** A node at the settling instant: when it registered and turned Ready, its images and pod IPs, kept as its settled pods take more. */
   private node(node: Node): SettledNode {
     let settled = this.nodes.get(node.metadata.name);
     if (!settled) {
@@ -178,7 +173,9 @@ class SettledWriter {
         for (const container of pod.spec?.containers ?? []) if (container.image) pulledImages.add(container.image);
         if (pod.status?.podIP) usedPodIps.add(pod.status.podIP);
       }
-      settled = { node, pulledImages, usedPodIps, lowestFreeHost: 2 };
+      const registeredMs = Date.parse(node.metadata.creationTimestamp ?? '');
+      const readyMs = Date.parse(node.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '') || registeredMs;
+      settled = { node, registeredMs, readyMs, pulledImages, usedPodIps, lowestFreeHost: 2 };
       this.nodes.set(node.metadata.name, settled);
     }
     return settled;

@@ -17,6 +17,8 @@ export interface NewPodOptions {
   adjustSpec?: (spec: NonNullable<Pod['spec']>) => NonNullable<Pod['spec']>;
   /** When the controller created it; default now (a settled workload's pods were created in its past). */
   createdMs?: number;
+  /** The uid the API server gave it; by default the store gives one. */
+  uid?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function podFromTemplate(
       ...(Object.keys(annotations).length ? { annotations: { ...annotations } } : {}),
       ownerReferences: [newControllerRef(owner)],
       ...(template?.metadata?.finalizers?.length ? { finalizers: [...template.metadata.finalizers] } : {}),
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
     },
     spec,
     status: { phase: 'Pending', qosClass: qosClass(spec) },
