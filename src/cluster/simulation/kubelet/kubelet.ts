@@ -11,7 +11,8 @@ import { type PeerNode, peerNodes, type PeerNodes } from './image-logs/index.js'
 import { setNetworkAvailable } from './network-available.js';
 import type { NodeRuntime } from './node-runtime.js';
 import { networkNotReadyMessage, NodeStatusReporter } from './node-status.js';
-import { type KubeletHost, PodWorker } from './pod-worker.js';
+import { attachImageLog, type KubeletHost, PodWorker } from './pod-worker.js';
+import type { TaskHandle } from '../simulation-clock.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -46,6 +47,11 @@ export class Kubelet implements Controller, KubeletHost {
   private componentRecorder: ComponentRecorder | undefined;
   private status: NodeStatusReporter | undefined;
   private readonly workers = new Map<string, PodWorker>();
+  /**
+   * Pods found running that ask nothing of their kubelet until they change (see `adoptDormant`): their
+   * containers' log handles, by container, until a worker takes them.
+   */
+  private readonly dormant = new Map<string, Map<string, TaskHandle>>();
   /** The IPs of the pods bound here, by pod key, kept from the kubelet's pod watch. */
   private readonly podIps = new Map<string, string>();
   private readonly subscriptions = new Subscriptions();
@@ -164,6 +170,8 @@ export class Kubelet implements Controller, KubeletHost {
     this.status?.stop();
     for (const worker of this.workers.values()) worker.stop();
     this.workers.clear();
+    for (const logs of this.dormant.values()) for (const handle of logs.values()) handle.cancel();
+    this.dormant.clear();
   }
 
   /** A change of a pod bound to this node (the kubelet's watch on pods with spec.nodeName = its node). */
@@ -190,7 +198,8 @@ export class Kubelet implements Controller, KubeletHost {
 
   /** A scenario's "container X of pod Y fails now"; false when no such running container. */
   failContainer(namespace: string, pod: string, container: string, crash: Omit<ContainerCrash, 'afterMs'> = {}): boolean {
-    return this.workers.get(`${namespace}/${pod}`)?.failContainer(container, crash) ?? false;
+    const key = `${namespace}/${pod}`;
+    return (this.workers.get(key) ?? this.wake(key))?.failContainer(container, crash) ?? false;
   }
 
   node(): Node | undefined {
@@ -209,10 +218,53 @@ export class Kubelet implements Controller, KubeletHost {
     return new Set(this.podIps.values());
   }
 
+  /**
+   * A running pod the kubelet finds (a restarted kubelet, a settled workload's pod) that asks nothing of it until it
+   * changes — every container running and ready, nothing scripted, the node's network up — is adopted without a
+   * worker: its images count as pulled and its containers' image logs are attached, which is all a worker's
+   * adoption would do now. Its next change, a scenario's crash or its deletion wakes it (`wake`). 150,000 settled
+   * pods then cost their kubelets no worker each. False: the pod is not such a pod.
+   */
+  private adoptDormant(key: string, pod: Pod): boolean {
+    if (!this.ready || pod.spec?.nodeName !== this.nodeName) return false;
+    if (!runsQuietly(pod, (container, image) => this.behaviourOf(pod, container, image))) return false;
+    const statuses = pod.status?.containerStatuses ?? [];
+    const logs = new Map<string, TaskHandle>();
+    for (const spec of pod.spec?.containers ?? []) {
+      if (spec.image) this.pulledImages.add(spec.image);
+      const status = statuses.find((s) => s.name === spec.name);
+      logs.set(spec.name, attachImageLog(this, pod, { spec, restartCount: status?.restartCount ?? 0, state: status?.state ?? {} }, false));
+    }
+    this.dormant.set(key, logs);
+    return true;
+  }
+
+  /** A dormant pod's worker, adopting it with the logs attached when it went dormant; undefined if it is not dormant. */
+  private wake(key: string): PodWorker | undefined {
+    const logs = this.dormant.get(key);
+    if (!logs) return undefined;
+    this.dormant.delete(key);
+    const [namespace = '', name = ''] = key.split('/');
+    const worker = new PodWorker(this, namespace, name);
+    this.workers.set(key, worker);
+    worker.start(logs);
+    return worker;
+  }
+
   private syncPod(key: string): void {
     const [namespace = '', name = ''] = key.split('/');
     const pod = this.context.store.get(PODS, namespace, name)?.object as Pod | undefined;
-    const worker = this.workers.get(key);
+    const dormantLogs = this.dormant.get(key);
+    if (dormantLogs && (!pod || pod.spec?.nodeName !== this.nodeName)) {
+      this.dormant.delete(key);
+      for (const handle of dormantLogs.values()) handle.cancel();
+      // The pod is gone: the runtime removes its containers, and their logs with them.
+      if (!pod) this.context.logs.removePod(namespace, name, [...dormantLogs.keys()]);
+      return;
+    }
+    // Any other change of a dormant pod wakes it: a worker adopts it, with the logs already attached.
+    const worker = this.workers.get(key) ?? this.wake(key);
+    if (!worker && pod && this.adoptDormant(key, pod)) return;
     if (!pod || pod.spec?.nodeName !== this.nodeName) {
       worker?.stop();
       this.workers.delete(key);
@@ -239,6 +291,19 @@ export class Kubelet implements Controller, KubeletHost {
     }
     current.start();
   }
+}
+
+/** Whether a running pod asks nothing of its kubelet: all its containers run and are ready, with nothing scripted. */
+function runsQuietly(pod: Pod, behaviourOf: (container: string, image: string) => ContainerBehaviour): boolean {
+  if (pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp) return false;
+  if (pod.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') return false;
+  const statuses = pod.status.containerStatuses ?? [];
+  return (pod.spec?.containers ?? []).every((container) => {
+    const status = statuses.find((s) => s.name === container.name);
+    if (!status?.state?.running || !status.ready) return false;
+    const behaviour = behaviourOf(container.name, container.image ?? '');
+    return !behaviour.crash && !behaviour.logLines && !behaviour.logScript && behaviour.readyAfterMs === undefined;
+  });
 }
 
 /** The node of the pod a change is about: where it is bound, or was. */

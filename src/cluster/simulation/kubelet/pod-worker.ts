@@ -8,6 +8,7 @@ import { PODS } from '../types.js';
 import { ContainerRun, type ContainerState } from './container-run.js';
 import {
   allocatePodIp,
+  type Container,
   createdMessage,
   formatPod,
   imageId,
@@ -85,8 +86,11 @@ export class PodWorker {
     this.writeStatus();
   }
 
-  /** Adopts a pod whose containers already run (a restarted kubelet), or starts it from scratch. */
-  start(): void {
+  /**
+   * Adopts a pod whose containers already run (a restarted kubelet), or starts it from scratch. `attachedLogs`: the
+   * handles of the logs its kubelet attached when it adopted the pod without a worker (Kubelet's dormant pods).
+   */
+  start(attachedLogs?: ReadonlyMap<string, TaskHandle>): void {
     const waited = this.awaitingNetwork;
     this.awaitingNetwork = false;
     const pod = this.pod();
@@ -105,7 +109,9 @@ export class PodWorker {
         container.runningSince = this.host.context.clock.now();
         // A container that runs here had its image pulled here.
         this.host.pulledImages.add(container.image);
-        this.whileRunning(container, pod, false);
+        const attached = attachedLogs?.get(container.name);
+        if (attached) container.tasks.push(attached);
+        this.whileRunning(container, pod, false, attached !== undefined);
       }
       // The status manager reconciles what the API holds with what the kubelet sees: the node lifecycle
       // controller marks the pods of a silent node not Ready, and the returning kubelet sets them Ready again.
@@ -229,7 +235,7 @@ export class PodWorker {
     this.whileRunning(container, pod, true);
   }
 
-  private whileRunning(container: ContainerRun, pod: Pod, fresh: boolean): void {
+  private whileRunning(container: ContainerRun, pod: Pod, fresh: boolean, logsAttached = false): void {
     const behaviour = container.behaviour;
     const probe = pod.spec?.containers?.find((c) => c.name === container.name)?.readinessProbe;
     if (!probe) container.ready = true;
@@ -244,7 +250,7 @@ export class PodWorker {
         container,
       );
     }
-    this.writeLogs(container, fresh);
+    if (!logsAttached) this.writeLogs(container, fresh);
     if (behaviour.crash) this.later(behaviour.crash.afterMs, () => this.crash(container, behaviour.crash as ContainerCrash), container);
   }
 
@@ -342,34 +348,11 @@ export class PodWorker {
     next();
   }
 
-  /**
-   * What the container's image prints (image-logs/): its banner from the instance's start, then its steady lines.
-   * An instance adopted with lines already written (a restarted kubelet) goes on from now; one adopted with none
-   * has its past filled in from its startedAt. Its random is its own, so the lines depend on the seed alone.
-   */
+  /** What the container's image prints: attached to its log, stopped with the instance's other tasks. */
   private writeImageLogs(container: ContainerRun, fresh: boolean): void {
-    const { logs, clock } = this.host.context;
     const pod = this.pod();
     if (!pod) return;
-    const written = logs.read(this.namespace, this.name, container.name).length > 0;
-    const startedAt = Date.parse(container.state.running?.startedAt ?? '');
-    const startMs = fresh || written || Number.isNaN(startedAt) ? this.now() : Math.min(this.now(), startedAt);
-    const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${this.now()}`;
-    const random = this.host.random.fork(`logs/${this.namespace}/${this.name}/${container.name}/${instance}`);
-    // What the container sees is taken now; what its image prints is made from it when first read, drawn from
-    // its own random, whenever that happens.
-    const source = {
-      pod,
-      container: container.spec,
-      node: this.host.node(),
-      nodes: { peers: this.host.peerNodes() },
-      restartCount: container.restartCount,
-      random,
-    };
-    const options = { banner: fresh || !written, oldest: this.now() - BACKFILL_MS };
-    const output = new LazyImageLog(new PatternReader(() => imageLogPattern(containerLogContext(source), startMs), random, options), clock);
-    logs.attach(this.namespace, this.name, container.name, output);
-    container.tasks.push(output.asTask());
+    container.tasks.push(attachImageLog(this.host, pod, { spec: container.spec, restartCount: container.restartCount, state: container.state }, fresh));
   }
 
   /** Posts the pod's status (the kubelet's status manager): phase, conditions, IPs, container statuses. */
@@ -409,4 +392,34 @@ export function reportsSandbox(node: Node | undefined): boolean {
 function eventSubject(pod: Pod): Pod | ObjectReference {
   const hash = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
   return hash === undefined ? pod : { ...referenceTo(pod), uid: hash };
+}
+
+/**
+ * What a container's image prints (image-logs/), attached to its log as the source of its running instance: its
+ * banner from the instance's start, then its steady lines. An instance adopted with lines already written (a
+ * restarted kubelet) goes on from now; one adopted with none has its past filled in from its startedAt. Its random is
+ * its own, so the lines depend on the seed alone. Returns the handle that stops it.
+ */
+export function attachImageLog(
+  host: KubeletHost,
+  pod: Pod,
+  container: { spec: Container; restartCount: number; state: ContainerState },
+  fresh: boolean,
+): TaskHandle {
+  const { logs, clock } = host.context;
+  const namespace = pod.metadata.namespace ?? '';
+  const name = container.spec.name;
+  const now = clock.now();
+  const written = logs.read(namespace, pod.metadata.name, name).length > 0;
+  const startedAt = Date.parse(container.state.running?.startedAt ?? '');
+  const startMs = fresh || written || Number.isNaN(startedAt) ? now : Math.min(now, startedAt);
+  const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${now}`;
+  const random = host.random.fork(`logs/${namespace}/${pod.metadata.name}/${name}/${instance}`);
+  // What the container sees is taken now; what its image prints is made from it when first read, drawn from its
+  // own random, whenever that happens.
+  const source = { pod, container: container.spec, node: host.node(), nodes: { peers: host.peerNodes() }, restartCount: container.restartCount, random };
+  const options = { banner: fresh || !written, oldest: now - BACKFILL_MS };
+  const output = new LazyImageLog(new PatternReader(() => imageLogPattern(containerLogContext(source), startMs), random, options), clock);
+  logs.attach(namespace, pod.metadata.name, name, output);
+  return output.asTask();
 }

@@ -332,6 +332,64 @@ describe('kubelet: a pod', () => {
     expect(sim.getPod('web-1').status?.containerStatuses).toEqual(before.status?.containerStatuses);
   });
 
+  describe('a running pod adopted while it asks nothing of its kubelet (no worker until it changes)', () => {
+    /** web-1 run by one kubelet for 10 s, then a second kubelet that finds it running. */
+    const adopted = () => {
+      const sim = runKubelet([{ name: 'web-1', nodeName: 'node1', image: 'redis:5' }]);
+      sim.driver.advance(10_000);
+      sim.kubelet.stop();
+      const again = new Kubelet({ nodeName: 'node1' });
+      again.start(sim.context);
+      sim.driver.advance(5_000);
+      return { ...sim, again };
+    };
+
+    test('logs from its start, and goes on with the same lines once a change wakes it', () => {
+      const sim = adopted();
+      const before = sim.logs.read('default', 'web-1', 'web').map((l) => l.text);
+      expect(before.length).toBeGreaterThan(0);
+      const annotated = structuredClone(sim.getPod('web-1'));
+      annotated.metadata.annotations = { note: 'woken' };
+      sim.store.update('/pods', annotated);
+      // Redis saves in the background at most every hour (its `save 3600 1` policy).
+      sim.driver.advance(2 * 3_600_000);
+      const after = sim.logs.read('default', 'web-1', 'web').map((l) => l.text);
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.length).toBeGreaterThan(before.length);
+      // Woken, it wrote no status: nothing about the pod changed for the kubelet.
+      expect(sim.getPod('web-1').metadata.annotations).toEqual({ note: 'woken' });
+    });
+
+    test('is woken by a scenario’s crash, and restarts the container as a worker does', () => {
+      const sim = adopted();
+      expect(sim.again.failContainer('default', 'web-1', 'web')).toBe(true);
+      sim.driver.advance(5_000);
+      const status = sim.getPod('web-1').status?.containerStatuses?.[0];
+      expect(status?.restartCount).toBe(1);
+      expect(status?.lastState?.terminated?.reason).toBe('Error');
+      expect(sim.logs.read('default', 'web-1', 'web', 'previous').length).toBeGreaterThan(0);
+    });
+
+    test('is stopped and removed when marked for deletion, and its logs go with it', () => {
+      const sim = adopted();
+      const marked = structuredClone(sim.getPod('web-1'));
+      marked.metadata.deletionTimestamp = iso(START + 60_000);
+      marked.metadata.deletionGracePeriodSeconds = 30;
+      sim.store.update('/pods', marked);
+      sim.driver.advance(3_000);
+      expect(sim.store.get('/pods', 'default', 'web-1')).toBeUndefined();
+      expect(eventsAbout(sim.store, 'web-1').at(-1)).toBe('Killing: Stopping container web');
+      expect(sim.logs.read('default', 'web-1', 'web')).toEqual([]);
+    });
+
+    test('deleted at once, leaves no log behind', () => {
+      const sim = adopted();
+      sim.store.delete('/pods', 'default', 'web-1');
+      sim.driver.flush();
+      expect(sim.logs.read('default', 'web-1', 'web')).toEqual([]);
+    });
+  });
+
   test('stop() ends every lease renewal and pod task', () => {
     const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }]);
     sim.driver.advance(10_000);
