@@ -4,8 +4,8 @@ import { join } from 'node:path';
 /**
  * A compact cluster file (`kind: Cluster`, fixtures/README.md) of `nodes` nodes and `pods` pods, a month old: three
  * control-plane nodes, kube-proxy as a DaemonSet on every node, and Deployments of 50 to 250 replicas over twenty
- * namespaces making up the rest. Opening it replays that month through the controllers, which is what its start
- * time measures. Deterministic: the same sizes give the same file.
+ * namespaces making up the rest. Opening it replays that month through the controllers (the nodes lived through,
+ * the workloads, quiet for a month, written as settled), which is what its start time measures. Deterministic: the same sizes give the same file.
  */
 export function compactClusterText(nodes: number, pods: number): string {
   const lines = ['apiVersion: kubefacade.dev/v1alpha1', 'kind: Cluster', 'metadata:', '  name: bench', 'spec:', '  age: 30d', '  networkPlugin: calico'];

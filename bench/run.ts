@@ -250,7 +250,8 @@ async function measureSize(
 
 /**
  * Start time and memory of a compact cluster file declaring as many nodes and pods (`kind: Cluster`): opening it
- * replays a month of the cluster's past through the controllers before the server listens.
+ * replays a month of the cluster's past through the controllers before the server listens (its nodes booting, and
+ * its workloads, quiet for a month, written as settled: docs/decisions/simulation.md).
  */
 async function measureCompactStart(size: { nodes: number; pods: number }, large: boolean, workDir: string, rows: Row[]): Promise<void> {
   const cluster = `${label(size.pods)}, compact file`;

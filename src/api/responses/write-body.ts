@@ -85,8 +85,9 @@ interface Gathered {
 
 /**
  * Writes the chunks `gather` hands out (`first` before them, when already gathered), waiting for 'drain' whenever
- * the socket is full; the last one ends the response. Once part of the body is out, a failure to make the next
- * chunk can only end the connection, as the real server's does.
+ * the socket is full; the last one ends the response. A failure to make the first chunk is thrown to the caller (its
+ * Status is still to be sent); once part of the body is out, a failure to make the next one can only end the
+ * connection, as the real server's does.
  */
 function pump(res: Response, gather: () => Gathered, first?: Gathered): void {
   let pending = first;
@@ -104,8 +105,10 @@ function pump(res: Response, gather: () => Gathered, first?: Gathered): void {
           return;
         }
       }
-    } catch {
-      res.destroy();
+    } catch (error: unknown) {
+      // Nothing sent yet: the failure gets its Status like any other. Part of the body out: only the connection can end.
+      if (!res.headersSent) throw error;
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   };
   run();

@@ -34,6 +34,11 @@ beforeAll(async () => {
     };
     watch();
   });
+  app.get('/failing/:at', (req, res) => writeAsMade(res, 200, 'application/yaml', failingPieces(Number(req.params.at))));
+  // What the API's error handler does with a failure: its Status (here, a plain 500).
+  app.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(500).type('application/json').send('{"kind":"Status","code":500}');
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   port = (server.address() as AddressInfo).port;
@@ -60,6 +65,32 @@ function* madePieces(count: number, made: { pieces: number }): Generator<string>
   }
 }
 const madeText = (count: number): string => [...madePieces(count, { pieces: 0 })].join('');
+
+/** Made pieces, the one at `at` failing to be made. */
+function* failingPieces(at: number): Generator<string> {
+  for (let i = 0; ; i++) {
+    if (i === at) throw new Error(`piece ${i} cannot be made`);
+    yield 'x'.repeat(MADE_PIECE - 1) + '\n';
+  }
+}
+
+/** The status, headers and bytes a client got, and whether the connection ended before the body did. */
+function readUntilEnd(path: string): Promise<{ status: number | undefined; bytes: number; cutOff: boolean; body: string }> {
+  return new Promise((resolve) => {
+    let status: number | undefined;
+    const chunks: Buffer[] = [];
+    const done = (cutOff: boolean): void => resolve({ status, bytes: Buffer.concat(chunks).length, cutOff, body: Buffer.concat(chunks).toString() });
+    const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
+      status = res.statusCode;
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(false));
+      res.on('aborted', () => done(true));
+      res.on('error', () => done(true));
+    });
+    req.on('error', () => done(true));
+    req.end();
+  });
+}
 
 /** Reads a body; until `start` settles the socket stays unread, so the server's writes wait for 'drain'. */
 function read(
@@ -126,6 +157,19 @@ describe('a body written as it is made', () => {
     const { body, length, chunked } = await read('made/100');
     expect(body.toString()).toBe(madeText(100));
     expect([length, chunked]).toEqual([undefined, true]);
+  });
+
+  it('that fails before anything is sent gets the Status of the failure', async () => {
+    expect(await readUntilEnd('/failing/0')).toEqual({ status: 500, bytes: 28, cutOff: false, body: '{"kind":"Status","code":500}' });
+  });
+
+  it('that fails once part of it is out ends the connection, as the real server can only do then', async () => {
+    // 40 pieces of 64 KiB: two chunks are out when the 40th cannot be made.
+    const answer = await readUntilEnd('/failing/40');
+    expect(answer.status).toBe(200);
+    expect(answer.cutOff).toBe(true);
+    expect(answer.bytes).toBeGreaterThan(0);
+    expect(answer.bytes).toBeLessThan(40 * MADE_PIECE);
   });
 
   it('is made only as fast as the client reads: a client that does not read holds back what is made', async () => {

@@ -111,9 +111,9 @@ class SettledWriter {
     const made = newReplicaSet(deployment, { hash: podTemplateHash(deployment), revision: 1, replicas, now: record.atMs });
     const rs = store.create(REPLICASETS, this.withUid(made)).object as ReplicaSet;
     // Each pod is stored before the next is named: generateName draws again for a name already taken.
+    const prefix = `${rs.metadata.name}-`;
     let place: ((pod: Pod) => NodeRoom | undefined) | undefined;
     for (let i = 0; i < replicas; i++) {
-      const prefix = `${rs.metadata.name}-`;
       const pod = podFromTemplate(this.context, this.random, rs, rs.spec?.template, { prefix, createdMs: record.atMs, uid: this.random.uuid() });
       place ??= this.placement.placer(pod);
       store.create(PODS, this.running(pod, place(pod), record.atMs));
@@ -154,9 +154,8 @@ class SettledWriter {
   }
 
   /**
-   * With the uid the API server gave it when it was created, drawn here (the uids of the pods are drawn as they
-   * are made): the store would derive one from the resourceVersion of the write, which counts the heartbeats of
-   * the replay before it.
+   * With a uid drawn as the API server draws one (pods get theirs as they are made): the store would derive one from
+   * the resourceVersion of the write, which counts the heartbeats replayed before it.
    */
   private withUid<T extends KubeObject>(object: T): T {
     return { ...object, metadata: { ...object.metadata, uid: this.random.uuid() } };
