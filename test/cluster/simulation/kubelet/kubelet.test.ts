@@ -19,6 +19,14 @@ function runKubelet(podSpecs: PodSpec[], options: { ready?: boolean; behaviour?:
   return { ...sim, kubelet, getPod, getNode };
 }
 
+/** What DELETE does to a bound pod: a deletionTimestamp at the end of its 30 s grace period. */
+function markForDeletion(sim: ReturnType<typeof runKubelet>, name: string, atMs: number): void {
+  const marked = structuredClone(sim.getPod(name));
+  marked.metadata.deletionTimestamp = iso(atMs);
+  marked.metadata.deletionGracePeriodSeconds = 30;
+  sim.store.update('/pods', marked);
+}
+
 const lease = (sim: ReturnType<typeof runKubelet>) =>
   sim.store.get('coordination.k8s.io/leases', 'kube-node-lease', 'node1')?.object as KubeObject & { spec: Record<string, unknown> };
 
@@ -312,10 +320,7 @@ describe('kubelet: a pod', () => {
   test('a pod marked for deletion has its containers stopped and is removed', () => {
     const sim = runKubelet([{ name: 'web-1', nodeName: 'node1' }]);
     sim.driver.advance(10_000);
-    const marked = structuredClone(sim.getPod('web-1'));
-    marked.metadata.deletionTimestamp = iso(START + 40_000);
-    marked.metadata.deletionGracePeriodSeconds = 30;
-    sim.store.update('/pods', marked);
+    markForDeletion(sim, 'web-1', START + 40_000);
     sim.driver.advance(3_000);
     expect(sim.store.get('/pods', 'default', 'web-1')).toBeUndefined();
     expect(eventsAbout(sim.store, 'web-1').at(-1)).toBe('Killing: Stopping container web');
@@ -372,10 +377,7 @@ describe('kubelet: a pod', () => {
 
     test('is stopped and removed when marked for deletion, and its logs go with it', () => {
       const sim = adopted();
-      const marked = structuredClone(sim.getPod('web-1'));
-      marked.metadata.deletionTimestamp = iso(START + 60_000);
-      marked.metadata.deletionGracePeriodSeconds = 30;
-      sim.store.update('/pods', marked);
+      markForDeletion(sim, 'web-1', START + 45_000);
       sim.driver.advance(3_000);
       expect(sim.store.get('/pods', 'default', 'web-1')).toBeUndefined();
       expect(eventsAbout(sim.store, 'web-1').at(-1)).toBe('Killing: Stopping container web');
