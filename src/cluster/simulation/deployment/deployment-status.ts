@@ -120,3 +120,34 @@ export function updateProgressing(deployment: Deployment, status: DeploymentStat
   }
   return deadline + 1000;
 }
+
+/**
+ * The conditions the controller's syncs leave on a Deployment that created its one ReplicaSet at `createdMs` and
+ * whose pods turned Ready at `readyMs` (one instant per replica): Available since enough were available (replicas −
+ * maxUnavailable, each after minReadySeconds), and Progressing NewReplicaSetAvailable, updated when the last one
+ * was, true since the rollout last made progress after a stall longer than progressDeadlineSeconds (when the
+ * condition went ProgressDeadlineExceeded and back), else since the ReplicaSet was created. What a settled
+ * Deployment carries, as living through its rollout would have left it.
+ */
+export function conditionsAfterRollout(deployment: Deployment, rsName: string, createdMs: number, readyMs: readonly number[]): DeploymentCondition[] {
+  const replicas = deployment.spec?.replicas ?? 1;
+  const minReadyMs = (deployment.spec?.minReadySeconds ?? 0) * 1000;
+  const deadlineMs = (deployment.spec?.progressDeadlineSeconds ?? 600) * 1000;
+  const ready = [...readyMs].sort((a, b) => a - b);
+  const available = ready.map((at) => at + minReadyMs);
+  const needed = Math.max(0, replicas - rollingParameters(deployment).maxUnavailable);
+  const availableAt = needed === 0 ? createdMs : (available[needed - 1] ?? createdMs);
+  // Every replica turning ready, then available, is progress (isProgressing).
+  const progress = [...ready, ...available].sort((a, b) => a - b);
+  let since = createdMs;
+  let last = createdMs;
+  for (const at of progress) {
+    if (at - last > deadlineMs) since = at;
+    last = at;
+  }
+  const progressing = newCondition('Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, last);
+  return [
+    newCondition('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.', availableAt),
+    { ...progressing, lastTransitionTime: rfc3339(since) },
+  ];
+}

@@ -14,6 +14,8 @@ export interface NodeRoom {
   readonly usage: NodeUsage;
   /** Their requests with the scheduler's non-zero defaults (what the scores weigh). */
   readonly scored: Requests;
+  /** When the node last turned Ready: from then on the scheduler could place pods there. */
+  readonly readyMs: number;
 }
 
 interface Candidate {
@@ -22,6 +24,9 @@ interface Candidate {
   /** Drawn when the candidate enters the heap: among equal scores, the seeded random picks. */
   tie: number;
 }
+
+/** Nodes that turned Ready this soon after the first one are met together: machines booted at once, a minute apart. */
+const JOIN_WINDOW_MS = 60_000;
 
 const active = (pod: Pod): boolean => pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 
@@ -34,7 +39,7 @@ const active = (pod: Pod): boolean => pod.status?.phase !== 'Succeeded' && pod.s
  */
 export class SettledPlacement {
   private readonly rooms = new Map<string, NodeRoom>();
-  /** The Ready nodes that pass the node-alone filters, per pod signature (tolerations, selector, affinity). */
+  /** The Ready nodes that pass the node-alone filters, in the order they turned Ready, per pod signature (tolerations, selector, affinity). */
   private readonly feasible = new Map<string, NodeRoom[]>();
 
   constructor(
@@ -43,8 +48,10 @@ export class SettledPlacement {
   ) {
     for (const stored of store.list(NODES).items) {
       const node = stored.object as Node;
-      if (node.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') continue;
-      const room: NodeRoom = { node, capacity: allocatable(node), usage: { milliCpu: 0, memory: 0, pods: 0 }, scored: { milliCpu: 0, memory: 0 } };
+      const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+      if (ready?.status !== 'True') continue;
+      const readyMs = Date.parse(ready.lastTransitionTime ?? '') || Date.parse(node.metadata.creationTimestamp ?? '') || 0;
+      const room: NodeRoom = { node, capacity: allocatable(node), usage: { milliCpu: 0, memory: 0, pods: 0 }, scored: { milliCpu: 0, memory: 0 }, readyMs };
       for (const bound of store.list(PODS, { index: { name: 'spec.nodeName', value: node.metadata.name } }).items) {
         const pod = bound.object as Pod;
         if (active(pod)) add(room, podRequests(pod), nonZeroRequests(pod));
@@ -68,19 +75,34 @@ export class SettledPlacement {
   }
 
   /**
-   * A placer for the pods of one workload, all made from one template: each call places the next pod on the
-   * best-scoring node it fits, or gives undefined when no node takes it (the scheduler will try, and say why).
+   * A placer for the pods of one workload created at `createdMs`, all made from one template: each call places the
+   * next pod on the best-scoring node it fits, or gives undefined when no node takes it (the scheduler will try, and
+   * say why). The scheduler met the pods when they were created, or when the first node that could take them turned
+   * Ready: the nodes Ready by then (within JOIN_WINDOW_MS) are the ones scored; a node that joined later is scored
+   * only once those are full, as the pods left Pending would have been placed when it joined.
    */
-  placer(template: Pod): (pod: Pod) => NodeRoom | undefined {
+  placer(template: Pod, createdMs: number): (pod: Pod) => NodeRoom | undefined {
     const requests = podRequests(template);
     const weighed = nonZeroRequests(template);
     const heap = new BinaryHeap<Candidate>(before);
     const candidate = (room: NodeRoom): Candidate => ({ room, score: scoreNode(room.capacity, room.scored, weighed), tie: this.random.next() });
-    for (const room of this.feasibleFor(template)) heap.push(candidate(room));
+    const byReadiness = this.feasibleFor(template);
+    let joined = 0;
+    /** Scores the nodes Ready by `atMs` (and within the window after); false when every node is in already. */
+    const join = (atMs: number): boolean => {
+      if (joined === byReadiness.length) return false;
+      const until = Math.max(atMs, (byReadiness[joined] as NodeRoom).readyMs) + JOIN_WINDOW_MS;
+      while (joined < byReadiness.length && (byReadiness[joined] as NodeRoom).readyMs <= until) heap.push(candidate(byReadiness[joined++] as NodeRoom));
+      return true;
+    };
+    join(createdMs);
     return () => {
       for (;;) {
         const best = heap.pop();
-        if (!best) return undefined;
+        if (!best) {
+          if (join(-Infinity)) continue;
+          return undefined;
+        }
         // Resources only ever shrink as pods are placed: a node this pod does not fit takes none of its siblings.
         if (resourceFailure(requests, best.room.capacity, best.room.usage)) continue;
         add(best.room, requests, weighed);
@@ -95,7 +117,7 @@ export class SettledPlacement {
     const signature = JSON.stringify([spec?.tolerations, spec?.nodeSelector, spec?.affinity?.nodeAffinity]);
     let rooms = this.feasible.get(signature);
     if (!rooms) {
-      rooms = [...this.rooms.values()].filter((room) => !constraintFailure(pod, room.node));
+      rooms = [...this.rooms.values()].filter((room) => !constraintFailure(pod, room.node)).sort((a, b) => a.readyMs - b.readyMs);
       this.feasible.set(signature, rooms);
     }
     return rooms;

@@ -4,11 +4,13 @@ import { plainCopy } from '../../meta/index.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { newDaemonPod, templateGeneration, templateRevisionHash, daemonNodes } from '../daemonset/daemon-pods.js';
 import { newReplicaSet, newReplicaSetReplicas } from '../deployment/replica-set-scaler.js';
+import { conditionsAfterRollout } from '../deployment/deployment-status.js';
 import { podTemplateHash } from '../deployment/replica-sets.js';
 import { EVENT_TTL_MS } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import { podFromTemplate } from '../replicaset/pod-template.js';
-import { DAEMONSETS, type DaemonSet, DEPLOYMENTS, type Deployment, REPLICASETS, type ReplicaSet } from '../replicaset/workload-objects.js';
+import { replicaSetStatus } from '../replicaset/replicaset-status.js';
+import { DAEMONSETS, type DaemonSet, DEPLOYMENTS, type Deployment, REPLICASETS } from '../replicaset/workload-objects.js';
 import { boundPod } from '../scheduler/scheduler.js';
 import { NOT_READY_TAINT_KEY, tolerated } from '../taints.js';
 import { NODES, PODS } from '../types.js';
@@ -104,20 +106,32 @@ class SettledWriter {
     }
   }
 
+  /**
+   * The pods, then their ReplicaSet with the status its controller gives them, then the Deployment with the
+   * conditions its rollout left (when every pod runs): its controller then finds the rollout done, as it would have.
+   * The pods name their ReplicaSet by uid, drawn before it is stored; the Deployment's uid is its file's.
+   */
   private deployment(record: CreationRecord): void {
     const { store } = this.context;
-    const deployment = store.create(DEPLOYMENTS, plainCopy(record.object)).object as Deployment;
+    const deployment = plainCopy(record.object) as Deployment;
     const replicas = newReplicaSetReplicas(deployment, 0, 0);
-    const made = newReplicaSet(deployment, { hash: podTemplateHash(deployment), revision: 1, replicas, now: record.atMs });
-    const rs = store.create(REPLICASETS, this.withUid(made)).object as ReplicaSet;
+    const rs = this.withUid(newReplicaSet(deployment, { hash: podTemplateHash(deployment), revision: 1, replicas, now: record.atMs }));
     // Each pod is stored before the next is named: generateName draws again for a name already taken.
     const prefix = `${rs.metadata.name}-`;
     let place: ((pod: Pod) => NodeRoom | undefined) | undefined;
+    const pods: Pod[] = [];
     for (let i = 0; i < replicas; i++) {
       const pod = podFromTemplate(this.context, this.random, rs, rs.spec?.template, { prefix, createdMs: record.atMs, uid: this.random.uuid() });
-      place ??= this.placement.placer(pod);
-      store.create(PODS, this.running(pod, place(pod), record.atMs));
+      place ??= this.placement.placer(pod, record.atMs);
+      pods.push(store.create(PODS, this.running(pod, place(pod), record.atMs)).object as Pod);
     }
+    store.create(REPLICASETS, { ...rs, status: replicaSetStatus(rs, pods, this.context.clock.now()).status });
+    const readyMs = pods.flatMap((pod) => {
+      const ready = pod.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
+      return ready ? [Date.parse(ready.lastTransitionTime ?? '')] : [];
+    });
+    if (readyMs.length === replicas) deployment.status = { conditions: conditionsAfterRollout(deployment, rs.metadata.name, record.atMs, readyMs) };
+    store.create(DEPLOYMENTS, deployment);
   }
 
   private daemonSet(record: CreationRecord): void {

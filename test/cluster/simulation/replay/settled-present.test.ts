@@ -70,16 +70,20 @@ describe('workloads settled for longer than the events TTL', () => {
     expect(pods(settled).filter((pod) => pod.status?.phase === 'Running')).toHaveLength(14 + 7);
   });
 
-  it('are placed by the scheduler: within every node’s capacity, on the schedulable nodes only, spread over them', () => {
+  it('are placed by the scheduler: on the schedulable nodes there when they were created, within capacity, spread', () => {
     const settled = open(cluster('30d'), true).cluster;
     const onNode = new Map<string, Pod[]>();
     for (const pod of pods(settled)) onNode.set(pod.spec?.nodeName ?? '', [...(onNode.get(pod.spec?.nodeName ?? '') ?? []), pod]);
     // The control-plane node's taint keeps the Deployments off it; the DaemonSet tolerates everything.
     expect(onNode.get('cp')?.map((pod) => pod.metadata.labels?.['k8s-app'])).toEqual(['proxy']);
     const web = (node: string): number => (onNode.get(node) ?? []).filter((pod) => pod.metadata.labels?.app === 'web').length;
-    const workers = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'];
-    // LeastAllocated spreads the 250m pods: no worker holds more than two of nine.
-    expect(Math.max(...workers.map(web))).toBeLessThanOrEqual(2);
+    // The DaemonSet runs on every node, those that joined later too.
+    expect(['w5', 'w6'].map((node) => onNode.get(node)?.map((pod) => pod.metadata.labels?.['k8s-app']))).toEqual([['proxy'], ['proxy']]);
+    // The scheduler met the pods when they were created, a month ago: w5 and w6 joined two days ago, with room to spare.
+    const workers = ['w1', 'w2', 'w3', 'w4'];
+    expect(['w5', 'w6'].map(web)).toEqual([0, 0]);
+    // LeastAllocated spreads the 250m pods: no worker holds more than three of nine.
+    expect(Math.max(...workers.map(web))).toBeLessThanOrEqual(3);
     expect(workers.map(web).reduce((a, b) => a + b, 0)).toBe(9);
     // Pod IPs are the node's, each once.
     const ips = pods(settled)
@@ -98,6 +102,29 @@ describe('workloads settled for longer than the events TTL', () => {
       for (const instant of instants) expect(Date.parse(String(instant))).toBeLessThanOrEqual(settledAt);
     }
     expect(settled.store.list('/events').items).toEqual([]);
+  });
+
+  it('carry the conditions their rollout left: available since enough pods were, progressed when the last one did', () => {
+    const settled = open(cluster('30d'), true).cluster;
+    const web = settled.store.get('apps/deployments', 'shop', 'web')?.object as KubeObject & {
+      status: { conditions: { type: string; reason: string; lastUpdateTime: string; lastTransitionTime: string }[] };
+    };
+    const readyAt = pods(settled)
+      .filter((pod) => pod.metadata.labels?.app === 'web')
+      .map((pod) => Date.parse(String(pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime)))
+      .sort((a, b) => a - b);
+    const [available, progressing] = web.status.conditions;
+    expect([available?.type, available?.reason, progressing?.type, progressing?.reason]).toEqual([
+      'Available',
+      'MinimumReplicasAvailable',
+      'Progressing',
+      'NewReplicaSetAvailable',
+    ]);
+    // 9 replicas, maxUnavailable 25% (2): available once the 7th pod was ready.
+    expect(Date.parse(available?.lastTransitionTime ?? '')).toBe(readyAt[6]);
+    expect(Date.parse(progressing?.lastUpdateTime ?? '')).toBe(readyAt[8]);
+    // The Deployment was created a month ago and its nodes joined then, so it never stalled: progressing since created.
+    expect(progressing?.lastTransitionTime).toBe(web.metadata.creationTimestamp);
   });
 
   it('leave their controllers, the scheduler and the kubelets nothing to do once live', () => {
