@@ -65,7 +65,7 @@ export class SettledPlacement {
     return this.rooms.get(nodeName);
   }
 
-  /** Binds a pod to the node it is meant for (a daemon pod) if the filters let it; whether they did. */
+  /** Binds a pod to the node it is meant for (a daemon pod) if the filters let it: that node's room, or undefined. */
   bindTo(pod: Pod, nodeName: string): NodeRoom | undefined {
     const room = this.rooms.get(nodeName);
     const requests = podRequests(pod);
