@@ -240,7 +240,7 @@ export class PodWorker {
     const probe = pod.spec?.containers?.find((c) => c.name === container.name)?.readinessProbe;
     if (!probe) container.ready = true;
     else if (!container.ready) {
-      const readyAfter = behaviour.readyAfterMs ?? ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10)) * 1000;
+      const readyAfter = readinessDelayMs(probe, behaviour);
       this.later(
         readyAfter,
         () => {
@@ -377,6 +377,11 @@ export class PodWorker {
     this.crash(container, { afterMs: 0, ...crash });
     return true;
   }
+}
+
+/** How long after its start a container with a readiness probe turns ready: its behaviour's, else the probe's first success. */
+export function readinessDelayMs(probe: NonNullable<Container['readinessProbe']>, behaviour: ContainerBehaviour = {}): number {
+  return behaviour.readyAfterMs ?? ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10)) * 1000;
 }
 
 /** PodReadyToStartContainers is reported by kubelets from v1.29 on (pkg/kubelet/status/generate.go). */

@@ -4,7 +4,7 @@ import type { SeededRandom } from '../random.js';
 import { ContainerRun } from '../kubelet/container-run.js';
 import { allocatePodIp, imageId, internalIp, pullPolicy, reportedImage, runtimeScheme } from '../kubelet/container-runtime.js';
 import { podStatus } from '../kubelet/pod-status.js';
-import { reportsSandbox } from '../kubelet/pod-worker.js';
+import { readinessDelayMs, reportsSandbox } from '../kubelet/pod-worker.js';
 
 /** What a node's kubelet knew when it started a settled pod: the images already there, the pod IPs in use. */
 export interface SettledNode {
@@ -41,7 +41,7 @@ export function settledRunningPod(bound: Pod, at: SettledNode, facts: { startMs:
     status: podStatus(bound, containers, { now: startTime, hostIP, podIP: undefined, startTime, ...(sandbox ? { sandboxReady: false } : {}) }),
   };
   const hostNetwork = bound.spec?.hostNetwork === true;
-  let t = Math.max(facts.startMs, hostNetwork ? facts.startMs : facts.networkReadyMs) + random.between(300, 1500);
+  let t = (hostNetwork ? facts.startMs : Math.max(facts.startMs, facts.networkReadyMs)) + random.between(300, 1500);
   let readyMs = 0;
   for (const container of containers) {
     if (pullPolicy(container.spec) === 'Always' || !pulledImages.has(container.image)) {
@@ -54,7 +54,7 @@ export function settledRunningPod(bound: Pod, at: SettledNode, facts: { startMs:
     container.started = true;
     const probe = container.spec.readinessProbe;
     container.ready = !probe;
-    if (probe) readyMs = Math.max(readyMs, t + ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10)) * 1000);
+    if (probe) readyMs = Math.max(readyMs, t + readinessDelayMs(probe));
   }
   const podIP = hostNetwork ? hostIP : allocatePodIp(node, node.metadata.name, at.usedPodIps, at.lowestFreeHost);
   if (!hostNetwork) {

@@ -144,7 +144,7 @@ class SettledWriter {
       const room = verdict.shouldRun ? this.placement.room(verdict.name) : undefined;
       // A node that is not Ready gets its daemon pod from the DaemonSet controller, lived from the settling on.
       if (!room) continue;
-      const createdMs = Math.max(record.atMs, Date.parse(room.node.metadata.creationTimestamp ?? '') || record.atMs);
+      const createdMs = Math.max(record.atMs, this.node(room).registeredMs || record.atMs);
       const pod = newDaemonPod(this.context, this.random, ds, { nodeName: verdict.name, hash, generation, createdMs, uid: this.random.uuid() });
       store.create(PODS, this.running(pod, this.placement.bindTo(pod, verdict.name), createdMs));
     }
@@ -157,7 +157,7 @@ class SettledWriter {
    */
   private running(pod: Pod, room: NodeRoom | undefined, createdMs: number): Pod {
     if (!room) return pod;
-    const node = this.node(room.node);
+    const node = this.node(room);
     const { registeredMs, readyMs } = node;
     const waitsForReady = !tolerated(pod.spec?.tolerations, { key: NOT_READY_TAINT_KEY, effect: 'NoSchedule' });
     const latest = this.context.clock.now();
@@ -176,7 +176,8 @@ class SettledWriter {
   }
 
   /** A node at the settling instant: when it registered and turned Ready, its images and pod IPs, kept as its settled pods take more. */
-  private node(node: Node): SettledNode {
+  private node(room: NodeRoom): SettledNode {
+    const { node } = room;
     let settled = this.nodes.get(node.metadata.name);
     if (!settled) {
       const pulledImages = new Set((node.status?.images ?? []).flatMap((image) => image.names ?? []));
@@ -187,8 +188,7 @@ class SettledWriter {
         if (pod.status?.podIP) usedPodIps.add(pod.status.podIP);
       }
       const registeredMs = Date.parse(node.metadata.creationTimestamp ?? '');
-      const readyMs = Date.parse(node.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '') || registeredMs;
-      settled = { node, registeredMs, readyMs, pulledImages, usedPodIps, lowestFreeHost: 2 };
+      settled = { node, registeredMs, readyMs: room.readyMs, pulledImages, usedPodIps, lowestFreeHost: 2 };
       this.nodes.set(node.metadata.name, settled);
     }
     return settled;
