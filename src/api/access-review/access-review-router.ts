@@ -35,9 +35,15 @@ export function createAccessReviewRouter(options: AccessReviewOptions = {}): Rou
         const output = negotiateResourceOutput(req.get('accept'), {
           tableAllowed: false,
           pretty: wantsPretty(req.query as Record<string, unknown>, req.get('user-agent')),
+          protobuf: true,
         });
-        const body = answer(readReviewBody(req, expected));
-        writeObject(res, 201, body, output.format === 'yaml' ? 'yaml' : output.pretty ? 'pretty' : 'json');
+        const body = answer(readReviewBody(req, expected)) as { apiVersion: string; kind: string };
+        writeObject(
+          res,
+          201,
+          body,
+          output.format === 'yaml' || output.format === 'protobuf' ? output.format : 'pretty' in output && output.pretty ? 'pretty' : 'json',
+        );
       },
     ] as const;
 

@@ -4,6 +4,7 @@ import type { ResourceRequest } from '../resources/resource-request.js';
 import { groupVersionOf } from '../resources/resource-request.js';
 import { jsonEncoder, prettyJsonEncoder } from './json-encoder.js';
 import { metadataEncoder } from './metadata-encoder.js';
+import { protobufEncoder, protobufMetadataEncoder } from './protobuf-encoder.js';
 import type { ResourceEncoder } from './resource-encoder.js';
 import { tableEncoder } from './table-encoder.js';
 import { yamlEncoder } from './yaml-encoder.js';
@@ -27,7 +28,9 @@ export function encoderFor(request: ResourceRequest, options: { printer?: Printe
         bookmarkKind,
       });
     case 'metadata':
-      return metadataEncoder(output.version, output.pretty);
+      return output.protobuf ? protobufMetadataEncoder(output.version) : metadataEncoder(output.version, output.pretty);
+    case 'protobuf':
+      return protobufEncoder(bookmarkKind);
     case 'yaml':
       return yamlEncoder(bookmarkKind);
     case 'json':

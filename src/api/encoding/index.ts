@@ -1,2 +1,2 @@
 export { encoderFor } from './encoder-for.js';
-export type { EncodableObject, EncodedBody, ListHead, ListMeta, ResourceEncoder } from './resource-encoder.js';
+export type { EncodableObject, EncodedBody, ListHead, ListMeta, ResourceEncoder, WatchEventType } from './resource-encoder.js';

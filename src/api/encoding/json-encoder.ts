@@ -1,3 +1,4 @@
+import { JSON_WATCH_FRAMING } from './watch-framing.js';
 import { jsonBytesOf, LISTED_JSON, type ListedEncoding, listedItems } from './item-encodings.js';
 import type { BodyPiece, EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
 
@@ -8,6 +9,7 @@ export function jsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
     list: (head, items) => ({ mediaType: 'application/json', kept: compactList(head, items, LISTED_JSON) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
+    watchFraming: JSON_WATCH_FRAMING,
   };
 }
 
@@ -18,6 +20,7 @@ export function prettyJsonEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
     list: (head, items) => ({ mediaType: 'application/json', made: prettyList(head, items, (item) => item.object) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
+    watchFraming: JSON_WATCH_FRAMING,
   };
 }
 
@@ -51,8 +54,16 @@ export function* prettyList(head: ListHead, items: readonly EncodableObject[], v
 }
 
 /** A bookmark carries only a resourceVersion (and, at the end of the initial events, the annotation saying so). */
-export function bookmarkObject(kind: BookmarkKind, resourceVersion: number, initialEventsEnd: boolean): string {
+export function bookmarkBody(
+  kind: BookmarkKind,
+  resourceVersion: number,
+  initialEventsEnd: boolean,
+): { kind: string; apiVersion: string; metadata: Record<string, unknown> } {
   const metadata: Record<string, unknown> = { resourceVersion: String(resourceVersion) };
   if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
-  return JSON.stringify({ kind: kind.kind, apiVersion: kind.apiVersion, metadata });
+  return { kind: kind.kind, apiVersion: kind.apiVersion, metadata };
+}
+
+export function bookmarkObject(kind: BookmarkKind, resourceVersion: number, initialEventsEnd: boolean): string {
+  return JSON.stringify(bookmarkBody(kind, resourceVersion, initialEventsEnd));
 }

@@ -1,3 +1,4 @@
+import { JSON_WATCH_FRAMING } from './watch-framing.js';
 import type { KubeObject } from '../../cluster/index.js';
 import { ObjectEncodings } from './item-encodings.js';
 import { bookmarkObject, compactList, prettyList } from './json-encoder.js';
@@ -30,5 +31,6 @@ export function metadataEncoder(version: 'v1' | 'v1beta1', pretty: boolean): Res
     },
     watchObject: (item) => compact.get(item).toString(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject({ kind: 'PartialObjectMetadata', apiVersion }, resourceVersion, initialEventsEnd),
+    watchFraming: JSON_WATCH_FRAMING,
   };
 }

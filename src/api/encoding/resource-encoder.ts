@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../cluster/index.js';
+import type { Status } from '../errors/status.js';
 
 /**
  * One output form of resource responses (apiserver pkg/endpoints/handlers/responsewriters and the serializers
@@ -12,9 +13,11 @@ export interface ResourceEncoder {
   /** A list (LIST): its head, then each item, then the tail. */
   list(head: ListHead, items: readonly EncodableObject[]): EncodedBody;
   /** The `object` of one watch event, serialized. */
-  watchObject(item: EncodableObject): string;
+  watchObject(item: EncodableObject): BodyPiece;
   /** A BOOKMARK event's object: an empty object of the watched kind carrying only a resourceVersion. */
-  bookmarkObject(resourceVersion: number, initialEventsEnd: boolean): string;
+  bookmarkObject(resourceVersion: number, initialEventsEnd: boolean): BodyPiece;
+  /** How a watch in this form frames its events. */
+  readonly watchFraming: WatchFraming;
 }
 
 /** An object as a resource presents it, with its compact JSON made once and shared by every reader. */
@@ -43,14 +46,29 @@ export interface ListHead {
 
 /**
  * A body ready to write, in one of two makings:
- * - `kept`: compact JSON whose pieces are mostly bytes kept per object version (item-encodings.ts): its length is
- *   known before a byte is written (Content-Length), and it ends with a newline, as Go's json.Encoder writes it
- *   (apimachinery serializer/json doEncode);
+ * - `kept`: compact JSON or protobuf whose pieces are mostly bytes kept per object version (item-encodings.ts): its
+ *   length is known before a byte is written (Content-Length); JSON ends with a newline, as Go's json.Encoder writes
+ *   it (apimachinery serializer/json doEncode);
  * - `made`: text made as it is written, a piece per item (indented JSON, which MarshalIndent ends without a
  *   newline; YAML): a body larger than a chunk is sent chunked, so a list of 150,000 objects is never one string.
  */
 export type EncodedBody =
-  { mediaType: 'application/json'; kept: Iterable<BodyPiece> } | { mediaType: 'application/json' | 'application/yaml'; made: Iterable<string> };
+  | { mediaType: 'application/json' | 'application/vnd.kubernetes.protobuf'; kept: Iterable<BodyPiece> }
+  | { mediaType: 'application/json' | 'application/yaml'; made: Iterable<string> };
 
 /** A piece of a body: text, or bytes made once and kept (an item's cached encoding). */
 export type BodyPiece = string | Buffer;
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+/**
+ * How the events of a watch are written on its stream (apiserver handlers/watch.go: the negotiated serializer's
+ * stream serializer and framer): the stream's media type, and each event as one frame around its object, which the
+ * form's encoder has already serialized.
+ */
+export interface WatchFraming {
+  readonly mediaType: string;
+  event(type: WatchEventType, object: BodyPiece): Buffer;
+  /** An ERROR event carrying a Status (a watch from a compacted resourceVersion). */
+  error(status: Status): Buffer;
+}

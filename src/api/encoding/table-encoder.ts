@@ -1,3 +1,4 @@
+import { JSON_WATCH_FRAMING } from './watch-framing.js';
 import type { KubeObject, ResourceType } from '../../cluster/index.js';
 import { withDurationStability } from '../printing/human-duration.js';
 import { printerFor } from '../printing/printer-for.js';
@@ -91,6 +92,7 @@ export function tableEncoder(options: TableOptions): ResourceEncoder {
       return `${head({ resourceVersion: item.object.metadata.resourceVersion ?? '' }, withColumns)}${row}]}`;
     },
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(options.bookmarkKind, resourceVersion, initialEventsEnd),
+    watchFraming: JSON_WATCH_FRAMING,
   };
 }
 

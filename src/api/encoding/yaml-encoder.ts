@@ -1,3 +1,4 @@
+import { JSON_WATCH_FRAMING } from './watch-framing.js';
 import yaml from 'js-yaml';
 import type { EncodableObject, ListHead, ResourceEncoder } from './resource-encoder.js';
 import type { BookmarkKind } from './json-encoder.js';
@@ -17,6 +18,7 @@ export function yamlEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
     list: (head: ListHead, items) => ({ mediaType: 'application/yaml', made: yamlList(head, items) }),
     watchObject: (item) => item.json(),
     bookmarkObject: (resourceVersion, initialEventsEnd) => bookmarkObject(bookmarkKind, resourceVersion, initialEventsEnd),
+    watchFraming: JSON_WATCH_FRAMING,
   };
 }
 

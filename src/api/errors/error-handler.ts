@@ -37,16 +37,18 @@ export function errorHandler(logger: ErrorLogger): ErrorRequestHandler {
 
 /**
  * The Status is written in the format the request negotiated (responsewriters.ErrorNegotiated): YAML for a
- * YAML client, indented JSON for a person (curl, `?pretty`), compact JSON otherwise.
+ * YAML client, protobuf for one that prefers it (client-go's typed clients), indented JSON for a person (curl,
+ * `?pretty`), compact JSON otherwise.
  */
-function statusFormat(accept: string | undefined, pretty: boolean): 'json' | 'pretty' | 'yaml' {
+function statusFormat(accept: string | undefined, pretty: boolean): 'json' | 'pretty' | 'yaml' | 'protobuf' {
   let output: ResourceOutput;
   try {
-    output = negotiateResourceOutput(accept, { tableAllowed: false, pretty });
+    output = negotiateResourceOutput(accept, { tableAllowed: false, pretty, protobuf: true });
   } catch {
     return 'json';
   }
   if (output.format === 'yaml') return 'yaml';
+  if (output.format === 'protobuf') return 'protobuf';
   return output.format === 'json' && output.pretty ? 'pretty' : 'json';
 }
 

@@ -27,8 +27,10 @@ export function writeMetrics(request: ResourceRequest, res: Response, body: Metr
     const now = request.cluster.clock.now();
     const row = (object: MetricsObject): TableRow => tableRow(printer, object as unknown as KubeObject, now, request.includeObject, apiVersion);
     const head = { kind: 'Table', apiVersion, metadata: {}, columnDefinitions: objects.length > 0 ? printer.columns : null };
-    if (output.pretty) writeObject(res, 200, { ...head, rows: objects.length > 0 ? objects.map(row) : null }, 'pretty');
-    else writeAsMade(res, 200, 'application/json', tablePieces(head, objects, row));
+    if (output.pretty) {
+      const table = { ...head, rows: objects.length > 0 ? objects.map(row) : null };
+      writeObject(res, 200, table, 'pretty');
+    } else writeAsMade(res, 200, 'application/json', tablePieces(head, objects, row));
     return;
   }
   // Otherwise the object or list is encoded as any resource's is; a list's items go bare, as a typed list's are.

@@ -1,3 +1,4 @@
+import protobuf from 'protobufjs';
 import { decodeMessage, encodeMessage, type MessageSchema, ProtobufDecodeError } from './wire-schema.js';
 
 /**
@@ -45,11 +46,21 @@ export function decodeEnvelope(body: Uint8Array): UnknownEnvelope {
   };
 }
 
-/** What the Go client sends: magic, then Unknown with empty contentEncoding and contentType (as observed). */
-export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array): Uint8Array {
-  const unknown = encodeMessage({ typeMeta: { apiVersion, kind }, raw, contentEncoding: '', contentType: '' }, UNKNOWN);
-  const out = new Uint8Array(PROTOBUF_MAGIC.length + unknown.length);
-  out.set(PROTOBUF_MAGIC, 0);
-  out.set(unknown, PROTOBUF_MAGIC.length);
-  return out;
+/**
+ * What the Go client and server write: magic, then Unknown with empty contentEncoding and contentType (gogo writes
+ * every non-pointer string). Made as head, raw, tail, so that a list's raw message can be streamed between the two.
+ */
+export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array): Buffer {
+  return Buffer.concat([envelopeHead(apiVersion, kind, raw.length), raw, ENVELOPE_TAIL]);
 }
+
+/** What precedes an envelope's raw message of `rawLength` bytes: magic, typeMeta, raw's tag and length. */
+export function envelopeHead(apiVersion: string, kind: string, rawLength: number): Buffer {
+  const typeMeta = encodeMessage({ apiVersion, kind }, TYPE_META);
+  const writer = protobuf.Writer.create();
+  writer.uint32(0x0a).bytes(typeMeta).uint32(0x12).uint32(rawLength);
+  return Buffer.concat([PROTOBUF_MAGIC, writer.finish()]);
+}
+
+/** What follows the raw message: the empty contentEncoding (field 3) and contentType (field 4). */
+export const ENVELOPE_TAIL = Buffer.from([0x1a, 0x00, 0x22, 0x00]);

@@ -7,6 +7,7 @@ import { podLogs } from '../logs/pod-log-handler.js';
 import { serveMetrics } from '../metrics-api/index.js';
 import { negotiateResourceOutput, wantsPretty } from '../negotiation/resource-output.js';
 import { parseIncludeObject } from '../printing/table-row.js';
+import { messageNameOf } from '../protobuf/index.js';
 import type { ResourceRequestInfo } from '../request/request-info.js';
 import { requestInfoOf } from '../request/request-attributes-of.js';
 import { addWarning } from '../responses/warnings.js';
@@ -103,7 +104,20 @@ function buildRequest(cluster: Cluster, type: ResourceType, info: ResourceReques
     tableAllowed,
     pretty: wantsPretty(query, req.get('user-agent')),
     ...(partialMetadata ? { partialMetadata } : {}),
+    protobuf: hasProtobufMessage(type, info.subresource),
   });
   const includeObject = output.format === 'table' ? parseIncludeObject(query['includeObject']) : 'Metadata';
   return { cluster, type, info, query, output, includeObject };
+}
+
+/**
+ * Whether the answer's kind has a protobuf message: the resource's own kind, or its subresource's (a Scale is
+ * autoscaling/v1's); none for a custom resource, as apiextensions-apiserver serves those in JSON and YAML only.
+ */
+function hasProtobufMessage(type: ResourceType, subresource: string | undefined): boolean {
+  if (type.origin !== 'builtin' || subresource === 'log') return false;
+  const declared = subresource === undefined ? undefined : type.subresources.find((s) => s.name === subresource);
+  const group = declared?.group ?? type.group;
+  const version = declared?.version ?? type.version;
+  return messageNameOf(group === '' ? version : `${group}/${version}`, declared?.kind ?? type.kind) !== undefined;
 }

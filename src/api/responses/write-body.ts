@@ -2,6 +2,8 @@ import type { Response } from 'express';
 import type { BodyPiece, EncodedBody } from '../encoding/resource-encoder.js';
 import { adjacentRun, viewOfRun } from '../encoding/adjacent-pieces.js';
 import { dumpYaml } from '../encoding/yaml-encoder.js';
+import { protobufObject } from '../encoding/protobuf-encoder.js';
+import { PROTOBUF_MEDIA_TYPE } from '../protobuf/index.js';
 import { ChunkPool } from './chunk-pool.js';
 
 /** Pieces are written gathered into chunks of about this size: few writes, and no giant buffer. */
@@ -19,6 +21,11 @@ const NEWLINE = Buffer.from('\n');
  * compact body (apimachinery serializer/json doEncode).
  */
 export function writeJsonPieces(res: Response, status: number, pieces: Iterable<BodyPiece>): void {
+  writeKeptPieces(res, status, 'application/json', pieces, NEWLINE);
+}
+
+/** A body of kept pieces in any media type (protobuf's envelope and messages), `ending` after them. */
+function writeKeptPieces(res: Response, status: number, contentType: string, pieces: Iterable<BodyPiece>, ending?: Buffer): void {
   const chunks: Buffer[] = [];
   let length = 0;
   for (const piece of pieces) {
@@ -26,10 +33,12 @@ export function writeJsonPieces(res: Response, status: number, pieces: Iterable<
     chunks.push(bytes);
     length += bytes.length;
   }
-  chunks.push(NEWLINE);
-  length += 1;
+  if (ending) {
+    chunks.push(ending);
+    length += ending.length;
+  }
   res.status(status);
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', String(length));
   // A small body (a GET, a page) is one write of its own: a pooled chunk is for bodies that need several.
   if (length <= SMALL_BODY_BYTES) res.end(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
@@ -122,8 +131,9 @@ export const chunksTaken = (): number => chunkPool.taken;
 
 /** A resource response as its encoder made it (encoding/): kept JSON pieces, or text made as it is written. */
 export function writeEncoded(res: Response, status: number, body: EncodedBody): void {
-  if ('kept' in body) writeJsonPieces(res, status, body.kept);
-  else writeAsMade(res, status, body.mediaType, body.made);
+  if (!('kept' in body)) writeAsMade(res, status, body.mediaType, body.made);
+  else if (body.mediaType === 'application/json') writeJsonPieces(res, status, body.kept);
+  else writeKeptPieces(res, status, body.mediaType, body.kept);
 }
 
 /**
@@ -172,9 +182,15 @@ export function writeAsMade(res: Response, status: number, contentType: string, 
   pump(res, gather, first);
 }
 
-/** A body as the client negotiated it: compact JSON, indented JSON, or YAML. */
-export function writeObject(res: Response, status: number, body: unknown, format: 'json' | 'pretty' | 'yaml'): void {
-  if (format === 'yaml') writeAsMade(res, status, 'application/yaml', [dumpYaml(body)]);
+/** A body as the client negotiated it: compact JSON, indented JSON, YAML, or protobuf (a kind's message). */
+export function writeObject(
+  res: Response,
+  status: number,
+  body: Readonly<{ apiVersion: string; kind: string }> & object,
+  format: 'json' | 'pretty' | 'yaml' | 'protobuf',
+): void {
+  if (format === 'protobuf') writeRaw(res, status, PROTOBUF_MEDIA_TYPE, protobufObject(body));
+  else if (format === 'yaml') writeAsMade(res, status, 'application/yaml', [dumpYaml(body)]);
   else if (format === 'pretty') writeAsMade(res, status, 'application/json', [JSON.stringify(body, null, 2)]);
   else writeJsonPieces(res, status, [JSON.stringify(body)]);
 }

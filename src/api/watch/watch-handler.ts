@@ -18,7 +18,6 @@ import { presented } from '../resources/presented-object.js';
 import type { ResourceRequest } from '../resources/resource-request.js';
 import { EventFrames } from './event-frames.js';
 import { dispatcherFor } from './watch-dispatcher.js';
-import { errorFrame } from './watch-frames.js';
 import { watchFormOf } from './watch-form.js';
 import { type Backlog, WatchOutput } from './watch-output.js';
 import { type Cancel, realTimers, type WatchTimers } from './watch-timers.js';
@@ -66,8 +65,9 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
   const initialEvents = options.sendInitialEvents ?? (requested === undefined || requested === 0);
   if (requested !== undefined) fromStore(() => store.checkReached(requested));
 
+  const encoder = encoderFor(request);
   res.status(200);
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', encoder.watchFraming.mediaType);
   res.setHeader('Transfer-Encoding', 'chunked');
   res.flushHeaders();
 
@@ -85,7 +85,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     logCutOff(timing.logger, type, query, backlog);
     finish();
   });
-  const watcher = new Watcher({ type, query, form: watchFormOf(request), encoder: encoderFor(request), tabular: request.output.format === 'table', output });
+  const watcher = new Watcher({ type, query, form: watchFormOf(request), encoder, tabular: request.output.format === 'table', output });
 
   if (initialEvents) {
     const current = listObjects(store, type, query);
@@ -100,7 +100,7 @@ export function watchResource(request: ResourceRequest, req: Request, res: Respo
     } catch (error) {
       // The store's own words (cacher.go: `too old resource version: %d (%d)`), sent as the stream's ERROR event.
       if (error instanceof StoreError && error.reason === 'Expired') {
-        output.send(Buffer.from(errorFrame(storeErrorToApiError(error).toStatus())));
+        output.send(encoder.watchFraming.error(storeErrorToApiError(error).toStatus()));
         finish();
         return;
       }

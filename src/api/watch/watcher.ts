@@ -1,8 +1,8 @@
 import { matchesQuery, type ObjectQuery, type ResourceType, type StoreEvent, type StoredObject } from '../../cluster/index.js';
-import type { EncodableObject, ResourceEncoder } from '../encoding/index.js';
+import type { EncodableObject, ResourceEncoder, WatchEventType } from '../encoding/index.js';
 import { presented } from '../resources/presented-object.js';
 import type { EventFrames } from './event-frames.js';
-import { frame, withResourceVersion, type WatchEventType } from './watch-frames.js';
+import { withResourceVersion } from './watch-frames.js';
 import type { WatchOutput } from './watch-output.js';
 
 /**
@@ -81,11 +81,13 @@ export class Watcher {
   /** An event made for this watch alone (initial and replayed events). */
   frameOf(eventType: WatchEventType, item: EncodableObject): Buffer {
     this.columnsPending = false;
-    return Buffer.from(frame(eventType, this.options.encoder.watchObject(item)));
+    const { encoder } = this.options;
+    return encoder.watchFraming.event(eventType, encoder.watchObject(item));
   }
 
   bookmarkFrame(resourceVersion: number, initialEventsEnd: boolean): Buffer {
-    return Buffer.from(frame('BOOKMARK', this.options.encoder.bookmarkObject(resourceVersion, initialEventsEnd)));
+    const { encoder } = this.options;
+    return encoder.watchFraming.event('BOOKMARK', encoder.bookmarkObject(resourceVersion, initialEventsEnd));
   }
 }
 

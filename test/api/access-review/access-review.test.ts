@@ -5,6 +5,7 @@ import { errorHandler } from '../../../src/api/errors/error-handler.js';
 import { forbidWrites } from '../../../src/api/forbidden.js';
 import { encodeEnvelope, encodeMessage, SELF_SUBJECT_ACCESS_REVIEW, SELF_SUBJECT_REVIEW, SELF_SUBJECT_RULES_REVIEW } from '../../../src/api/protobuf/index.js';
 import { ManualClock } from '../../../src/cluster/index.js';
+import { binaryBody, decodeBody } from '../../support/protobuf-decoder.js';
 
 const SSAR = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 const SSRR = '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews';
@@ -78,8 +79,27 @@ const jsonReview = (spec: object): string =>
   });
 
 describe('SelfSubjectAccessReview', () => {
-  test('the observed kubectl 1.33 protobuf body of `auth can-i create pods` is decoded and refused', async () => {
-    const res = await request(app).post(SSAR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(OBSERVED_CAN_I_CREATE_PODS).expect(201);
+  test('the observed kubectl 1.33 protobuf body of `auth can-i create pods` is decoded and refused, in protobuf as kubectl prefers', async () => {
+    const res = await request(app)
+      .post(SSAR)
+      .set('Content-Type', PROTOBUF)
+      .set('Accept', KUBECTL_ACCEPT)
+      .send(OBSERVED_CAN_I_CREATE_PODS)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(201);
+    expect(res.headers['content-type']).toBe(PROTOBUF);
+    const answer = decodeBody(res.body as Buffer, 'k8s.io.api.authorization.v1.SelfSubjectAccessReview');
+    expect(answer).toMatchObject({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview' });
+    expect(answer.object).toEqual({
+      metadata: {},
+      spec: { resourceAttributes: { namespace: 'default', verb: 'create', resource: 'pods' } },
+      status: { allowed: false },
+    });
+  });
+
+  test('the same body answered in JSON to a client that prefers it', async () => {
+    const res = await request(app).post(SSAR).set('Content-Type', PROTOBUF).set('Accept', 'application/json').send(OBSERVED_CAN_I_CREATE_PODS).expect(201);
     expect(res.headers['content-type']).toBe('application/json');
     expect(res.body).toEqual({
       kind: 'SelfSubjectAccessReview',
@@ -224,8 +244,8 @@ describe('SelfSubjectRulesReview', () => {
   test('answers the same to protobuf (kubectl ≥1.32 `auth can-i --list`)', async () => {
     const raw = encodeMessage({ metadata: {}, spec: { namespace: 'default' } }, SELF_SUBJECT_RULES_REVIEW);
     const body = Buffer.from(encodeEnvelope('authorization.k8s.io/v1', 'SelfSubjectRulesReview', raw));
-    const res = await request(app).post(SSRR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(body).expect(201);
-    expect(res.body.status).toEqual(RULES);
+    const res = await request(app).post(SSRR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(body).buffer(true).parse(binaryBody).expect(201);
+    expect(decodeBody(res.body as Buffer, 'k8s.io.api.authorization.v1.SelfSubjectRulesReview').object['status']).toEqual(RULES);
   });
 
   test('a review without a namespace is a 400', async () => {
@@ -321,10 +341,22 @@ describe('review bodies', () => {
     expect(res.body.message).toMatch(message);
   });
 
-  test('a client accepting only protobuf is told which types are served', async () => {
+  test('a client accepting only protobuf is answered in protobuf', async () => {
     const res = await request(app)
       .post(SSAR)
       .set('Accept', PROTOBUF)
+      .type('json')
+      .send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } }))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(201);
+    expect(decodeBody(res.body as Buffer, 'k8s.io.api.authorization.v1.SelfSubjectAccessReview').object['status']).toEqual({ allowed: true });
+  });
+
+  test('a client accepting neither JSON, YAML nor protobuf is told which types are served', async () => {
+    const res = await request(app)
+      .post(SSAR)
+      .set('Accept', 'text/html')
       .type('json')
       .send(jsonReview({ resourceAttributes: { verb: 'get', resource: 'pods' } }))
       .expect(406);

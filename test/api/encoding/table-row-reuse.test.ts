@@ -241,7 +241,7 @@ describe('Table rows with the whole object (includeObject=Object, kubectl get --
   it('sends the same row in a watch event', () => {
     const encoder = tableEncoder({ type: pods, version: 'v1', includeObject: 'Object', now: () => now, bookmarkKind });
     const item = completed('done', 3);
-    const event = JSON.parse(encoder.watchObject(item)) as { rows: Record<string, unknown>[] };
+    const event = JSON.parse(String(encoder.watchObject(item))) as { rows: Record<string, unknown>[] };
     const listed = rowsOf(encoder.list(head, [item])).parsed.rows;
     expect(event.rows).toEqual(listed);
     expect(Object.keys(event.rows[0] ?? {})).toEqual(['cells', 'conditions', 'object']);

@@ -1,0 +1,138 @@
+import protobuf from 'protobufjs';
+import type { KubeObject } from '../../cluster/index.js';
+import { ENVELOPE_TAIL, encodeEnvelope, encodeObjectMessage, envelopeHead, messageNameOf, PROTOBUF_MEDIA_TYPE } from '../protobuf/index.js';
+import { type ListedEncoding, listedItems } from './item-encodings.js';
+import { type BookmarkKind, bookmarkBody } from './json-encoder.js';
+import type { BodyPiece, EncodableObject, EncodedBody, ListHead, ResourceEncoder, WatchFraming } from './resource-encoder.js';
+
+/**
+ * Protobuf (`application/vnd.kubernetes.protobuf`), as client-go asks for it: every body is the `k8s\0` magic and a
+ * runtime.Unknown naming the kind, whose raw bytes are the object's message (apimachinery serializer/protobuf). A list's
+ * message is its ListMeta (field 1) and its items (field 2), each item's message made once per object version and kept,
+ * so a list is the concatenation of bytes already made, streamed between the envelope's head and tail.
+ */
+export function protobufEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
+  return encoderOf(OBJECT_MESSAGES, (item) => item.object, bookmarkKind);
+}
+
+/** meta.k8s.io PartialObjectMetadata(List) in protobuf, as client-go's metadata informers ask for it. */
+export function protobufMetadataEncoder(version: 'v1' | 'v1beta1'): ResourceEncoder {
+  const apiVersion = `meta.k8s.io/${version}`;
+  return encoderOf(
+    METADATA_MESSAGES,
+    (item) => ({ kind: 'PartialObjectMetadata', apiVersion, metadata: item.object.metadata }),
+    { kind: 'PartialObjectMetadata', apiVersion },
+    'PartialObjectMetadataList',
+  );
+}
+
+/** What the envelope of a message names: its apiVersion and kind. */
+type Named = Pick<KubeObject, 'apiVersion' | 'kind'>;
+
+function encoderOf(messages: ItemMessages, named: (item: EncodableObject) => Named, bookmarkKind: BookmarkKind, listKind?: string): ResourceEncoder {
+  const envelope = (item: EncodableObject): readonly Buffer[] => {
+    const { apiVersion, kind } = named(item);
+    const message = messages.message(item);
+    return [envelopeHead(apiVersion, kind, message.length), message, ENVELOPE_TAIL];
+  };
+  return {
+    object: (item): EncodedBody => ({ mediaType: PROTOBUF_MEDIA_TYPE, kept: envelope(item) }),
+    list: (head, items): EncodedBody => ({
+      mediaType: PROTOBUF_MEDIA_TYPE,
+      kept: protobufList(listKind ? { ...head, kind: listKind, apiVersion: bookmarkKind.apiVersion } : head, items, messages),
+    }),
+    watchObject: (item) => Buffer.concat(envelope(item)),
+    bookmarkObject: (resourceVersion, initialEventsEnd) => {
+      const body = bookmarkBody(bookmarkKind, resourceVersion, initialEventsEnd);
+      return encodeEnvelope(body.apiVersion, body.kind, encodeObjectMessage(body, messageOf(body)));
+    },
+    watchFraming: PROTOBUF_WATCH_FRAMING,
+  };
+}
+
+const LIST_META = 'k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta';
+
+/**
+ * The envelope of a list: its head, the ListMeta, every item as field 2, the tail. Every list kind has this layout
+ * (upstream's streaming list encoder checks that it does: metadata is field 1, items field 2).
+ */
+function* protobufList(head: ListHead, items: readonly EncodableObject[], encoding: ListedEncoding): Generator<BodyPiece> {
+  const listMeta = protobuf.Writer.create()
+    .uint32(0x0a)
+    .bytes(encodeObjectMessage(head.metadata as Record<string, unknown>, LIST_META))
+    .finish();
+  const pieces = listedItems(items, encoding);
+  let length = listMeta.length;
+  for (const piece of pieces) length += piece.length;
+  yield envelopeHead(head.apiVersion, head.kind, length);
+  yield Buffer.from(listMeta);
+  yield* pieces;
+  yield ENVELOPE_TAIL;
+}
+
+/** The message of an object, by its own apiVersion and kind (a Scale served by a Deployment is autoscaling/v1's). */
+function messageOf(object: Named): string {
+  const name = messageNameOf(object.apiVersion, object.kind);
+  if (name === undefined) throw new Error(`no protobuf message for ${object.apiVersion} ${object.kind}`);
+  return name;
+}
+
+/**
+ * Each item's message written as a list writes it (field 2, length-delimited), made once per object version and
+ * form and kept beside it. An item made for one answer (a Scale, an object leaving a watch: it keeps no JSON bytes of
+ * its own) is encoded for that answer only, not kept in a WeakMap keyed by it.
+ */
+class ItemMessages implements ListedEncoding {
+  private readonly kept = new WeakMap<EncodableObject, Buffer>();
+
+  constructor(private readonly encode: (item: EncodableObject) => Uint8Array) {}
+
+  first(item: EncodableObject): Buffer {
+    return this.following(item);
+  }
+
+  following(item: EncodableObject): Buffer {
+    let listed = this.kept.get(item);
+    if (!listed) {
+      listed = Buffer.from(protobuf.Writer.create().uint32(0x12).bytes(this.encode(item)).finish());
+      if (item.jsonBytes) this.kept.set(item, listed);
+    }
+    return listed;
+  }
+
+  /** The item's message alone: its listed form after the tag and the length. */
+  message(item: EncodableObject): Buffer {
+    const listed = this.following(item);
+    let offset = 1;
+    while ((listed[offset] as number) & 0x80) offset++;
+    return listed.subarray(offset + 1);
+  }
+}
+
+const OBJECT_MESSAGES = new ItemMessages((item) => encodeObjectMessage(item.object, messageOf(item.object)));
+const PARTIAL_OBJECT_METADATA = 'k8s.io.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata';
+const METADATA_MESSAGES = new ItemMessages((item) => encodeObjectMessage({ metadata: item.object.metadata }, PARTIAL_OBJECT_METADATA));
+
+/** One object made for one answer (a review, a Status) as a protobuf body, by its own apiVersion and kind. */
+export function protobufObject(object: Readonly<Named>): Buffer {
+  return encodeEnvelope(object.apiVersion, object.kind, encodeObjectMessage(object as Readonly<Record<string, unknown>>, messageOf(object)));
+}
+
+/**
+ * A protobuf watch (`application/vnd.kubernetes.protobuf;stream=watch`): each event a metav1.WatchEvent written
+ * without an envelope, its object's raw bytes the object's own enveloped message, behind a 4-byte big-endian length
+ * (apimachinery serializer/protobuf RawSerializer and LengthDelimitedFramer; apiserver handlers/watch.go).
+ */
+export const PROTOBUF_WATCH_FRAMING: WatchFraming = {
+  mediaType: `${PROTOBUF_MEDIA_TYPE};stream=watch`,
+  event: (type, object) => {
+    // metav1.WatchEvent: type (1), object (2) a RawExtension whose raw (1) holds the object's bytes as they are.
+    const raw = typeof object === 'string' ? Buffer.from(object) : object;
+    const event = protobuf.Writer.create().uint32(0x0a).string(type).uint32(0x12).fork().uint32(0x0a).bytes(raw).ldelim().finish();
+    const frame = Buffer.allocUnsafe(4 + event.length);
+    frame.writeUInt32BE(event.length, 0);
+    frame.set(event, 4);
+    return frame;
+  },
+  error: (status) => PROTOBUF_WATCH_FRAMING.event('ERROR', protobufObject(status)),
+};
