@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import yaml from 'js-yaml';
 import { type ApiError, badRequest, unsupportedMediaType } from '../errors/api-error.js';
-import { decodeEnvelope, decodeMessage, PROTOBUF_MEDIA_TYPE, ProtobufDecodeError, REVIEW_SCHEMAS } from '../protobuf/index.js';
+import { decodeEnvelope, decodeObjectMessage, messageNameOf, PROTOBUF_MEDIA_TYPE, ProtobufDecodeError } from '../protobuf/index.js';
 
 /** The type a review endpoint decodes its body into. */
 export interface ExpectedType {
@@ -59,9 +59,9 @@ function decodeProtobuf(body: Buffer, expected: ExpectedType): { object: Record<
   try {
     const envelope = decodeEnvelope(body);
     checkTypeMeta(envelope.apiVersion, envelope.kind, expected);
-    const schema = REVIEW_SCHEMAS[expected.kind];
-    if (!schema) throw unsupportedMediaType();
-    return { object: decodeMessage(envelope.raw, schema), apiVersion: envelope.apiVersion, kind: envelope.kind };
+    const message = messageNameOf(groupVersionOf(expected), expected.kind);
+    if (!message) throw unsupportedMediaType();
+    return { object: decodeObjectMessage(envelope.raw, message), apiVersion: envelope.apiVersion, kind: envelope.kind };
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw unrecognized(expected, error.message);
     throw error;

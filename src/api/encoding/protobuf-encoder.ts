@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs';
 import type { KubeObject } from '../../cluster/index.js';
-import { ENVELOPE_TAIL, encodeEnvelope, encodeObjectMessage, envelopeHead, messageNameOf, PROTOBUF_MEDIA_TYPE } from '../protobuf/index.js';
+import { ENVELOPE_TAIL, encodeEnvelope, encodeObjectMessage, envelopeHead, kubeMessages, messageNameOf, PROTOBUF_MEDIA_TYPE } from '../protobuf/index.js';
 import { type ListedEncoding, listedItems } from './item-encodings.js';
 import { type BookmarkKind, bookmarkBody } from './json-encoder.js';
 import type { BodyPiece, EncodableObject, EncodedBody, ListHead, ResourceEncoder, WatchFraming } from './resource-encoder.js';
@@ -11,36 +11,53 @@ import type { BodyPiece, EncodableObject, EncodedBody, ListHead, ResourceEncoder
  * message is its ListMeta (field 1) and its items (field 2), each item's message made once per object version and kept,
  * so a list is the concatenation of bytes already made, streamed between the envelope's head and tail.
  */
-export function protobufEncoder(bookmarkKind: BookmarkKind): ResourceEncoder {
-  return encoderOf(OBJECT_MESSAGES, (item) => item.object, bookmarkKind);
+export function protobufEncoder(resourceKind: BookmarkKind): ResourceEncoder {
+  // An object names its own kind (a Deployment's scale is autoscaling/v1's Scale); one made bare (a metrics sample) is
+  // of the resource's. A list's items are of the kind its message's `items` field holds (PodList: Pod).
+  const named = (item: EncodableObject): Named => (item.object.kind && item.object.apiVersion ? item.object : resourceKind);
+  return encoderOf({
+    named,
+    objectMessages: (item) => messagesOf(messageOf(named(item))),
+    listMessages: (head) => messagesOf(itemMessageOf(head)),
+    listHead: (head) => head,
+    bookmarkKind: resourceKind,
+  });
 }
 
 /** meta.k8s.io PartialObjectMetadata(List) in protobuf, as client-go's metadata informers ask for it. */
 export function protobufMetadataEncoder(version: 'v1' | 'v1beta1'): ResourceEncoder {
   const apiVersion = `meta.k8s.io/${version}`;
-  return encoderOf(
-    METADATA_MESSAGES,
-    (item) => ({ kind: 'PartialObjectMetadata', apiVersion, metadata: item.object.metadata }),
-    { kind: 'PartialObjectMetadata', apiVersion },
-    'PartialObjectMetadataList',
-  );
+  return encoderOf({
+    named: () => ({ kind: 'PartialObjectMetadata', apiVersion }),
+    objectMessages: () => METADATA_MESSAGES,
+    listMessages: () => METADATA_MESSAGES,
+    listHead: (head) => ({ ...head, kind: 'PartialObjectMetadataList', apiVersion }),
+    bookmarkKind: { kind: 'PartialObjectMetadata', apiVersion },
+  });
 }
 
 /** What the envelope of a message names: its apiVersion and kind. */
 type Named = Pick<KubeObject, 'apiVersion' | 'kind'>;
 
-function encoderOf(messages: ItemMessages, named: (item: EncodableObject) => Named, bookmarkKind: BookmarkKind, listKind?: string): ResourceEncoder {
+/** What tells one protobuf form from another: which message an object or a list's items are, and what names them. */
+interface ProtobufForm {
+  named(item: EncodableObject): Named;
+  objectMessages(item: EncodableObject): ItemMessages;
+  listMessages(head: ListHead): ItemMessages;
+  listHead(head: ListHead): ListHead;
+  bookmarkKind: BookmarkKind;
+}
+
+function encoderOf(form: ProtobufForm): ResourceEncoder {
+  const { bookmarkKind } = form;
   const envelope = (item: EncodableObject): readonly Buffer[] => {
-    const { apiVersion, kind } = named(item);
-    const message = messages.message(item);
+    const { apiVersion, kind } = form.named(item);
+    const message = form.objectMessages(item).message(item);
     return [envelopeHead(apiVersion, kind, message.length), message, ENVELOPE_TAIL];
   };
   return {
     object: (item): EncodedBody => ({ mediaType: PROTOBUF_MEDIA_TYPE, kept: envelope(item) }),
-    list: (head, items): EncodedBody => ({
-      mediaType: PROTOBUF_MEDIA_TYPE,
-      kept: protobufList(listKind ? { ...head, kind: listKind, apiVersion: bookmarkKind.apiVersion } : head, items, messages),
-    }),
+    list: (head, items): EncodedBody => ({ mediaType: PROTOBUF_MEDIA_TYPE, kept: protobufList(form.listHead(head), items, form.listMessages(head)) }),
     watchObject: (item) => Buffer.concat(envelope(item)),
     bookmarkObject: (resourceVersion, initialEventsEnd) => {
       const body = bookmarkBody(bookmarkKind, resourceVersion, initialEventsEnd);
@@ -70,11 +87,20 @@ function* protobufList(head: ListHead, items: readonly EncodableObject[], encodi
   yield ENVELOPE_TAIL;
 }
 
-/** The message of an object, by its own apiVersion and kind (a Scale served by a Deployment is autoscaling/v1's). */
+/** The message of an object by its apiVersion and kind. */
 function messageOf(object: Named): string {
   const name = messageNameOf(object.apiVersion, object.kind);
   if (name === undefined) throw new Error(`no protobuf message for ${object.apiVersion} ${object.kind}`);
   return name;
+}
+
+/** The message of a list's items: what its `items` field holds. */
+function itemMessageOf(head: ListHead): string {
+  const items = kubeMessages()
+    .get(messageOf(head))
+    ?.find(([name]) => name === 'items')?.[1];
+  if (items?.type !== 'message') throw new Error(`${head.apiVersion} ${head.kind} has no items of a message`);
+  return items.message;
 }
 
 /**
@@ -109,7 +135,18 @@ class ItemMessages implements ListedEncoding {
   }
 }
 
-const OBJECT_MESSAGES = new ItemMessages((item) => encodeObjectMessage(item.object, messageOf(item.object)));
+/** The items' messages of each message, kept per object version. */
+const messagesByName = new Map<string, ItemMessages>();
+
+function messagesOf(messageName: string): ItemMessages {
+  let messages = messagesByName.get(messageName);
+  if (!messages) {
+    messages = new ItemMessages((item) => encodeObjectMessage(item.object, messageName));
+    messagesByName.set(messageName, messages);
+  }
+  return messages;
+}
+
 const PARTIAL_OBJECT_METADATA = 'k8s.io.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata';
 const METADATA_MESSAGES = new ItemMessages((item) => encodeObjectMessage({ metadata: item.object.metadata }, PARTIAL_OBJECT_METADATA));
 

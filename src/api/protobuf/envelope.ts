@@ -1,5 +1,6 @@
 import protobuf from 'protobufjs';
-import { decodeMessage, encodeMessage, type MessageSchema, ProtobufDecodeError } from './wire-schema.js';
+import { decodeObjectMessage, ProtobufDecodeError } from './object-message-decoder.js';
+import { encodeObjectMessage } from './object-message.js';
 
 /**
  * The envelope of every Kubernetes protobuf body (apimachinery pkg/runtime/serializer/protobuf/protobuf.go):
@@ -18,14 +19,8 @@ export interface UnknownEnvelope {
   contentType: string;
 }
 
-const TYPE_META: MessageSchema = { 1: { name: 'apiVersion', type: 'string' }, 2: { name: 'kind', type: 'string' } };
-
-const UNKNOWN: MessageSchema = {
-  1: { name: 'typeMeta', type: 'message', schema: TYPE_META },
-  2: { name: 'raw', type: 'bytes' },
-  3: { name: 'contentEncoding', type: 'string' },
-  4: { name: 'contentType', type: 'string' },
-};
+const TYPE_META = 'k8s.io.apimachinery.pkg.runtime.TypeMeta';
+const UNKNOWN = 'k8s.io.apimachinery.pkg.runtime.Unknown';
 
 /** The text of upstream's error for a body without the prefix (protobuf.go `errNotMarked`). */
 export const NOT_MARKED_MESSAGE = 'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]';
@@ -34,13 +29,13 @@ export function decodeEnvelope(body: Uint8Array): UnknownEnvelope {
   if (body.length < PROTOBUF_MAGIC.length || !PROTOBUF_MAGIC.every((byte, i) => body[i] === byte)) {
     throw new ProtobufDecodeError(NOT_MARKED_MESSAGE);
   }
-  const unknown = decodeMessage(body.subarray(PROTOBUF_MAGIC.length), UNKNOWN);
+  const unknown = decodeObjectMessage(body.subarray(PROTOBUF_MAGIC.length), UNKNOWN);
   const typeMeta = (unknown['typeMeta'] ?? {}) as Record<string, unknown>;
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   return {
     apiVersion: text(typeMeta['apiVersion']),
     kind: text(typeMeta['kind']),
-    raw: unknown['raw'] instanceof Uint8Array ? unknown['raw'] : new Uint8Array(),
+    raw: typeof unknown['raw'] === 'string' ? Buffer.from(unknown['raw'], 'base64') : new Uint8Array(),
     contentEncoding: text(unknown['contentEncoding']),
     contentType: text(unknown['contentType']),
   };
@@ -56,7 +51,7 @@ export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array
 
 /** What precedes an envelope's raw message of `rawLength` bytes: magic, typeMeta, raw's tag and length. */
 export function envelopeHead(apiVersion: string, kind: string, rawLength: number): Buffer {
-  const typeMeta = encodeMessage({ apiVersion, kind }, TYPE_META);
+  const typeMeta = encodeObjectMessage({ apiVersion, kind }, TYPE_META);
   const writer = protobuf.Writer.create();
   writer.uint32(0x0a).bytes(typeMeta).uint32(0x12).uint32(rawLength);
   return Buffer.concat([PROTOBUF_MAGIC, writer.finish()]);

@@ -1,4 +1,5 @@
 import protobuf from 'protobufjs';
+import { parseGoDuration, quantityText } from '../../cluster/index.js';
 import { type KubeField, type KubeMessage, kubeMessages } from './kube-messages.js';
 
 /**
@@ -26,10 +27,11 @@ const SPECIAL_MESSAGES: Readonly<Record<string, (writer: protobuf.Writer, value:
   'k8s.io.apimachinery.pkg.apis.meta.v1.MicroTime': (writer, value) => writeTimestamp(writer, value, true),
   'k8s.io.apimachinery.pkg.apis.meta.v1.Duration': (writer, value) => {
     const nanos = typeof value === 'string' ? parseGoDuration(value) : undefined;
-    if (nanos !== undefined) writer.uint32(tag(1, WIRE_VARINT)).int64(nanos);
+    if (nanos !== undefined) writer.uint32(tag(1, WIRE_VARINT)).int64(Number(nanos));
   },
+  // Quantity.Marshal writes its canonical text (Quantity.String), as JSON does.
   'k8s.io.apimachinery.pkg.api.resource.Quantity': (writer, value) => {
-    if (typeof value === 'string' || typeof value === 'number') writer.uint32(tag(1, WIRE_LENGTH_DELIMITED)).string(String(value));
+    if (typeof value === 'string' || typeof value === 'number') writer.uint32(tag(1, WIRE_LENGTH_DELIMITED)).string(quantityText(value));
   },
   // intstr.IntOrString: {type 0 int / 1 string, intVal, strVal}, every field written (intstr/generated.pb.go).
   'k8s.io.apimachinery.pkg.util.intstr.IntOrString': (writer, value) => {
@@ -144,32 +146,16 @@ function writeValue(writer: protobuf.Writer, number: number, type: string, value
   }
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.(\d{1,9}))?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /**
  * metav1.Time and MicroTime as a Timestamp {seconds, nanos}. Time keeps whole seconds, as its Marshal does (its JSON
  * only ever had seconds); MicroTime keeps microseconds (time_proto.go, micro_time_proto.go).
  */
 function writeTimestamp(writer: protobuf.Writer, value: unknown, micro: boolean): void {
-  if (typeof value !== 'string') return;
-  const match = RFC3339.exec(value);
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
   if (!match) return;
-  const [, year, month, day, hour, minute, second, fraction, , sign, offsetHours, offsetMinutes] = match;
-  const utcMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
-  const offsetSeconds = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 3600 + Number(offsetMinutes) * 60) : 0;
-  writer.uint32(tag(1, WIRE_VARINT)).int64(utcMs / 1000 - offsetSeconds);
-  const nanos = micro && fraction ? Number(fraction.padEnd(9, '0').slice(0, 6)) * 1000 : 0;
-  writer.uint32(tag(2, WIRE_VARINT)).int32(nanos);
-}
-
-const DURATION_UNITS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** A Go duration text (`1m30s`, `500ms`, `-1.5h`) in nanoseconds (time.ParseDuration), or undefined. */
-export function parseGoDuration(text: string): number | undefined {
-  const match = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
-  if (text === '0') return 0;
-  if (!match) return undefined;
-  let total = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(amount) * (DURATION_UNITS[unit as string] ?? 0);
-  return Math.round(match[1] === '-' ? -total : total);
+  writer.uint32(tag(1, WIRE_VARINT)).int64(Math.floor(Date.parse(value as string) / 1000));
+  const fraction = match[1];
+  writer.uint32(tag(2, WIRE_VARINT)).int32(micro && fraction ? Number(fraction.padEnd(6, '0').slice(0, 6)) * 1000 : 0);
 }

@@ -3,7 +3,11 @@ import request from 'supertest';
 import { createAccessReviewRouter } from '../../../src/api/access-review/index.js';
 import { errorHandler } from '../../../src/api/errors/error-handler.js';
 import { forbidWrites } from '../../../src/api/forbidden.js';
-import { encodeEnvelope, encodeMessage, SELF_SUBJECT_ACCESS_REVIEW, SELF_SUBJECT_REVIEW, SELF_SUBJECT_RULES_REVIEW } from '../../../src/api/protobuf/index.js';
+import { encodeEnvelope, encodeObjectMessage } from '../../../src/api/protobuf/index.js';
+
+const SELF_SUBJECT_ACCESS_REVIEW = 'k8s.io.api.authorization.v1.SelfSubjectAccessReview';
+const SELF_SUBJECT_RULES_REVIEW = 'k8s.io.api.authorization.v1.SelfSubjectRulesReview';
+const SELF_SUBJECT_REVIEW = 'k8s.io.api.authentication.v1.SelfSubjectReview';
 import { ManualClock } from '../../../src/cluster/index.js';
 import { binaryBody, decodeBody } from '../../support/protobuf-decoder.js';
 
@@ -65,7 +69,7 @@ const OBSERVED_CAN_I_CREATE_PODS = Buffer.from(
 
 /** The same shape from our own encoder, for any attributes. */
 function protobufAccessReview(spec: Record<string, unknown>): Buffer {
-  const raw = encodeMessage({ metadata: {}, spec, status: { allowed: false } }, SELF_SUBJECT_ACCESS_REVIEW);
+  const raw = encodeObjectMessage({ metadata: {}, spec, status: { allowed: false } }, SELF_SUBJECT_ACCESS_REVIEW);
   return Buffer.from(encodeEnvelope('authorization.k8s.io/v1', 'SelfSubjectAccessReview', raw));
 }
 
@@ -242,7 +246,7 @@ describe('SelfSubjectRulesReview', () => {
   });
 
   test('answers the same to protobuf (kubectl ≥1.32 `auth can-i --list`)', async () => {
-    const raw = encodeMessage({ metadata: {}, spec: { namespace: 'default' } }, SELF_SUBJECT_RULES_REVIEW);
+    const raw = encodeObjectMessage({ metadata: {}, spec: { namespace: 'default' } }, SELF_SUBJECT_RULES_REVIEW);
     const body = Buffer.from(encodeEnvelope('authorization.k8s.io/v1', 'SelfSubjectRulesReview', raw));
     const res = await request(app).post(SSRR).set('Content-Type', PROTOBUF).set('Accept', KUBECTL_ACCEPT).send(body).buffer(true).parse(binaryBody).expect(201);
     expect(decodeBody(res.body as Buffer, 'k8s.io.api.authorization.v1.SelfSubjectRulesReview').object['status']).toEqual(RULES);
@@ -269,7 +273,7 @@ describe('SelfSubjectReview (`auth whoami`)', () => {
   });
 
   test('v1 in protobuf, as kubectl 1.33 posts it', async () => {
-    const raw = encodeMessage({ metadata: {} }, SELF_SUBJECT_REVIEW);
+    const raw = encodeObjectMessage({ metadata: {} }, SELF_SUBJECT_REVIEW);
     const body = Buffer.from(encodeEnvelope('authentication.k8s.io/v1', 'SelfSubjectReview', raw));
     const res = await request(app).post('/apis/authentication.k8s.io/v1/selfsubjectreviews').set('Content-Type', PROTOBUF).send(body).expect(201);
     expect(res.body).toEqual({ kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', ...whoami });

@@ -130,6 +130,18 @@ describe('protobuf, as client-go asks for it', () => {
     expect(scale.object['spec']).toEqual({ replicas: 2 });
   });
 
+  test('metrics come as metrics-server sends them to kubectl top: a NodeMetricsList of bare items', async () => {
+    const json = await request(app).get('/apis/metrics.k8s.io/v1beta1/nodes').expect(200);
+    const res = await getProtobuf(app, '/apis/metrics.k8s.io/v1beta1/nodes').expect(200);
+    const list = decodeBody(res.body as Buffer, 'k8s.io.metrics.pkg.apis.metrics.v1beta1.NodeMetricsList');
+    expect(list).toMatchObject({ apiVersion: 'metrics.k8s.io/v1beta1', kind: 'NodeMetricsList' });
+    const items = list.object['items'] as { metadata: { name: string }; usage: Record<string, { string: string }> }[];
+    expect(items.map((item) => [item.metadata.name, item.usage['cpu']?.string])).toEqual(
+      json.body.items.map((item: { metadata: { name: string }; usage: { cpu: string } }) => [item.metadata.name, item.usage.cpu]),
+    );
+    expect(items.length).toBeGreaterThan(0);
+  });
+
   describe('watch', () => {
     let served: Awaited<ReturnType<typeof listen>>;
     beforeAll(async () => {
