@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { decodeEnvelope, decodeObjectMessage, ProtobufDecodeError } from '../src/api/protobuf/index.js';
 import { SeededRandom } from '../src/cluster/simulation/random.js';
 
 export interface FuzzRequest {
@@ -160,18 +161,25 @@ const STACK =
 /**
  * Why an answer breaks the rule "every error is a Kubernetes Status, never a stack trace", or undefined when it
  * keeps it. A successful answer needs no Status; HEAD answers have no body. A Status comes as JSON or, to a client
- * that asked for YAML, as YAML; a 404 for a path outside the API lists the served paths, as kube-apiserver's does.
+ * that asked for YAML or protobuf, as YAML or protobuf; a 404 for a path outside the API lists the served paths, as
+ * kube-apiserver's does.
  */
-export function statusProblem(method: string, status: number, contentType: string, body: string): string | undefined {
+export function statusProblem(method: string, status: number, contentType: string, bytes: Buffer | string): string | undefined {
+  const body = bytes.toString();
   if (STACK.test(body)) return `a stack trace or source location in a ${status} answer`;
   if (status < 400 || method === 'HEAD') return undefined;
   const isYaml = /yaml/.test(contentType);
-  if (!/json/.test(contentType) && !isYaml) return `a ${status} answer of type ${contentType || 'none'}, not a Status`;
+  const isProtobuf = contentType === 'application/vnd.kubernetes.protobuf';
+  if (!/json/.test(contentType) && !isYaml && !isProtobuf) return `a ${status} answer of type ${contentType || 'none'}, not a Status`;
   let parsed: unknown;
   try {
-    parsed = isYaml ? yaml.load(body) : JSON.parse(body);
-  } catch {
-    return `a ${status} answer that is not ${isYaml ? 'YAML' : 'JSON'}`;
+    if (isProtobuf) {
+      const envelope = decodeEnvelope(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+      parsed = { ...decodeObjectMessage(envelope.raw, 'k8s.io.apimachinery.pkg.apis.meta.v1.Status'), kind: envelope.kind, apiVersion: envelope.apiVersion };
+    } else parsed = isYaml ? yaml.load(body) : JSON.parse(body);
+  } catch (error) {
+    if (isProtobuf && !(error instanceof ProtobufDecodeError)) throw error;
+    return `a ${status} answer that is not ${isProtobuf ? 'protobuf' : isYaml ? 'YAML' : 'JSON'}`;
   }
   const object = (parsed ?? {}) as { kind?: unknown; apiVersion?: unknown; status?: unknown; code?: unknown; paths?: unknown };
   if (status === 404 && Array.isArray(object.paths)) return undefined;

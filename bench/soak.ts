@@ -151,7 +151,7 @@ export async function soak(
       fuzzServerErrors += 1;
       fuzzServerErrorExample ??= `${fuzz.method} ${fuzz.path.slice(0, 120)}: ${answer.status} ${answer.body?.toString('utf8').slice(0, 160) ?? ''}`;
     }
-    const problem = statusProblem(fuzz.method, answer.status, String(answer.headers['content-type'] ?? ''), answer.body?.toString('utf8') ?? '');
+    const problem = statusProblem(fuzz.method, answer.status, String(answer.headers['content-type'] ?? ''), answer.body ?? '');
     if (problem !== undefined) {
       fuzzProblems += 1;
       fuzzExample ??= `${fuzz.method} ${fuzz.path.slice(0, 120)} (Accept ${fuzz.headers.Accept}): ${problem}`;

@@ -1,4 +1,11 @@
 import { fuzzRequests, statusProblem } from '../../bench/fuzz.js';
+import { protobufObject } from '../../src/api/encoding/protobuf-encoder.js';
+
+const PROTOBUF_STATUS = (code: number): Buffer =>
+  protobufObject({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'forbidden', reason: 'Forbidden', code } as {
+    kind: string;
+    apiVersion: string;
+  });
 import { parseMicroTime, watchTemplate } from '../../bench/watch-latency.js';
 
 const STATUS = (code: number): string =>
@@ -23,6 +30,16 @@ describe('bench fuzz', () => {
     ['a HEAD without a body', 'HEAD', 404, '', '', undefined],
     ['a YAML Status to a client that asked for YAML', 'GET', 404, 'application/yaml', 'kind: Status\napiVersion: v1\nstatus: Failure\ncode: 404\n', undefined],
     ['the served paths for a path outside the API, as kube-apiserver answers', 'GET', 404, 'application/json', '{"paths":["/api","/apis"]}', undefined],
+    ['a protobuf Status to a client that prefers protobuf', 'GET', 403, 'application/vnd.kubernetes.protobuf', PROTOBUF_STATUS(403), undefined],
+    [
+      'a protobuf Status of another code',
+      'GET',
+      500,
+      'application/vnd.kubernetes.protobuf',
+      PROTOBUF_STATUS(403),
+      'a Status whose code 403 is not the HTTP status 500',
+    ],
+    ['protobuf that is not a Status', 'GET', 400, 'application/vnd.kubernetes.protobuf', Buffer.from('k8s\0oops'), 'a 400 answer that is not protobuf'],
     ['a text error', 'GET', 404, 'text/html', '<html>', 'a 404 answer of type text/html, not a Status'],
     ['an error that is not JSON', 'GET', 400, 'application/json', 'oops', 'a 400 answer that is not JSON'],
     ['an error that is not a Status', 'GET', 400, 'application/json', '{"error":"x"}', 'a 400 answer that is not a v1 Status of Failure'],

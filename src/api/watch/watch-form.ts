@@ -10,7 +10,8 @@ let lastTypeId = 0;
  * What decides the bytes of a watch event besides the event itself: the resource as it is served and the output
  * negotiated (encoding/encoder-for.ts makes a watch's encoder from exactly these). Watchers of one form are sent
  * the same frame for an event. JSON, indented JSON and YAML watches all stream compact JSON, so they are one
- * form; protobuf watches another; a Table's column definitions, sent with a watcher's first event only, are that watcher's own frame.
+ * form; protobuf watches another; a Table's column definitions, sent with a watcher's first event only, are that
+ * watcher's own frame.
  */
 export function watchFormOf(request: ResourceRequest): string {
   const { type, output } = request;
