@@ -35,6 +35,16 @@ export function kubeMessages(): ReadonlyMap<string, KubeMessage> {
   return loaded;
 }
 
+/**
+ * The `items` field of a named string list (authentication's ExtraValue, meta's Verbs): a message of that one
+ * repeated string field, which JSON writes as a plain array.
+ */
+export function namedListItems(messageName: string): KubeField | undefined {
+  const message = kubeMessages().get(messageName);
+  const only = message?.length === 1 ? message[0] : undefined;
+  return only !== undefined && only[0] === 'items' && only[1].type === 'string' && only[1].repeated === true ? only[1] : undefined;
+}
+
 /** The proto package of an API group's version: core is `k8s.io.api.core.v1`, apps/v1 `k8s.io.api.apps.v1`, ... */
 function packageOf(group: string, version: string): string {
   switch (group) {

@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs';
 import { formatGoDuration, rfc3339, rfc3339Micro } from '../../cluster/index.js';
-import { type KubeField, kubeMessages } from './kube-messages.js';
+import { type KubeField, kubeMessages, namedListItems } from './kube-messages.js';
 
 /** Raised when bytes are not the message they claim to be. */
 export class ProtobufDecodeError extends Error {
@@ -70,13 +70,6 @@ function fieldsByNumber(messageName: string): ReadonlyMap<number, readonly [stri
   return fields;
 }
 
-/** A message with a single repeated string `items` is a named string list, a plain array in JSON (ExtraValue, Verbs). */
-function isNamedList(messageName: string): boolean {
-  const message = kubeMessages().get(messageName);
-  const only = message?.length === 1 ? message[0] : undefined;
-  return only !== undefined && only[0] === 'items' && only[1].type === 'string' && only[1].repeated === true;
-}
-
 function readMessage(reader: protobuf.Reader, end: number, messageName: string): unknown {
   const fields = fieldsByNumber(messageName);
   const out: Record<string, unknown> = {};
@@ -95,7 +88,7 @@ function readMessage(reader: protobuf.Reader, end: number, messageName: string):
   if (reader.pos !== end) throw new ProtobufDecodeError('message overruns its length');
   const special = SPECIAL_FORMS[messageName];
   if (special) return special(out);
-  if (isNamedList(messageName)) return out['items'] ?? [];
+  if (namedListItems(messageName)) return out['items'] ?? [];
   return out;
 }
 

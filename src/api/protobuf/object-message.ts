@@ -1,6 +1,6 @@
 import protobuf from 'protobufjs';
 import { parseGoDuration, quantityText } from '../../cluster/index.js';
-import { type KubeField, type KubeMessage, kubeMessages } from './kube-messages.js';
+import { type KubeField, type KubeMessage, kubeMessages, namedListItems } from './kube-messages.js';
 
 /**
  * An object's JSON form written as its protobuf message, as gogo-protobuf's generated Marshal writes the Go value
@@ -66,10 +66,9 @@ function writeMessage(writer: protobuf.Writer, value: unknown, messageName: stri
     return;
   }
   const message = messageNamed(messageName);
-  // A named list of strings (authentication's ExtraValue, Verbs) is a plain array in JSON.
   if (Array.isArray(value)) {
-    const only = message.length === 1 ? message[0] : undefined;
-    if (only && only[0] === 'items') writeField(writer, only[1], value);
+    const items = namedListItems(messageName);
+    if (items) writeField(writer, items, value);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
