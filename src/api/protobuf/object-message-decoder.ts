@@ -120,7 +120,11 @@ function readField(reader: protobuf.Reader, wireType: number, name: string, fiel
   }
   const value = readValue(reader, wireType, type, name, field.number);
   if (field.type === 'message' && field.inline) Object.assign(out, value);
-  else if (field.repeated) out[name] = [...((out[name] as unknown[] | undefined) ?? []), value];
+  else if (field.repeated) {
+    const list = out[name] as unknown[] | undefined;
+    if (list) list.push(value);
+    else out[name] = [value];
+  }
   else out[name] = value;
 }
 
