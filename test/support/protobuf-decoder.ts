@@ -2,6 +2,11 @@ import protobuf from 'protobufjs';
 import type { Response } from 'supertest';
 import { kubeMessages } from '../../src/api/protobuf/kube-messages.js';
 
+export const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+/** What client-go's typed clients accept (kubectl ≥ 1.32's describe, logs, auth can-i; controllers; informers). */
+export const TYPED_CLIENT_ACCEPT = 'application/vnd.kubernetes.protobuf,application/json';
+
 /**
  * A decoder independent of the server's encoder: protobufjs's own reader, given the same message definitions
  * (protobuf/messages.json), so a test reads back what the server wrote as any protobuf library would.

@@ -51,10 +51,23 @@ export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array
 
 /** What precedes an envelope's raw message of `rawLength` bytes: magic, typeMeta, raw's tag and length. */
 export function envelopeHead(apiVersion: string, kind: string, rawLength: number): Buffer {
-  const typeMeta = encodeObjectMessage({ apiVersion, kind }, TYPE_META);
-  const writer = protobuf.Writer.create();
-  writer.uint32(0x0a).bytes(typeMeta).uint32(0x12).uint32(rawLength);
-  return Buffer.concat([PROTOBUF_MAGIC, writer.finish()]);
+  const named = namedPrefix(apiVersion, kind);
+  const rawTag = protobuf.Writer.create().uint32(0x12).uint32(rawLength).finish();
+  return Buffer.concat([named, rawTag]);
+}
+
+/** The magic and the typeMeta field of each kind's envelope, made once per kind: every GET of a kind starts with them. */
+const namedPrefixes = new Map<string, Buffer>();
+
+function namedPrefix(apiVersion: string, kind: string): Buffer {
+  const key = `${apiVersion} ${kind}`;
+  let prefix = namedPrefixes.get(key);
+  if (!prefix) {
+    const typeMeta = protobuf.Writer.create().uint32(0x0a).bytes(encodeObjectMessage({ apiVersion, kind }, TYPE_META)).finish();
+    prefix = Buffer.concat([PROTOBUF_MAGIC, typeMeta]);
+    namedPrefixes.set(key, prefix);
+  }
+  return prefix;
 }
 
 /** What follows the raw message: the empty contentEncoding (field 3) and contentType (field 4). */

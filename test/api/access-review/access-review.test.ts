@@ -9,13 +9,11 @@ const SELF_SUBJECT_ACCESS_REVIEW = 'k8s.io.api.authorization.v1.SelfSubjectAcces
 const SELF_SUBJECT_RULES_REVIEW = 'k8s.io.api.authorization.v1.SelfSubjectRulesReview';
 const SELF_SUBJECT_REVIEW = 'k8s.io.api.authentication.v1.SelfSubjectReview';
 import { ManualClock } from '../../../src/cluster/index.js';
-import { binaryBody, decodeBody } from '../../support/protobuf-decoder.js';
+import { binaryBody, decodeBody, PROTOBUF, TYPED_CLIENT_ACCEPT } from '../../support/protobuf-decoder.js';
 
 const SSAR = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 const SSRR = '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews';
-const PROTOBUF = 'application/vnd.kubernetes.protobuf';
-/** What kubectl ≥1.32 typed clients accept. */
-const KUBECTL_ACCEPT = 'application/vnd.kubernetes.protobuf,application/json';
+const KUBECTL_ACCEPT = TYPED_CLIENT_ACCEPT;
 
 const clock = new ManualClock(Date.parse('2026-01-01T12:00:00.250Z'));
 const app = express()

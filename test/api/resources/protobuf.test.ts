@@ -4,14 +4,12 @@ import { ApiMetrics } from '../../../src/api/observability/index.js';
 import { createApp } from '../../../src/api/server.js';
 import { type KubeObject, loadCluster, ManualClock } from '../../../src/cluster/index.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { binaryBody, decodeBody, decodeWatchFrames } from '../../support/protobuf-decoder.js';
+import { binaryBody, decodeBody, decodeWatchFrames, PROTOBUF, TYPED_CLIENT_ACCEPT } from '../../support/protobuf-decoder.js';
 import { sampleObjects } from '../../support/sample-objects.js';
 import { TABLE_ACCEPT, testApp } from '../../support/test-app.js';
 import { listen } from '../../support/watch-client.js';
 
-/** What client-go's typed clients send (kubectl describe, logs, cluster-info dump; controllers; informers). */
-const TYPED_CLIENT = 'application/vnd.kubernetes.protobuf,application/json';
-const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+const TYPED_CLIENT = TYPED_CLIENT_ACCEPT;
 const POD = 'k8s.io.api.core.v1.Pod';
 const POD_LIST = 'k8s.io.api.core.v1.PodList';
 const STATUS = 'k8s.io.apimachinery.pkg.apis.meta.v1.Status';
