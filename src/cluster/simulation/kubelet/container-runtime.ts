@@ -28,8 +28,26 @@ export function imageSizeBytes(image: string): number {
   return new SeededRandom(`image-size/${image}`).int(20_000_000, 200_000_000);
 }
 
-/** status.containerStatuses[].imageID as each runtime reports it. */
+/** status.containerStatuses[].imageID as each runtime reports it: one string per image and runtime, shared by every container that runs it. */
 export function imageId(image: string, scheme: string): string {
+  let ids = imageIds.get(scheme);
+  if (!ids) {
+    ids = new Map();
+    imageIds.set(scheme, ids);
+  }
+  let id = ids.get(image);
+  if (id === undefined) {
+    id = runtimeImageId(image, scheme);
+    if (ids.size > 10_000) ids.clear();
+    ids.set(image, id);
+  }
+  return id;
+}
+
+/** Image IDs already made, by runtime scheme and image. */
+const imageIds = new Map<string, Map<string, string>>();
+
+function runtimeImageId(image: string, scheme: string): string {
   const repository = image.replace(/[:@].*$/, '');
   const digest = `sha256:${imageDigest(image)}`;
   if (scheme === 'docker') return `docker-pullable://${repository}@${digest}`;
@@ -48,8 +66,18 @@ export function qualifiedImage(image: string): string {
 
 /** status.containerStatuses[].image: dockershim reports the name as written, CRI runtimes the qualified one. */
 export function reportedImage(image: string, scheme: string): string {
-  return scheme === 'docker' ? image : qualifiedImage(image);
+  if (scheme === 'docker') return image;
+  let qualified = qualifiedImages.get(image);
+  if (qualified === undefined) {
+    qualified = qualifiedImage(image);
+    if (qualifiedImages.size > 10_000) qualifiedImages.clear();
+    qualifiedImages.set(image, qualified);
+  }
+  return qualified;
 }
+
+/** Qualified references already made: one string per image, shared by every container that runs it. */
+const qualifiedImages = new Map<string, string>();
 
 /** The apiserver's default (pkg/apis/core/v1/defaults.go): Always for `:latest` or no tag, else IfNotPresent. */
 export function pullPolicy(container: Container): string {

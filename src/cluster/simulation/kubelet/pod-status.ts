@@ -28,39 +28,47 @@ export function unreadyContainersMessage(names: readonly string[]): string {
 }
 
 export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[], facts: PodStatusFacts): NonNullable<Pod['status']> {
-  const allRunning = containers.length > 0 && containers.every((c) => c.started);
-  const unready = containers.filter((c) => !c.ready).map((c) => c.name);
+  let allRunning = containers.length > 0;
+  let unready: string[] | undefined;
+  for (const c of containers) {
+    if (!c.started) allRunning = false;
+    if (!c.ready) (unready ??= []).push(c.name);
+  }
   const previous = pod.status?.conditions ?? [];
-  const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+  const notReady = unready ? unreadyContainersMessage(unready) : undefined;
+  const condition = (type: string, ok: boolean, message?: string): PodCondition => {
     const before = previous.find((c) => c.type === type);
     const status = ok ? 'True' : 'False';
-    const result: PodCondition = {
-      type,
-      status,
-      lastTransitionTime: before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : facts.now,
-    };
+    const lastTransitionTime = before?.status === status && before.lastTransitionTime ? before.lastTransitionTime : facts.now;
     // The API sends `lastProbeTime: null` for conditions no probe set; the client model cannot type null.
-    Object.assign(result, { lastProbeTime: null });
-    if (!ok && reason) Object.assign(result, { reason, message });
+    const result = { type, status, lastTransitionTime, lastProbeTime: null } as unknown as PodCondition;
+    if (!ok && message) {
+      result.reason = 'ContainersNotReady';
+      result.message = message;
+    }
     return result;
   };
-  const notReady = unreadyContainersMessage(unready);
+  const conditions: PodCondition[] = [];
+  if (facts.sandboxReady !== undefined) conditions.push(condition('PodReadyToStartContainers', facts.sandboxReady));
+  conditions.push(
+    condition('Initialized', true),
+    condition('Ready', !unready, notReady),
+    condition('ContainersReady', !unready, notReady),
+    condition('PodScheduled', true),
+  );
   const status: NonNullable<Pod['status']> = {
     ...pod.status,
     phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
-    conditions: [
-      ...(facts.sandboxReady === undefined ? [] : [condition('PodReadyToStartContainers', facts.sandboxReady)]),
-      condition('Initialized', true),
-      condition('Ready', unready.length === 0, 'ContainersNotReady', notReady),
-      condition('ContainersReady', unready.length === 0, 'ContainersNotReady', notReady),
-      condition('PodScheduled', true),
-    ],
+    conditions,
     hostIP: facts.hostIP,
     hostIPs: [{ ip: facts.hostIP }],
     containerStatuses: containers.map((c) => c.status()),
     qosClass: pod.status?.qosClass ?? 'BestEffort',
   };
   if (facts.startTime) status.startTime = facts.startTime;
-  if (facts.podIP) Object.assign(status, { podIP: facts.podIP, podIPs: [{ ip: facts.podIP }] });
+  if (facts.podIP) {
+    status.podIP = facts.podIP;
+    status.podIPs = [{ ip: facts.podIP }];
+  }
   return status;
 }

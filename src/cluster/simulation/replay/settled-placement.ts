@@ -18,13 +18,6 @@ export interface NodeRoom {
   readonly readyMs: number;
 }
 
-interface Candidate {
-  room: NodeRoom;
-  score: number;
-  /** Drawn when the candidate enters the heap: among equal scores, the seeded random picks. */
-  tie: number;
-}
-
 /** Nodes that turned Ready this soon after the first one are met together: machines booted at once, a minute apart. */
 const JOIN_WINDOW_MS = 60_000;
 
@@ -84,30 +77,44 @@ export class SettledPlacement {
   placer(template: Pod, createdMs: number): (pod: Pod) => NodeRoom | undefined {
     const requests = podRequests(template);
     const weighed = nonZeroRequests(template);
-    const heap = new BinaryHeap<Candidate>(before);
-    const candidate = (room: NodeRoom): Candidate => ({ room, score: scoreNode(room.capacity, room.scored, weighed), tie: this.random.next() });
     const byReadiness = this.feasibleFor(template);
+    // A candidate is its node's place in `byReadiness`, with its score and the draw that breaks a tie among equal
+    // scores (made as it enters the heap); the numbers are kept beside it, so the heap holds nothing but indexes.
+    const scores = new Float64Array(byReadiness.length);
+    const ties = new Float64Array(byReadiness.length);
+    const heap = new BinaryHeap<number>((a, b) => {
+      const sa = scores[a] as number;
+      const sb = scores[b] as number;
+      return sa > sb || (sa === sb && (ties[a] as number) < (ties[b] as number));
+    });
+    const enter = (at: number): void => {
+      const room = byReadiness[at] as NodeRoom;
+      scores[at] = scoreNode(room.capacity, room.scored, weighed);
+      ties[at] = this.random.next();
+      heap.push(at);
+    };
     let joined = 0;
     /** Scores the nodes Ready by `atMs` (and within the window after); false when every node is in already. */
     const join = (atMs: number): boolean => {
       if (joined === byReadiness.length) return false;
       const until = Math.max(atMs, (byReadiness[joined] as NodeRoom).readyMs) + JOIN_WINDOW_MS;
-      while (joined < byReadiness.length && (byReadiness[joined] as NodeRoom).readyMs <= until) heap.push(candidate(byReadiness[joined++] as NodeRoom));
+      while (joined < byReadiness.length && (byReadiness[joined] as NodeRoom).readyMs <= until) enter(joined++);
       return true;
     };
     join(createdMs);
     return () => {
       for (;;) {
         const best = heap.pop();
-        if (!best) {
+        if (best === undefined) {
           if (join(-Infinity)) continue;
           return undefined;
         }
+        const room = byReadiness[best] as NodeRoom;
         // Resources only ever shrink as pods are placed: a node this pod does not fit takes none of its siblings.
-        if (resourceFailure(requests, best.room.capacity, best.room.usage)) continue;
-        add(best.room, requests, weighed);
-        heap.push(candidate(best.room));
-        return best.room;
+        if (resourceFailure(requests, room.capacity, room.usage)) continue;
+        add(room, requests, weighed);
+        enter(best);
+        return room;
       }
     };
   }
@@ -133,6 +140,3 @@ function add(room: NodeRoom, requests: Requests, weighed: Requests): void {
   scored.milliCpu += weighed.milliCpu;
   scored.memory += weighed.memory;
 }
-
-/** Higher score first; among equal scores, the lower draw. */
-const before = (a: Candidate, b: Candidate): boolean => a.score > b.score || (a.score === b.score && a.tie < b.tie);

@@ -9,6 +9,10 @@ import { readinessDelayMs, reportsSandbox } from '../kubelet/pod-worker.js';
 /** What a node's kubelet knew when it started a settled pod: the images already there, the pod IPs in use. */
 export interface SettledNode {
   readonly node: Node;
+  /** Read once from the node: its runtime's scheme, its InternalIP, whether its kubelet reports the sandbox condition. */
+  readonly scheme: string;
+  readonly hostIP: string;
+  readonly sandbox: boolean;
   /** When the node registered, and when it last turned Ready. */
   readonly registeredMs: number;
   readonly readyMs: number;
@@ -16,6 +20,21 @@ export interface SettledNode {
   readonly usedPodIps: Set<string>;
   /** Every pod IP below this host number is taken. */
   lowestFreeHost: number;
+}
+
+/** The facts of `node` a settled pod's kubelet reads, with nothing bound to it yet. */
+export function settledNode(node: Node, registeredMs: number, readyMs: number, pulledImages: Set<string>, usedPodIps: Set<string>): SettledNode {
+  return {
+    node,
+    scheme: runtimeScheme(node),
+    hostIP: internalIp(node),
+    sandbox: reportsSandbox(node),
+    registeredMs,
+    readyMs,
+    pulledImages,
+    usedPodIps,
+    lowestFreeHost: 2,
+  };
 }
 
 /**
@@ -26,11 +45,8 @@ export interface SettledNode {
  * A pod whose network waits for the node starts its containers at `networkReadyMs`.
  */
 export function settledRunningPod(bound: Pod, at: SettledNode, facts: { startMs: number; networkReadyMs: number; random: SeededRandom }): Pod {
-  const { node, pulledImages } = at;
+  const { node, pulledImages, scheme, hostIP, sandbox } = at;
   const { random } = facts;
-  const scheme = runtimeScheme(node);
-  const hostIP = internalIp(node);
-  const sandbox = reportsSandbox(node);
   const startTime = rfc3339(facts.startMs);
   const containers = (bound.spec?.containers ?? []).map((spec) => {
     const image = spec.image ?? '';

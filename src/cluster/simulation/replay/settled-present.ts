@@ -17,7 +17,7 @@ import { NODES, PODS } from '../types.js';
 import { Subscriptions } from '../work-queue.js';
 import type { CreationRecord } from './history-replay.js';
 import { type NodeRoom, SettledPlacement } from './settled-placement.js';
-import { type SettledNode, settledRunningPod } from './settled-pod.js';
+import { type SettledNode, settledNode, settledRunningPod } from './settled-pod.js';
 
 /**
  * How long before the settling instant the last node boot and the last settled workload's creation lie: longer
@@ -188,7 +188,7 @@ class SettledWriter {
         if (pod.status?.podIP) usedPodIps.add(pod.status.podIP);
       }
       const registeredMs = Date.parse(node.metadata.creationTimestamp ?? '');
-      settled = { node, registeredMs, readyMs: room.readyMs, pulledImages, usedPodIps, lowestFreeHost: 2 };
+      settled = settledNode(node, registeredMs, room.readyMs, pulledImages, usedPodIps);
       this.nodes.set(node.metadata.name, settled);
     }
     return settled;
