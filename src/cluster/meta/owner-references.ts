@@ -11,18 +11,13 @@ export interface OwnerIdentity {
   uid: string;
 }
 
-/** The identity of a stored object, for an owner reference to it. */
-function identityOf(owner: Readonly<KubeObject>): OwnerIdentity {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '' };
-}
-
 /**
  * A plain owner reference, neither controller nor blocking deletion: what the node lease controller puts on a
  * node's Lease (k/k pkg/kubelet/nodelease setNodeOwnerFunc).
  */
 export function ownerReference(owner: Readonly<KubeObject> | OwnerIdentity): OwnerReference {
-  const { apiVersion, kind, name, uid } = 'metadata' in owner ? identityOf(owner as Readonly<KubeObject>) : owner;
-  return { apiVersion, kind, name, uid };
+  if ('metadata' in owner) return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '' };
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid };
 }
 
 /**
@@ -32,11 +27,10 @@ export function ownerReference(owner: Readonly<KubeObject> | OwnerIdentity): Own
  * identity where the caller has no object (a generator, a kubelet whose Node is not yet stored).
  */
 export function newControllerRef(owner: Readonly<KubeObject> | OwnerIdentity, blockOwnerDeletion = true): OwnerReference {
-  return {
-    ...ownerReference(owner),
-    controller: true,
-    ...(blockOwnerDeletion ? { blockOwnerDeletion } : {}),
-  };
+  const reference: OwnerReference = ownerReference(owner);
+  reference.controller = true;
+  if (blockOwnerDeletion) reference.blockOwnerDeletion = true;
+  return reference;
 }
 
 /** metav1.GetControllerOf: the owner reference with controller=true. */

@@ -4,14 +4,23 @@
  * nanosecond. Instants are epoch milliseconds; digits below the millisecond are given by the caller.
  */
 
-let lastSecond = { second: Number.NaN, text: '' };
+/**
+ * The texts of recent seconds. Writes come in bursts within a few seconds (a pod's status, its events; the pods a
+ * replay settles at once): the text of each second is made once and shared by every timestamp of that second.
+ */
+const secondTexts = new Map<number, string>();
+const KEPT_SECONDS = 4096;
 
 /** metav1.Time: RFC 3339 to the second (`2024-05-01T10:00:00Z`). */
 export function rfc3339(epochMs: number): string {
   const second = Math.floor(epochMs / 1000);
-  // Writes come in bursts within one second (a pod's status, its events): the last text is kept.
-  if (second !== lastSecond.second) lastSecond = { second, text: new Date(second * 1000).toISOString().replace('.000Z', 'Z') };
-  return lastSecond.text;
+  let text = secondTexts.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (secondTexts.size >= KEPT_SECONDS) secondTexts.clear();
+    secondTexts.set(second, text);
+  }
+  return text;
 }
 
 /** metav1.MicroTime: RFC 3339 with microseconds (lease renewTime, event eventTime). */

@@ -49,9 +49,12 @@ export class SeededRandom {
    * pod keeps two such IDs.
    */
   hex(length: number): string {
-    const groups: string[] = [];
-    for (let digits = 0; digits < length; digits += 4) groups.push(this.int(0, 0xffff).toString(16).padStart(4, '0'));
-    return groups.join('').slice(0, length);
+    const codes = new Array<number>(length);
+    for (let digits = 0; digits < length; digits += 4) {
+      const group = this.int(0, 0xffff);
+      for (let at = 0; at < 4 && digits + at < length; at++) codes[digits + at] = HEX_CODES[(group >>> (12 - 4 * at)) & 0xf] as number;
+    }
+    return String.fromCharCode(...codes);
   }
 
   /** A version-4 UUID, as the API server gives every object it creates a random uid. */
@@ -65,6 +68,9 @@ export class SeededRandom {
     return new SeededRandom(`${this.seed}/${label}`);
   }
 }
+
+/** The character codes of the hex digits 0-9a-f. */
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
 /** FNV-1a of the seed text: any string or number becomes a 32-bit starting state. */
 function hashSeed(text: string): number {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withFields } from '../meta/index.js';
 import type { KubeObject } from '../objects.js';
 import type { ResourceKey } from '../resources/resource-type.js';
 import { EventHistory } from './event-history.js';
@@ -106,6 +107,11 @@ export class ClusterStore {
 
   get(resource: ResourceKey, namespace: string | undefined, name: string): StoredObject | undefined {
     return this.table(resource).objects.get(objectKey(namespace, name));
+  }
+
+  /** The object stored under `key` (a StoredObject's key: `namespace/name`, or the name of a cluster-scoped one). */
+  getByKey(resource: ResourceKey, key: string): StoredObject | undefined {
+    return this.table(resource).objects.get(key);
   }
 
   create(resource: ResourceKey, object: KubeObject): StoredObject {
@@ -230,7 +236,7 @@ export class ClusterStore {
     const version = String(resourceVersion);
     // A captured object already carries both, as a capture's objects do: kept as it is (objects never change in place).
     if (object.metadata.uid === uid && object.metadata.resourceVersion === version) return new StoredObject(key, resourceVersion, object, loaded);
-    const metadata = { ...object.metadata, uid, resourceVersion: version };
+    const metadata = withFields(object.metadata, { uid, resourceVersion: version });
     return new StoredObject(key, resourceVersion, { ...object, metadata }, loaded);
   }
 

@@ -244,27 +244,26 @@ export class Kubelet implements Controller, KubeletHost {
     const logs = this.dormant.get(key);
     if (!logs) return undefined;
     this.dormant.delete(key);
-    const [namespace = '', name = ''] = key.split('/');
-    const worker = new PodWorker(this, namespace, name);
+    const worker = new PodWorker(this, ...namespacedName(key));
     this.workers.set(key, worker);
     worker.start(logs);
     return worker;
   }
 
   private syncPod(key: string): void {
-    const [namespace = '', name = ''] = key.split('/');
-    const pod = this.context.store.get(PODS, namespace, name)?.object as Pod | undefined;
+    const pod = this.context.store.getByKey(PODS, key)?.object as Pod | undefined;
     const dormantLogs = this.dormant.get(key);
     if (dormantLogs && (!pod || pod.spec?.nodeName !== this.nodeName)) {
       this.dormant.delete(key);
       for (const handle of dormantLogs.values()) handle.cancel();
       // The pod is gone: the runtime removes its containers, and their logs with them.
-      if (!pod) this.context.logs.removePod(namespace, name, [...dormantLogs.keys()]);
+      if (!pod) this.context.logs.removePod(...namespacedName(key), [...dormantLogs.keys()]);
       return;
     }
     // Any other change of a dormant pod wakes it: a worker adopts it, with the logs already attached.
     const worker = this.workers.get(key) ?? this.wake(key);
     if (!worker && pod && this.adoptDormant(key, pod)) return;
+    const [namespace, name] = namespacedName(key);
     if (!pod || pod.spec?.nodeName !== this.nodeName) {
       worker?.stop();
       this.workers.delete(key);
@@ -304,6 +303,12 @@ function runsQuietly(pod: Pod, behaviourOf: (container: string, image: string) =
     const behaviour = behaviourOf(container.name, container.image ?? '');
     return !behaviour.crash && !behaviour.logLines && !behaviour.logScript && behaviour.readyAfterMs === undefined;
   });
+}
+
+/** The namespace and name of a pod's key. */
+function namespacedName(key: string): [namespace: string, name: string] {
+  const slash = key.indexOf('/');
+  return slash < 0 ? [key, ''] : [key.slice(0, slash), key.slice(slash + 1)];
 }
 
 /** The node of the pod a change is about: where it is bound, or was. */

@@ -1,3 +1,4 @@
+import { withFields } from '../../meta/index.js';
 import type { Pod } from '../../objects.js';
 import type { PodCondition } from '../types.js';
 import type { ContainerRun } from './container-run.js';
@@ -56,15 +57,14 @@ export function podStatus(pod: Readonly<Pod>, containers: readonly ContainerRun[
     condition('ContainersReady', !unready, notReady),
     condition('PodScheduled', true),
   );
-  const status: NonNullable<Pod['status']> = {
-    ...pod.status,
+  const status: NonNullable<Pod['status']> = withFields(pod.status, {
     phase: allRunning || pod.status?.phase === 'Running' ? 'Running' : 'Pending',
     conditions,
     hostIP: facts.hostIP,
     hostIPs: [{ ip: facts.hostIP }],
     containerStatuses: containers.map((c) => c.status()),
     qosClass: pod.status?.qosClass ?? 'BestEffort',
-  };
+  });
   if (facts.startTime) status.startTime = facts.startTime;
   if (facts.podIP) {
     status.podIP = facts.podIP;

@@ -1,4 +1,5 @@
 import type { V1Container, V1PodSpec } from '@kubernetes/client-node';
+import { withFields } from '../../meta/index.js';
 import type { Wire } from '../../objects.js';
 import { DEFAULT_TOLERATION_SECONDS, PRIORITY_CLASSES, serviceAccountTokenVolume, TOKEN_MOUNT_PATH } from '../../pod-admission-defaults.js';
 import type { SeededRandom } from '../random.js';
@@ -19,7 +20,7 @@ type Container = Wire<V1Container>;
 export function admitPodSpec(template: Readonly<PodSpec>, random: SeededRandom): PodSpec {
   const admitted = admittedTemplate(template);
   const volume = admitted.automount ? `kube-api-access-${randomSuffix(random)}` : undefined;
-  if (!volume) return { ...(admitted.volumes.length ? { volumes: admitted.volumes } : {}), ...admitted.spec };
+  if (!volume) return admitted.volumes.length ? withFields({ volumes: admitted.volumes }, admitted.spec) : { ...admitted.spec };
   const withMount = (container: Container): Container => mountToken(container, volume);
   return {
     volumes: [...admitted.volumes, serviceAccountTokenVolume(volume)],
@@ -76,12 +77,40 @@ function withDefaultTolerationSeconds(tolerations: readonly Toleration[]): Toler
 
 /** The mount goes where the API server's struct order puts volumeMounts: after resources. */
 function mountToken(container: Container, volume: string): Container {
-  if (container.volumeMounts?.some((m) => m.mountPath === TOKEN_MOUNT_PATH)) return container;
-  const mount = { name: volume, readOnly: true, mountPath: TOKEN_MOUNT_PATH };
-  const entries = Object.entries(container).filter(([key]) => key !== 'volumeMounts');
-  const at = entries.findIndex(([key]) => key === 'terminationMessagePath');
-  entries.splice(at < 0 ? entries.length : at, 0, ['volumeMounts', [...(container.volumeMounts ?? []), mount]]);
-  return Object.fromEntries(entries) as Container;
+  const split = splitAtMounts(container);
+  if (!split) return container;
+  // Copied field by field in the order worked out once: faster than spreading or rebuilding entries per pod.
+  const source = container as Record<string, unknown>;
+  const mounted: Record<string, unknown> = {};
+  for (const key of split.before) mounted[key] = source[key];
+  mounted.volumeMounts = [...split.mounts, { name: volume, readOnly: true, mountPath: TOKEN_MOUNT_PATH }];
+  for (const key of split.after) mounted[key] = source[key];
+  return mounted as Container;
+}
+
+/** A template's container cut where its volumeMounts go (before terminationMessagePath): the fields before and after, and the mounts it has. */
+interface MountSplit {
+  before: readonly string[];
+  mounts: NonNullable<Container['volumeMounts']>;
+  after: readonly string[];
+}
+
+/** Worked out once per template container (null: it mounts the token itself): every pod made from it mounts its token at the same place. */
+const mountSplits = new WeakMap<Container, MountSplit | null>();
+
+function splitAtMounts(container: Container): MountSplit | undefined {
+  let split = mountSplits.get(container);
+  if (split === undefined) {
+    if (container.volumeMounts?.some((m) => m.mountPath === TOKEN_MOUNT_PATH)) split = null;
+    else {
+      const keys = Object.keys(container).filter((key) => key !== 'volumeMounts');
+      const at = keys.indexOf('terminationMessagePath');
+      const cut = at < 0 ? keys.length : at;
+      split = { before: keys.slice(0, cut), mounts: container.volumeMounts ?? [], after: keys.slice(cut) };
+    }
+    mountSplits.set(container, split);
+  }
+  return split ?? undefined;
 }
 
 /** pkg/apis/core/v1/helper/qos GetPodQOS, for the cpu and memory of the regular containers. */

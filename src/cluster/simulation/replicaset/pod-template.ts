@@ -1,7 +1,7 @@
 import type { KubeObject, Pod } from '../../objects.js';
 import type { SimulationContext } from '../controller.js';
 import type { SeededRandom } from '../random.js';
-import { rfc3339 } from '../../meta/index.js';
+import { rfc3339, withFields } from '../../meta/index.js';
 import { copyOf, PODS } from '../types.js';
 import { generateName } from './generated-name.js';
 import { admitPodSpec, qosClass } from './pod-admission.js';
@@ -36,7 +36,7 @@ export function podFromTemplate(
 ): Pod {
   const namespace = owner.metadata.namespace ?? 'default';
   const name = generateName(context.store, PODS, namespace, options.prefix, random);
-  const labels = { ...(template?.metadata?.labels ?? {}), ...(options.extraLabels ?? {}) };
+  const labels = withFields(template?.metadata?.labels, options.extraLabels ?? {});
   const annotations = template?.metadata?.annotations ?? {};
   // admitPodSpec leaves the template as it is; the pod shares the parts admission does not change.
   const templateSpec = template?.spec ?? { containers: [] };

@@ -2,7 +2,7 @@ import type { Pod } from '../../objects.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
-import { rfc3339 } from '../../meta/index.js';
+import { rfc3339, withFields } from '../../meta/index.js';
 import { type PodCondition, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
 import { type FitFailure, fitErrorMessage, podRequests, resourceFailure } from './node-fit.js';
@@ -239,17 +239,16 @@ const isFinished = (pod: Pod | undefined): boolean => pod?.status?.phase === 'Su
 export function boundPod(pod: Pod, nodeName: string, nowMs: number): Pod {
   return {
     ...pod,
-    spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName },
-    status: {
-      ...pod.status,
+    spec: withFields(pod.spec, { containers: pod.spec?.containers ?? [], nodeName }),
+    status: withFields(pod.status, {
       phase: 'Pending',
       conditions: withCondition(pod.status?.conditions, { type: 'PodScheduled', status: 'True', lastTransitionTime: rfc3339(nowMs) }),
-    },
+    }),
   };
 }
 
 function withCondition(conditions: readonly PodCondition[] | undefined, condition: PodCondition): PodCondition[] {
   const others = (conditions ?? []).filter((c) => c.type !== condition.type);
   // The API sends `lastProbeTime: null`; the client model cannot type null.
-  return [...others, Object.assign({ ...condition }, { lastProbeTime: null })];
+  return [...others, withFields(condition, { lastProbeTime: null }) as unknown as PodCondition];
 }
