@@ -28,6 +28,11 @@ export class WorkQueue {
     this.drain ??= this.scheduler.after(0, () => this.run(), this.label);
   }
 
+  /** Whether `key` waits to be handled (or noted, see `add`). */
+  has(key: string): boolean {
+    return this.pending.has(key);
+  }
+
   stop(): void {
     this.stopped = true;
     this.pending.clear();

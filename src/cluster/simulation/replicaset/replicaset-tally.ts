@@ -51,9 +51,8 @@ export class ReplicaSetTally {
     const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
     const basis: Basis = { spec: rs.spec, selector: rs.spec?.selector ? labelSelectorAsSelector(rs.spec.selector) : undefined, templateLabels };
     const tally: Tally = { basis, counts: { unmatched: 0, active: 0, fullyLabeled: 0, ready: 0 } };
-    const namespace = rs.metadata.namespace ?? '';
     for (const key of owned()) {
-      const pod = this.store?.get(PODS, namespace, key.slice(namespace.length + 1))?.object as Pod | undefined;
+      const pod = this.store?.getByKey(PODS, key)?.object as Pod | undefined;
       if (pod) count(tally, pod, 1);
     }
     this.byOwner.set(uid, tally);
