@@ -31,7 +31,8 @@ export interface LogSource {
 interface ContainerLog {
   current: LogLine[];
   previous: LogLine[];
-  followers: Set<LogFollower>;
+  /** Made when a first reader follows: most containers are never followed. */
+  followers?: Set<LogFollower>;
   /** Where the running instance's lines come from, when they are made as they are read. */
   source?: LogSource;
   unwatch?: () => void;
@@ -56,7 +57,7 @@ export class ContainerLogs {
 
   /** Starts with the lines a cluster file or capture holds: of the running instances, and of the previous ones. */
   constructor(initial: Iterable<[string, LogLine[]]> = [], previous: Iterable<[string, LogLine[]]> = []) {
-    for (const [key, lines] of initial) this.logs.set(key, { current: [...lines], previous: [], followers: new Set() });
+    for (const [key, lines] of initial) this.logs.set(key, { current: [...lines], previous: [] });
     for (const [key, lines] of previous) this.logOf(key).previous = [...lines];
   }
 
@@ -77,7 +78,7 @@ export class ContainerLogs {
     const log = this.logOf(keyOf(namespace, pod, container));
     this.detach(log);
     log.source = source;
-    if (log.followers.size > 0) this.watch(log);
+    if (log.followers?.size) this.watch(log);
   }
 
   /** The running instance stopped: its followers' streams end; its lines stay current until a restart. */
@@ -86,8 +87,8 @@ export class ContainerLogs {
     if (!log) return;
     this.pull(log);
     this.detach(log);
-    const followers = [...log.followers];
-    log.followers.clear();
+    const followers = [...(log.followers ?? [])];
+    log.followers?.clear();
     for (const follower of followers) follower.end();
   }
 
@@ -113,11 +114,11 @@ export class ContainerLogs {
   follow(namespace: string, pod: string, container: string, follower: LogFollower): () => void {
     const log = this.logOf(keyOf(namespace, pod, container));
     this.pull(log);
-    log.followers.add(follower);
+    (log.followers ??= new Set()).add(follower);
     if (log.source && !log.unwatch) this.watch(log);
     return () => {
-      log.followers.delete(follower);
-      if (log.followers.size === 0) {
+      log.followers?.delete(follower);
+      if (!log.followers?.size) {
         log.unwatch?.();
         delete log.unwatch;
       }
@@ -133,7 +134,7 @@ export class ContainerLogs {
   private push(log: ContainerLog, line: LogLine): void {
     log.current.push(line);
     if (log.current.length > MAX_LINES_PER_INSTANCE * 1.1) log.current.splice(0, log.current.length - MAX_LINES_PER_INSTANCE);
-    for (const follower of [...log.followers]) follower.line(line);
+    if (log.followers?.size) for (const follower of [...log.followers]) follower.line(line);
   }
 
   private watch(log: ContainerLog): void {
@@ -149,7 +150,7 @@ export class ContainerLogs {
   private logOf(key: string): ContainerLog {
     let log = this.logs.get(key);
     if (!log) {
-      log = { current: [], previous: [], followers: new Set() };
+      log = { current: [], previous: [] };
       this.logs.set(key, log);
     }
     return log;

@@ -44,24 +44,40 @@ export class SeededRandom {
   }
 
   /**
-   * `length` lowercase hex digits (container IDs, image digests, event name suffixes). Joined once rather than
-   * appended to: a string grown by `+=` is kept as a chain of its pieces, 16 of them in a 64-digit ID, and every
+   * `length` lowercase hex digits (container IDs, image digests, event name suffixes), made at once from their
+   * character codes: a string grown by `+=` is kept as a chain of its pieces, 16 of them in a 64-digit ID, and every
    * pod keeps two such IDs.
    */
   hex(length: number): string {
+    return String.fromCharCode(...this.hexCodes(length));
+  }
+
+  /** A version-4 UUID, as the API server gives every object it creates a random uid: 32 digits drawn, then the variant. */
+  uuid(): string {
+    const digits = this.hexCodes(32);
+    const variant = VARIANT_CODES[this.int(0, 3)] as number;
+    const codes = new Array<number>(36);
+    let from = 0;
+    for (let at = 0; at < 36; at++) {
+      if (at === 8 || at === 13 || at === 18 || at === 23) {
+        codes[at] = DASH;
+        continue;
+      }
+      const digit = digits[from++] as number;
+      // The version and the variant take the place of the digits drawn there.
+      codes[at] = at === 14 ? FOUR : at === 19 ? variant : digit;
+    }
+    return String.fromCharCode(...codes);
+  }
+
+  /** The character codes of `length` hex digits, four to a draw, the last draw cut short. */
+  private hexCodes(length: number): number[] {
     const codes = new Array<number>(length);
     for (let digits = 0; digits < length; digits += 4) {
       const group = this.int(0, 0xffff);
       for (let at = 0; at < 4 && digits + at < length; at++) codes[digits + at] = HEX_CODES[(group >>> (12 - 4 * at)) & 0xf] as number;
     }
-    return String.fromCharCode(...codes);
-  }
-
-  /** A version-4 UUID, as the API server gives every object it creates a random uid. */
-  uuid(): string {
-    const hex = this.hex(32);
-    const variant = '89ab'[this.int(0, 3)] as string;
-    return [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `${variant}${hex.slice(17, 20)}`, hex.slice(20, 32)].join('-');
+    return codes;
   }
 
   fork(label: string): SeededRandom {
@@ -71,6 +87,9 @@ export class SeededRandom {
 
 /** The character codes of the hex digits 0-9a-f. */
 const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const VARIANT_CODES = Array.from('89ab', (digit) => digit.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
 
 /** FNV-1a of the seed text: any string or number becomes a 32-bit starting state. */
 function hashSeed(text: string): number {

@@ -418,13 +418,17 @@ export function attachImageLog(
   const written = logs.read(namespace, pod.metadata.name, name).length > 0;
   const startedAt = Date.parse(container.state.running?.startedAt ?? '');
   const startMs = fresh || written || Number.isNaN(startedAt) ? now : Math.min(now, startedAt);
-  const instance = fresh ? `${container.restartCount}` : `${container.restartCount}@${now}`;
-  const random = host.random.fork(`logs/${namespace}/${pod.metadata.name}/${name}/${instance}`);
+  const { restartCount, spec } = container;
+  const node = host.node();
+  const peers = host.peerNodes();
+  const parent = host.random;
   // What the container sees is taken now; what its image prints is made from it when first read, drawn from its
   // own random, whenever that happens.
-  const source = { pod, container: container.spec, node: host.node(), nodes: { peers: host.peerNodes() }, restartCount: container.restartCount, random };
-  const options = { banner: fresh || !written, oldest: now - BACKFILL_MS };
-  const output = new LazyImageLog(new PatternReader(() => imageLogPattern(containerLogContext(source), startMs), random, options), clock);
+  const output = new LazyImageLog(() => {
+    const random = parent.fork(`logs/${namespace}/${pod.metadata.name}/${name}/${fresh ? `${restartCount}` : `${restartCount}@${now}`}`);
+    const source = { pod, container: spec, node, nodes: { peers }, restartCount, random };
+    return new PatternReader(() => imageLogPattern(containerLogContext(source), startMs), random, { banner: fresh || !written, oldest: now - BACKFILL_MS });
+  }, clock);
   logs.attach(namespace, pod.metadata.name, name, output);
-  return output.asTask();
+  return output;
 }

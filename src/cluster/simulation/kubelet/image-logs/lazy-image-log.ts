@@ -4,17 +4,27 @@ import type { PatternReader } from './image-log-writer.js';
 
 /**
  * A running container instance's image log as the container logs read it: lines made up to the simulation's now
- * when read, and pushed at their instants only while someone follows them. `stop` ends the instance's output at
- * the instant it is called (the container exited or its kubelet went away), as cancelling its tasks would.
+ * when read, and pushed at their instants only while someone follows them. `cancel` ends the instance's output at
+ * the instant it is called (the container exited or its kubelet went away), as cancelling its tasks would. Its
+ * reader is made when the log is first read or followed: most of a large cluster's containers never are.
  */
-export class LazyImageLog implements LogSource {
+export class LazyImageLog implements LogSource, TaskHandle {
   private stoppedAt: number | undefined;
   private wake: TaskHandle | undefined;
+  private made: PatternReader | undefined;
 
   constructor(
-    private readonly reader: PatternReader,
+    private makeReader: (() => PatternReader) | undefined,
     private readonly clock: TaskScheduler & { now(): number },
   ) {}
+
+  private get reader(): PatternReader {
+    if (!this.made) {
+      this.made = (this.makeReader as () => PatternReader)();
+      this.makeReader = undefined;
+    }
+    return this.made;
+  }
 
   take(): LogLine[] {
     return this.reader.until(Math.min(this.clock.now(), this.stoppedAt ?? Infinity));
@@ -40,13 +50,9 @@ export class LazyImageLog implements LogSource {
     };
   }
 
-  /** A handle that stops the output, kept with the instance's other tasks. */
-  asTask(): TaskHandle {
-    return {
-      cancel: () => {
-        this.stoppedAt ??= this.clock.now();
-        this.wake?.cancel();
-      },
-    };
+  /** Stops the output: what the instance's tasks are cancelled with. */
+  cancel(): void {
+    this.stoppedAt ??= this.clock.now();
+    this.wake?.cancel();
   }
 }
