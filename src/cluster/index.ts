@@ -94,8 +94,12 @@ export interface OpenedCluster {
   cluster: Cluster;
   /** The running simulation of a live cluster; it stops when the cluster closes. */
   simulation: Simulation | undefined;
-  /** Whether the present was made by replaying a past (whose versions, dead now, are garbage worth collecting). */
-  replayed: boolean;
+  /**
+   * How many versions replaying a past wrote that no object holds now (0 when nothing was replayed): what the replay
+   * leaves for the collector. A past lived through writes many per object it keeps (its heartbeats, its pods' every
+   * status); settled workloads are written about once.
+   */
+  deadVersions: number;
 }
 
 /**
@@ -119,7 +123,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
     const lived = settled ? { ...history, created: history.created.filter((entry) => !settling.has(entry.object)) } : history;
     return replayHistory({ ...loaded, objects: born }, lived, settled, now, live, registry, options);
   }
-  if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined, replayed: false };
+  if (!live) return { cluster: buildCluster(loaded, options.clock ?? systemClock, registry, options), simulation: undefined, deadVersions: 0 };
   const clock = new SimulationClock(now.getTime(), options.onTaskError);
   const cluster = buildCluster(loaded, clock, registry, options);
   const simulation = startLiveSimulation(cluster, {
@@ -130,7 +134,7 @@ export function openCluster(source: ClusterSource, options: OpenOptions = {}): O
     ...(loaded.scenario ? { scenario: loaded.scenario } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
-  return { cluster, simulation, replayed: false };
+  return { cluster, simulation, deadVersions: 0 };
 }
 
 /**
@@ -158,6 +162,7 @@ function replayHistory(
   ];
   // Nothing watches the past: keeping its last 10,000 changes would only carry every version through the collector.
   const resumeHistory = cluster.store.suspendHistory();
+  const before = { revision: cluster.store.resourceVersion, objects: cluster.store.size };
   const simulation = startLiveSimulation(cluster, {
     clock,
     controllers,
@@ -170,9 +175,11 @@ function replayHistory(
     ...(options.onStep ? { onStep: options.onStep } : {}),
   });
   resumeHistory();
-  if (live) return { cluster, simulation, replayed: true };
+  const written = cluster.store.resourceVersion - before.revision;
+  const deadVersions = Math.max(0, written - Math.max(0, cluster.store.size - before.objects));
+  if (live) return { cluster, simulation, deadVersions };
   simulation.stop();
-  return { cluster, simulation: undefined, replayed: true };
+  return { cluster, simulation: undefined, deadVersions };
 }
 
 const isMirrorPod = (object: KubeObject): boolean => object.kind === 'Pod' && object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;

@@ -80,6 +80,13 @@ export class ClusterStore {
     return this.table(resource).objects.size;
   }
 
+  /** How many objects the store holds, of every resource. */
+  get size(): number {
+    let objects = 0;
+    for (const table of this.tables.values()) objects += table.objects.size;
+    return objects;
+  }
+
   /**
    * Puts a whole cluster in at once: no events are published and the history starts after the load (a watch from
    * before it is Expired, as after an etcd compaction). An object that comes with a numeric resourceVersion (a

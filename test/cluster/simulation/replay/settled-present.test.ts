@@ -144,6 +144,16 @@ describe('workloads settled for longer than the events TTL', () => {
     }
   });
 
+  it('leave fewer dead versions than living through the same month does (what the server weighs before a full collection)', () => {
+    const settled = open(cluster('30d'), true);
+    const lived = open(cluster('30d'), false);
+    expect(settled.cluster.store.size).toBe(lived.cluster.store.size);
+    // Each lived pod leaves its creation, binding and statuses dead; a settled one is written once. The nodes' month
+    // (Leases, statuses) is lived through in both.
+    expect(settled.deadVersions).toBeGreaterThan(0);
+    expect(lived.deadVersions).toBeGreaterThan(2 * settled.deadVersions);
+  });
+
   it('leave a pod no node can take to the scheduler, which says why from then on', () => {
     const extra = '    - { name: gpu, namespace: shop, replicas: 1, labels: { app: gpu }, image: "nginx:1.27", nodeSelector: { gpu: "true" } }';
     const { cluster: settled } = open(cluster('30d', extra), true);
