@@ -44,45 +44,50 @@ export class SeededRandom {
   }
 
   /**
-   * `length` lowercase hex digits (container IDs, image digests, event name suffixes), made at once from their
-   * character codes: a string grown by `+=` is kept as a chain of its pieces, 16 of them in a 64-digit ID, and every
-   * pod keeps two such IDs.
+   * `length` lowercase hex digits (container IDs, image digests, event name suffixes), four to a draw, the last draw
+   * cut short. Written as bytes and read once as a string: a string grown by `+=` is kept as a chain of its pieces,
+   * 16 of them in a 64-digit ID, and every pod keeps two such IDs.
    */
   hex(length: number): string {
-    return String.fromCharCode(...this.hexCodes(length));
+    const bytes = scratch(length);
+    this.writeHex(bytes, 0, length);
+    return bytes.toString('latin1', 0, length);
   }
 
   /** A version-4 UUID, as the API server gives every object it creates a random uid: 32 digits drawn, then the variant. */
   uuid(): string {
-    const digits = this.hexCodes(32);
-    const variant = VARIANT_CODES[this.int(0, 3)] as number;
-    const codes = new Array<number>(36);
-    let from = 0;
-    for (let at = 0; at < 36; at++) {
-      if (at === 8 || at === 13 || at === 18 || at === 23) {
-        codes[at] = DASH;
-        continue;
-      }
-      const digit = digits[from++] as number;
-      // The version and the variant take the place of the digits drawn there.
-      codes[at] = at === 14 ? FOUR : at === 19 ? variant : digit;
-    }
-    return String.fromCharCode(...codes);
+    const bytes = scratch(36);
+    // The digits go where they show, the version and the variant over two of them, as on a 36-character text.
+    this.writeHex(bytes, 0, 8);
+    this.writeHex(bytes, 9, 4);
+    this.writeHex(bytes, 14, 4);
+    this.writeHex(bytes, 19, 4);
+    this.writeHex(bytes, 24, 12);
+    bytes[8] = bytes[13] = bytes[18] = bytes[23] = DASH;
+    bytes[14] = FOUR;
+    bytes[19] = VARIANT_CODES[this.int(0, 3)] as number;
+    return bytes.toString('latin1', 0, 36);
   }
 
-  /** The character codes of `length` hex digits, four to a draw, the last draw cut short. */
-  private hexCodes(length: number): number[] {
-    const codes = new Array<number>(length);
+  /** Draws `length` hex digits into `bytes` from `at`, four to a draw. */
+  private writeHex(bytes: Buffer, at: number, length: number): void {
     for (let digits = 0; digits < length; digits += 4) {
       const group = this.int(0, 0xffff);
-      for (let at = 0; at < 4 && digits + at < length; at++) codes[digits + at] = HEX_CODES[(group >>> (12 - 4 * at)) & 0xf] as number;
+      for (let shift = 0; shift < 4 && digits + shift < length; shift++) bytes[at + digits + shift] = HEX_CODES[(group >>> (12 - 4 * shift)) & 0xf] as number;
     }
-    return codes;
   }
 
   fork(label: string): SeededRandom {
     return new SeededRandom(`${this.seed}/${label}`);
   }
+}
+
+/** Where hex digits are written before they are read as a string: one buffer, grown when a longer text is drawn. */
+let scratchBytes = Buffer.alloc(64);
+
+function scratch(length: number): Buffer {
+  if (scratchBytes.length < length) scratchBytes = Buffer.alloc(length);
+  return scratchBytes;
 }
 
 /** The character codes of the hex digits 0-9a-f. */
