@@ -1,4 +1,4 @@
-import { plainCopy, samePlainValue } from '../../../src/cluster/meta/index.js';
+import { plainCopy, samePlainValue, withFields } from '../../../src/cluster/meta/index.js';
 import { canonicalJson } from '../../../src/cluster/simulation/replicaset/generated-name.js';
 import { SeededRandom } from '../../../src/cluster/simulation/random.js';
 
@@ -39,6 +39,28 @@ describe('plainCopy', () => {
     const copy = plainCopy<{ status: { phase: string } }>(Object.freeze({ status: Object.freeze({ phase: 'Pending' }) }));
     copy.status.phase = 'Running';
     expect(copy.status.phase).toBe('Running');
+  });
+});
+
+describe('withFields', () => {
+  test.each([
+    ["adds fields after the source's", { name: 'web', namespace: 'shop' }, { uid: 'u-1', resourceVersion: '7' }],
+    ['replaces a field where the source has it', { name: 'web', uid: 'old', labels: { app: 'web' } }, { uid: 'u-1' }],
+    ['copies nothing from an undefined source', undefined, { phase: 'Pending' }],
+  ])('%s, as a spread would', (_case, source: Record<string, unknown> | undefined, fields: Record<string, unknown>) => {
+    const copy = withFields(source, fields);
+    expect(copy).toStrictEqual({ ...source, ...fields });
+    expect(Object.keys(copy)).toEqual(Object.keys({ ...source, ...fields }));
+    if (source) expect(copy).not.toBe(source);
+  });
+
+  test('keeps an own __proto__ key as data, as a spread does, where assigning it would set the prototype', () => {
+    const source = JSON.parse('{"name":"web","__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const copy = withFields(source, { uid: 'u-1' });
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.hasOwn(copy, '__proto__')).toBe(true);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify(copy)).toBe('{"name":"web","__proto__":{"polluted":true},"uid":"u-1"}');
   });
 });
 
