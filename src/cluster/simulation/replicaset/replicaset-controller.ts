@@ -1,4 +1,4 @@
-import type { Pod } from '../../objects.js';
+import type { KubeObject, Pod } from '../../objects.js';
 import type { StoreEvent } from '../../store/index.js';
 import type { Controller, SimulationContext } from '../controller.js';
 import { OwnedObjects } from '../owned-objects.js';
@@ -84,7 +84,7 @@ class ReplicaSetController extends QueuedController {
     const { store } = this.context;
     const namespace = rs.metadata.namespace ?? '';
     if ((rs.spec?.minReadySeconds ?? 0) > 0 || this.pods.orphansIn(namespace).length > 0) return false;
-    const owned = (): readonly string[] => this.pods.ownedBy(rs.metadata.uid);
+    const owned = (): Iterable<Readonly<KubeObject>> => this.pods.controlledBy(rs.metadata.uid);
     const before = this.tally.counts(rs, owned);
     if (before.unmatched > 0 || (!rs.metadata.deletionTimestamp && before.active > (rs.spec?.replicas ?? 1))) return false;
     if (!rs.metadata.deletionTimestamp) this.createPods(rs, (rs.spec?.replicas ?? 1) - before.active);

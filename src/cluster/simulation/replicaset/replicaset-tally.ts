@@ -35,26 +35,21 @@ interface Tally {
  */
 export class ReplicaSetTally {
   private readonly byOwner = new Map<string, Tally>();
-  private store: ClusterStore | undefined;
 
   follow(store: ClusterStore): () => void {
-    this.store = store;
     this.byOwner.clear();
     return store.watch(PODS, undefined, (event) => this.apply(event));
   }
 
-  /** The counts of the pods `rs` controls; `owned` lists their keys when the tally must be made anew. */
-  counts(rs: ReplicaSet, owned: () => readonly string[]): Readonly<PodCounts> {
+  /** The counts of the pods `rs` controls; `owned` gives them, in any order, when the tally must be made anew. */
+  counts(rs: ReplicaSet, owned: () => Iterable<Readonly<KubeObject>>): Readonly<PodCounts> {
     const uid = rs.metadata.uid ?? '';
     const known = this.byOwner.get(uid);
     if (known && known.basis.spec === rs.spec) return known.counts;
     const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
     const basis: Basis = { spec: rs.spec, selector: rs.spec?.selector ? labelSelectorAsSelector(rs.spec.selector) : undefined, templateLabels };
     const tally: Tally = { basis, counts: { unmatched: 0, active: 0, fullyLabeled: 0, ready: 0 } };
-    for (const key of owned()) {
-      const pod = this.store?.getByKey(PODS, key)?.object as Pod | undefined;
-      if (pod) count(tally, pod, 1);
-    }
+    for (const pod of owned()) count(tally, pod as Pod, 1);
     this.byOwner.set(uid, tally);
     return tally.counts;
   }
