@@ -54,6 +54,8 @@ const keyOf = (namespace: string, pod: string, container: string): string => `${
  */
 export class ContainerLogs {
   private readonly logs = new Map<string, ContainerLog>();
+  /** Pods whose containers' sources are attached when one of their logs is first touched, by `namespace/pod`. */
+  private readonly deferred = new Map<string, () => void>();
 
   /** Starts with the lines a cluster file or capture holds: of the running instances, and of the previous ones. */
   constructor(initial: Iterable<[string, LogLine[]]> = [], previous: Iterable<[string, LogLine[]]> = []) {
@@ -61,13 +63,33 @@ export class ContainerLogs {
     for (const [key, lines] of previous) this.logOf(key).previous = [...lines];
   }
 
+  /**
+   * `attach` runs when a log of one of the pod's containers is first touched (read, followed, appended to, ended),
+   * or when `attachDeferred` asks: a large cluster's running pods, adopted as they are, mostly never are.
+   */
+  defer(namespace: string, pod: string, attach: () => void): void {
+    this.deferred.set(`${namespace}/${pod}`, attach);
+  }
+
+  /** Runs the pod's deferred attach now, if it has one. */
+  attachDeferred(namespace: string, pod: string): void {
+    if (this.deferred.size === 0) return;
+    const key = `${namespace}/${pod}`;
+    const attach = this.deferred.get(key);
+    if (!attach) return;
+    this.deferred.delete(key);
+    attach();
+  }
+
   read(namespace: string, pod: string, container: string, instance: ContainerInstance = 'current'): readonly LogLine[] {
+    this.attachDeferred(namespace, pod);
     const log = this.logs.get(keyOf(namespace, pod, container));
     if (log) this.pull(log);
     return log?.[instance] ?? [];
   }
 
   append(namespace: string, pod: string, container: string, line: LogLine): void {
+    this.attachDeferred(namespace, pod);
     const log = this.logOf(keyOf(namespace, pod, container));
     this.pull(log);
     this.push(log, line);
@@ -75,6 +97,7 @@ export class ContainerLogs {
 
   /** The running instance's lines come from `source` from now on, until it ends. */
   attach(namespace: string, pod: string, container: string, source: LogSource): void {
+    this.attachDeferred(namespace, pod);
     const log = this.logOf(keyOf(namespace, pod, container));
     this.detach(log);
     log.source = source;
@@ -83,6 +106,7 @@ export class ContainerLogs {
 
   /** The running instance stopped: its followers' streams end; its lines stay current until a restart. */
   end(namespace: string, pod: string, container: string): void {
+    this.attachDeferred(namespace, pod);
     const log = this.logs.get(keyOf(namespace, pod, container));
     if (!log) return;
     this.pull(log);
@@ -102,6 +126,7 @@ export class ContainerLogs {
 
   /** A pod's containers are removed with it: their lines go, their followers' streams end. */
   removePod(namespace: string, pod: string, containers: readonly string[]): void {
+    this.deferred.delete(`${namespace}/${pod}`);
     for (const container of containers) {
       const log = this.logs.get(keyOf(namespace, pod, container));
       if (log) this.detach(log);
@@ -112,6 +137,7 @@ export class ContainerLogs {
 
   /** Calls `follower` for every line appended to the current instance until it ends; returns the way to stop. */
   follow(namespace: string, pod: string, container: string, follower: LogFollower): () => void {
+    this.attachDeferred(namespace, pod);
     const log = this.logOf(keyOf(namespace, pod, container));
     this.pull(log);
     (log.followers ??= new Set()).add(follower);

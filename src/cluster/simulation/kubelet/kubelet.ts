@@ -11,8 +11,8 @@ import { type PeerNode, peerNodes, type PeerNodes } from './image-logs/index.js'
 import { setNetworkAvailable } from './network-available.js';
 import type { NodeRuntime } from './node-runtime.js';
 import { networkNotReadyMessage, NodeStatusReporter } from './node-status.js';
-import { attachImageLog, type KubeletHost, PodWorker } from './pod-worker.js';
-import type { TaskHandle } from '../simulation-clock.js';
+import { DormantPod } from './dormant-pod.js';
+import { type KubeletHost, PodWorker } from './pod-worker.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -47,11 +47,8 @@ export class Kubelet implements Controller, KubeletHost {
   private componentRecorder: ComponentRecorder | undefined;
   private status: NodeStatusReporter | undefined;
   private readonly workers = new Map<string, PodWorker>();
-  /**
-   * Pods found running that ask nothing of their kubelet until they change (see `adoptDormant`): their
-   * containers' log handles, by container, until a worker takes them.
-   */
-  private readonly dormant = new Map<string, Map<string, TaskHandle>>();
+  /** Pods found running that ask nothing of their kubelet until they change (see `adoptDormant`), until a worker takes them. */
+  private readonly dormant = new Map<string, DormantPod>();
   /** The IPs of the pods bound here, by pod key, kept from the kubelet's pod watch. */
   private readonly podIps = new Map<string, string>();
   private readonly subscriptions = new Subscriptions();
@@ -170,7 +167,7 @@ export class Kubelet implements Controller, KubeletHost {
     this.status?.stop();
     for (const worker of this.workers.values()) worker.stop();
     this.workers.clear();
-    for (const logs of this.dormant.values()) for (const handle of logs.values()) handle.cancel();
+    for (const pod of this.dormant.values()) pod.stop();
     this.dormant.clear();
   }
 
@@ -228,43 +225,37 @@ export class Kubelet implements Controller, KubeletHost {
   /**
    * A running pod the kubelet finds (a restarted kubelet, a settled workload's pod) that asks nothing of it until it
    * changes — every container running and ready, nothing scripted, the node's network up — is adopted without a
-   * worker: its images count as pulled and its containers' image logs are attached, which is all a worker's
-   * adoption would do now. Its next change, a scenario's crash or its deletion wakes it (`wake`). 150,000 settled
+   * worker: its images count as pulled and its containers' image logs are attached (when first touched, see
+   * DormantPod), which is all a worker's adoption would do now. Its next change, a scenario's crash or its deletion wakes it (`wake`). 150,000 settled
    * pods then cost their kubelets no worker each. False: the pod is not such a pod.
    */
   private adoptDormant(key: string, pod: Pod): boolean {
     if (!this.ready || pod.spec?.nodeName !== this.nodeName) return false;
     if (!runsQuietly(pod, (container, image) => this.behaviourOf(pod, container, image))) return false;
-    const statuses = pod.status?.containerStatuses ?? [];
-    const logs = new Map<string, TaskHandle>();
-    for (const spec of pod.spec?.containers ?? []) {
-      if (spec.image) this.pulledImages.add(spec.image);
-      const status = statuses.find((s) => s.name === spec.name);
-      logs.set(spec.name, attachImageLog(this, pod, { spec, restartCount: status?.restartCount ?? 0, state: status?.state ?? {} }, false));
-    }
-    this.dormant.set(key, logs);
+    for (const spec of pod.spec?.containers ?? []) if (spec.image) this.pulledImages.add(spec.image);
+    this.dormant.set(key, new DormantPod(this, pod));
     return true;
   }
 
   /** A dormant pod's worker, adopting it with the logs attached when it went dormant; undefined if it is not dormant. */
   private wake(key: string): PodWorker | undefined {
-    const logs = this.dormant.get(key);
-    if (!logs) return undefined;
+    const dormant = this.dormant.get(key);
+    if (!dormant) return undefined;
     this.dormant.delete(key);
     const worker = new PodWorker(this, ...namespacedName(key));
     this.workers.set(key, worker);
-    worker.start(logs);
+    worker.start(dormant.logs());
     return worker;
   }
 
   private syncPod(key: string): void {
     const pod = this.context.store.getByKey(PODS, key)?.object as Pod | undefined;
-    const dormantLogs = this.dormant.get(key);
-    if (dormantLogs && (!pod || pod.spec?.nodeName !== this.nodeName)) {
+    const dormant = this.dormant.get(key);
+    if (dormant && (!pod || pod.spec?.nodeName !== this.nodeName)) {
       this.dormant.delete(key);
-      for (const handle of dormantLogs.values()) handle.cancel();
+      dormant.stop();
       // The pod is gone: the runtime removes its containers, and their logs with them.
-      if (!pod) this.context.logs.removePod(...namespacedName(key), [...dormantLogs.keys()]);
+      if (!pod) this.context.logs.removePod(...namespacedName(key), dormant.containerNames);
       return;
     }
     // Any other change of a dormant pod wakes it: a worker adopts it, with the logs already attached.

@@ -399,31 +399,44 @@ function eventSubject(pod: Pod): Pod | ObjectReference {
   return hash === undefined ? pod : { ...referenceTo(pod), uid: hash };
 }
 
+/** What the kubelet saw when a container's image log was attached: the instant, its Node, the nodes as containers see them. */
+export interface KubeletView {
+  now: number;
+  node: Node | undefined;
+  peers: readonly PeerNode[];
+}
+
+/** The kubelet's view now. */
+export function kubeletView(host: KubeletHost): KubeletView {
+  return { now: host.context.clock.now(), node: host.node(), peers: host.peerNodes() };
+}
+
 /**
  * What a container's image prints (image-logs/), attached to its log as the source of its running instance: its
  * banner from the instance's start, then its steady lines. An instance adopted with lines already written (a
- * restarted kubelet) goes on from now; one adopted with none has its past filled in from its startedAt. Its random is
- * its own, so the lines depend on the seed alone. Returns the handle that stops it.
+ * restarted kubelet) goes on from the adoption; one adopted with none has its past filled in from its startedAt.
+ * Its random is its own, so the lines depend on the seed alone. `seen` is when the kubelet attached it and what it
+ * saw then: now, unless the attach was deferred (a dormant pod's, made when its log is first touched). Returns the
+ * handle that stops it.
  */
 export function attachImageLog(
   host: KubeletHost,
   pod: Pod,
   container: { spec: Container; restartCount: number; state: ContainerState },
   fresh: boolean,
-): TaskHandle {
+  seen: KubeletView = kubeletView(host),
+): LazyImageLog {
   const { logs, clock } = host.context;
   const namespace = pod.metadata.namespace ?? '';
   const name = container.spec.name;
-  const now = clock.now();
+  const { now, node, peers } = seen;
   const written = logs.read(namespace, pod.metadata.name, name).length > 0;
   const startedAt = Date.parse(container.state.running?.startedAt ?? '');
   const startMs = fresh || written || Number.isNaN(startedAt) ? now : Math.min(now, startedAt);
   const { restartCount, spec } = container;
-  const node = host.node();
-  const peers = host.peerNodes();
   const parent = host.random;
-  // What the container sees is taken now; what its image prints is made from it when first read, drawn from its
-  // own random, whenever that happens.
+  // What the container sees is taken when attached; what its image prints is made from it when first read, drawn
+  // from its own random, whenever that happens.
   const output = new LazyImageLog(() => {
     const random = parent.fork(`logs/${namespace}/${pod.metadata.name}/${name}/${fresh ? `${restartCount}` : `${restartCount}@${now}`}`);
     const source = { pod, container: spec, node, nodes: { peers }, restartCount, random };

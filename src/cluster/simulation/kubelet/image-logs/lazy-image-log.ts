@@ -52,7 +52,12 @@ export class LazyImageLog implements LogSource, TaskHandle {
 
   /** Stops the output: what the instance's tasks are cancelled with. */
   cancel(): void {
-    this.stoppedAt ??= this.clock.now();
+    this.stopAt(this.clock.now());
+  }
+
+  /** Stops the output as of `instant` (a log attached after its container stopped). */
+  stopAt(instant: number): void {
+    this.stoppedAt ??= instant;
     this.wake?.cancel();
   }
 }
