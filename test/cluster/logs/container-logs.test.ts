@@ -65,6 +65,33 @@ describe('ContainerLogs', () => {
     expect(follower.ended).toBe(1);
   });
 
+  test('a deferred attach runs once, when a log of the pod is first touched, before what touched it', () => {
+    const logs = new ContainerLogs();
+    let attached = 0;
+    logs.defer('default', 'web-1', () => {
+      attached++;
+      logs.append('default', 'web-1', 'nginx', line('attached'));
+    });
+    logs.read('default', 'web-2', 'nginx');
+    expect(attached).toBe(0);
+    logs.append('default', 'web-1', 'sidecar', line('first touch', 1));
+    expect(attached).toBe(1);
+    expect(texts(logs.read('default', 'web-1', 'nginx'))).toEqual(['attached']);
+    logs.attachDeferred('default', 'web-1');
+    expect(attached).toBe(1);
+  });
+
+  test('a deferred attach runs when asked for, and never for a pod removed first', () => {
+    const logs = new ContainerLogs();
+    const attached: string[] = [];
+    logs.defer('default', 'web-1', () => attached.push('web-1'));
+    logs.defer('default', 'web-2', () => attached.push('web-2'));
+    logs.attachDeferred('default', 'web-1');
+    logs.removePod('default', 'web-2', ['nginx']);
+    logs.read('default', 'web-2', 'nginx');
+    expect(attached).toEqual(['web-1']);
+  });
+
   test(`keeps at most about ${MAX_LINES_PER_INSTANCE} lines per instance, dropping the oldest, as log rotation does`, () => {
     const logs = new ContainerLogs();
     const total = Math.ceil(MAX_LINES_PER_INSTANCE * 1.5);

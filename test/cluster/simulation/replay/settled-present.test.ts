@@ -144,6 +144,18 @@ describe('workloads settled for longer than the events TTL', () => {
     }
   });
 
+  it('have logs made when first read, from their start up to the present of a frozen cluster, as lived ones have', () => {
+    const { cluster: frozen } = open(cluster('30d'), true);
+    const pod = pods(frozen).find((p) => p.metadata.labels?.app === 'api') as Pod;
+    const lines = frozen.logs.read('shop', pod.metadata.name, 'api');
+    expect(lines.length).toBeGreaterThan(0);
+    const started = Date.parse(pod.status?.containerStatuses?.[0]?.state?.running?.startedAt ?? '');
+    for (const line of lines) {
+      expect(Date.parse(line.time)).toBeGreaterThanOrEqual(started);
+      expect(Date.parse(line.time)).toBeLessThanOrEqual(NOW.getTime());
+    }
+  });
+
   it('leave fewer dead versions than living through the same month does (what the server weighs before a full collection)', () => {
     const settled = open(cluster('30d'), true);
     const lived = open(cluster('30d'), false);
