@@ -92,7 +92,8 @@ export class SettledWorkloads implements Controller {
 class SettledWriter {
   private readonly random: SeededRandom;
   private readonly placement: SettledPlacement;
-  private readonly nodes = new Map<string, SettledNode>();
+  /** What each node's kubelet knew, kept with the node's room: placing a pod reads it, and a lookup by name per pod cost more. */
+  private readonly nodes = new WeakMap<NodeRoom, SettledNode>();
 
   constructor(private readonly context: SimulationContext) {
     this.random = context.random.fork('settled-workloads');
@@ -178,7 +179,7 @@ class SettledWriter {
   /** A node at the settling instant: when it registered and turned Ready, its images and pod IPs, kept as its settled pods take more. */
   private node(room: NodeRoom): SettledNode {
     const { node } = room;
-    let settled = this.nodes.get(node.metadata.name);
+    let settled = this.nodes.get(room);
     if (!settled) {
       const pulledImages = new Set((node.status?.images ?? []).flatMap((image) => image.names ?? []));
       const usedPodIps = new Set<string>();
@@ -189,7 +190,7 @@ class SettledWriter {
       }
       const registeredMs = Date.parse(node.metadata.creationTimestamp ?? '');
       settled = settledNode(node, registeredMs, room.readyMs, pulledImages, usedPodIps);
-      this.nodes.set(node.metadata.name, settled);
+      this.nodes.set(room, settled);
     }
     return settled;
   }
