@@ -28,6 +28,12 @@ export interface LogSource {
   watch(due: () => void): () => void;
 }
 
+/** A pod's containers' log sources, attached when first needed (ContainerLogs.defer). */
+export interface DeferredLogs {
+  /** Attaches every container's source (ContainerLogs.attach). */
+  attach(): void;
+}
+
 interface ContainerLog {
   current: LogLine[];
   previous: LogLine[];
@@ -55,7 +61,7 @@ const keyOf = (namespace: string, pod: string, container: string): string => `${
 export class ContainerLogs {
   private readonly logs = new Map<string, ContainerLog>();
   /** Pods whose containers' sources are attached when one of their logs is first touched, by `namespace/pod`. */
-  private readonly deferred = new Map<string, () => void>();
+  private readonly deferred = new Map<string, DeferredLogs>();
 
   /** Starts with the lines a cluster file or capture holds: of the running instances, and of the previous ones. */
   constructor(initial: Iterable<[string, LogLine[]]> = [], previous: Iterable<[string, LogLine[]]> = []) {
@@ -67,18 +73,18 @@ export class ContainerLogs {
    * `attach` runs when a log of one of the pod's containers is first touched (read, followed, appended to, ended),
    * or when `attachDeferred` asks: a large cluster's running pods, adopted as they are, mostly never are.
    */
-  defer(namespace: string, pod: string, attach: () => void): void {
-    this.deferred.set(`${namespace}/${pod}`, attach);
+  defer(namespace: string, pod: string, logs: DeferredLogs): void {
+    this.deferred.set(`${namespace}/${pod}`, logs);
   }
 
   /** Runs the pod's deferred attach now, if it has one. */
   attachDeferred(namespace: string, pod: string): void {
     if (this.deferred.size === 0) return;
     const key = `${namespace}/${pod}`;
-    const attach = this.deferred.get(key);
-    if (!attach) return;
+    const logs = this.deferred.get(key);
+    if (!logs) return;
     this.deferred.delete(key);
-    attach();
+    logs.attach();
   }
 
   read(namespace: string, pod: string, container: string, instance: ContainerInstance = 'current'): readonly LogLine[] {

@@ -68,9 +68,11 @@ describe('ContainerLogs', () => {
   test('a deferred attach runs once, when a log of the pod is first touched, before what touched it', () => {
     const logs = new ContainerLogs();
     let attached = 0;
-    logs.defer('default', 'web-1', () => {
-      attached++;
-      logs.append('default', 'web-1', 'nginx', line('attached'));
+    logs.defer('default', 'web-1', {
+      attach: () => {
+        attached++;
+        logs.append('default', 'web-1', 'nginx', line('attached'));
+      },
     });
     logs.read('default', 'web-2', 'nginx');
     expect(attached).toBe(0);
@@ -84,8 +86,8 @@ describe('ContainerLogs', () => {
   test('a deferred attach runs when asked for, and never for a pod removed first', () => {
     const logs = new ContainerLogs();
     const attached: string[] = [];
-    logs.defer('default', 'web-1', () => attached.push('web-1'));
-    logs.defer('default', 'web-2', () => attached.push('web-2'));
+    logs.defer('default', 'web-1', { attach: () => attached.push('web-1') });
+    logs.defer('default', 'web-2', { attach: () => attached.push('web-2') });
     logs.attachDeferred('default', 'web-1');
     logs.removePod('default', 'web-2', ['nginx']);
     logs.read('default', 'web-2', 'nginx');

@@ -1,7 +1,8 @@
+import type { DeferredLogs } from '../../logs/container-logs.js';
 import type { Pod } from '../../objects.js';
 import type { TaskHandle } from '../simulation-clock.js';
 import type { LazyImageLog } from './image-logs/index.js';
-import { attachImageLog, type KubeletHost, kubeletView } from './pod-worker.js';
+import { attachImageLog, type KubeletHost, type KubeletView, kubeletView } from './pod-worker.js';
 
 /**
  * A running pod its kubelet adopted without a worker (Kubelet.adoptDormant). Its containers' image logs are
@@ -9,8 +10,10 @@ import { attachImageLog, type KubeletHost, kubeletView } from './pod-worker.js';
  * worker takes the pod over: most of a large cluster's pods are never read, and 150,000 pods' logs attached at once
  * were a second of its start.
  */
-export class DormantPod {
+export class DormantPod implements DeferredLogs {
   private attached: Map<string, LazyImageLog> | undefined;
+  /** What the kubelet saw at adoption: the logs are attached as of then. */
+  private readonly seen: KubeletView;
   /** When the containers stopped, if they did before their logs were attached. */
   private stoppedAt: number | undefined;
   private readonly namespace: string;
@@ -22,8 +25,8 @@ export class DormantPod {
   ) {
     this.namespace = pod.metadata.namespace ?? '';
     this.name = pod.metadata.name;
-    const seen = kubeletView(host);
-    host.context.logs.defer(this.namespace, this.name, () => this.attach(seen));
+    this.seen = kubeletView(host);
+    host.context.logs.defer(this.namespace, this.name, this);
   }
 
   get containerNames(): string[] {
@@ -42,12 +45,13 @@ export class DormantPod {
     else this.stoppedAt ??= this.host.context.clock.now();
   }
 
-  private attach(seen: ReturnType<typeof kubeletView>): void {
+  /** Attaches the containers' image logs, as of the adoption (called by ContainerLogs, once). */
+  attach(): void {
     const statuses = this.pod.status?.containerStatuses ?? [];
     const attached = new Map<string, LazyImageLog>();
     for (const spec of this.pod.spec?.containers ?? []) {
       const status = statuses.find((s) => s.name === spec.name);
-      const log = attachImageLog(this.host, this.pod, { spec, restartCount: status?.restartCount ?? 0, state: status?.state ?? {} }, false, seen);
+      const log = attachImageLog(this.host, this.pod, { spec, restartCount: status?.restartCount ?? 0, state: status?.state ?? {} }, false, this.seen);
       if (this.stoppedAt !== undefined) log.stopAt(this.stoppedAt);
       attached.set(spec.name, log);
     }
