@@ -20,8 +20,9 @@ export interface NodeLifecycleOptions {
 const CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
 
 interface NodeHealth {
-  /** The last renewTime / heartbeat seen, and the instant this controller first saw it (probeTimestamp). */
-  signal: string;
+  /** The last Lease renewTime and Ready heartbeat seen, and the instant this controller first saw them (probeTimestamp). */
+  renewTime: string | undefined;
+  heartbeat: string | undefined;
   probedAt: number;
 }
 
@@ -103,10 +104,11 @@ export class NodeLifecycleController implements Controller {
     const name = node.metadata.name;
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
     const lease = store.get(LEASES, NODE_LEASE_NAMESPACE, name)?.object as Lease | undefined;
-    const signal = `${lease?.spec?.renewTime ?? ''}|${ready?.lastHeartbeatTime ?? ''}`;
+    const renewTime = lease?.spec?.renewTime;
+    const heartbeat = ready?.lastHeartbeatTime;
     const known = this.health.get(name);
-    if (!known || known.signal !== signal) {
-      this.health.set(name, { signal, probedAt: now });
+    if (!known || known.renewTime !== renewTime || known.heartbeat !== heartbeat) {
+      this.health.set(name, { renewTime, heartbeat, probedAt: now });
       return false;
     }
     if (now - known.probedAt <= this.gracePeriodMs || ready?.status === 'Unknown') return false;
