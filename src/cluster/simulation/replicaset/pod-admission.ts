@@ -82,10 +82,16 @@ function mountToken(container: Container, volume: string): Container {
   // Copied field by field in the order worked out once: faster than spreading or rebuilding entries per pod.
   const source = container as Record<string, unknown>;
   const mounted: Record<string, unknown> = {};
-  for (const key of split.before) mounted[key] = source[key];
+  for (const key of split.before) copyField(mounted, source, key);
   mounted.volumeMounts = [...split.mounts, { name: volume, readOnly: true, mountPath: TOKEN_MOUNT_PATH }];
-  for (const key of split.after) mounted[key] = source[key];
+  for (const key of split.after) copyField(mounted, source, key);
   return mounted as Container;
+}
+
+/** Copies one field as data: a `__proto__` key (a file can hold one) is defined, not assigned, which would set the prototype. */
+function copyField(target: Record<string, unknown>, source: Record<string, unknown>, key: string): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+  else target[key] = source[key];
 }
 
 /** A template's container cut where its volumeMounts go (before terminationMessagePath): the fields before and after, and the mounts it has. */
