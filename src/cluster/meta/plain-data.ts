@@ -16,8 +16,14 @@ function copyValue(value: unknown): unknown {
     return copy;
   }
   const copy: Record<string, unknown> = {};
-  for (const key in value) if (Object.hasOwn(value, key)) copy[key] = copyValue((value as Record<string, unknown>)[key]);
+  for (const key in value) if (Object.hasOwn(value, key)) setField(copy, key, copyValue((value as Record<string, unknown>)[key]));
   return copy;
+}
+
+/** Sets a field as data: a `__proto__` key (JSON and YAML can hold one) is defined, where assigning it would set the prototype. */
+export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /**

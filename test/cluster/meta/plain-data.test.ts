@@ -35,6 +35,13 @@ describe('plainCopy', () => {
     expect(copy).toStrictEqual(structuredClone(original));
   });
 
+  test("copies an own __proto__ key as data, without setting the copy's prototype", () => {
+    const copy = plainCopy(JSON.parse('{"name":"web","__proto__":{"polluted":true}}') as Record<string, unknown>);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify(copy)).toBe('{"name":"web","__proto__":{"polluted":true}}');
+  });
+
   test('copies a frozen object into one that can be changed', () => {
     const copy = plainCopy<{ status: { phase: string } }>(Object.freeze({ status: Object.freeze({ phase: 'Pending' }) }));
     copy.status.phase = 'Running';
