@@ -14,6 +14,7 @@ export {
   sumQuantities,
 } from './quantity.js';
 export { rfc3339, rfc3339Micro, rfc3339Nano } from './time.js';
+export { boundedMemo } from './bounded-memo.js';
 export { plainCopy, samePlainValue, setField, withFields } from './plain-data.js';
 export { randomString, safeAlphanum, safeEncodeString } from './rand.js';
 export { formatGoDuration, formatGoDurationMs, parseGoDuration } from './go-duration.js';

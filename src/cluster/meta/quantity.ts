@@ -5,6 +5,8 @@
  * Values are kept as an exact count of nano-units; like ParseQuantity, finer precision is rounded up.
  */
 
+import { boundedMemo } from './bounded-memo.js';
+
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 export interface Quantity {
@@ -93,32 +95,20 @@ function ceilingOf(nanos: bigint, unit: bigint): number {
 
 const asQuantity = (value: Quantity | string | number | undefined): Quantity => (typeof value === 'object' ? value : mustParseQuantity(value));
 
-/**
- * What a text comes to in `unit`s, rounded up. A cluster has few distinct texts (`100m`, `128Mi`) and reads them for
- * every pod it places: each is parsed once.
- */
-function textIn(text: string, unit: bigint, known: Map<string, number>): number {
-  let value = known.get(text);
-  if (value === undefined) {
-    value = ceilingOf(mustParseQuantity(text).nanos, unit);
-    if (known.size > 10_000) known.clear();
-    known.set(text, value);
-  }
-  return value;
-}
-
 const MILLI = 1_000_000n;
-const valuesOfText = new Map<string, number>();
-const milliValuesOfText = new Map<string, number>();
+
+/** What a text comes to in whole units and in thousandths. A cluster has few distinct texts (`100m`, `128Mi`) and reads them for every pod it places: each is parsed once. */
+const valueOfText = boundedMemo((text: string) => ceilingOf(mustParseQuantity(text).nanos, NANO));
+const milliValueOfText = boundedMemo((text: string) => ceilingOf(mustParseQuantity(text).nanos, MILLI));
 
 /** Quantity.Value: whole units, rounded up (bytes of a memory quantity). A text is parsed as mustParseQuantity does. */
 export function quantityValue(quantity: Quantity | string | number | undefined): number {
-  return typeof quantity === 'string' ? textIn(quantity, NANO, valuesOfText) : ceilingOf(asQuantity(quantity).nanos, NANO);
+  return typeof quantity === 'string' ? valueOfText(quantity) : ceilingOf(asQuantity(quantity).nanos, NANO);
 }
 
 /** Quantity.MilliValue: thousandths, rounded up (millicores of a cpu quantity). */
 export function quantityMilliValue(quantity: Quantity | string | number | undefined): number {
-  return typeof quantity === 'string' ? textIn(quantity, MILLI, milliValuesOfText) : ceilingOf(asQuantity(quantity).nanos, MILLI);
+  return typeof quantity === 'string' ? milliValueOfText(quantity) : ceilingOf(asQuantity(quantity).nanos, MILLI);
 }
 
 /** Quantity.Add from a zero value: the sum takes the format of the first term added while it was zero. */

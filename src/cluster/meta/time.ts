@@ -3,24 +3,17 @@
  * metav1.Time to the second, metav1.MicroTime to the microsecond, and a container runtime's log stamp to the
  * nanosecond. Instants are epoch milliseconds; digits below the millisecond are given by the caller.
  */
+import { boundedMemo } from './bounded-memo.js';
 
 /**
  * The texts of recent seconds. Writes come in bursts within a few seconds (a pod's status, its events; the pods a
  * replay settles at once): the text of each second is made once and shared by every timestamp of that second.
  */
-const secondTexts = new Map<number, string>();
-const KEPT_SECONDS = 4096;
+const secondText = boundedMemo((second: number) => new Date(second * 1000).toISOString().replace('.000Z', 'Z'), 4096);
 
 /** metav1.Time: RFC 3339 to the second (`2024-05-01T10:00:00Z`). */
 export function rfc3339(epochMs: number): string {
-  const second = Math.floor(epochMs / 1000);
-  let text = secondTexts.get(second);
-  if (text === undefined) {
-    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    if (secondTexts.size >= KEPT_SECONDS) secondTexts.clear();
-    secondTexts.set(second, text);
-  }
-  return text;
+  return secondText(Math.floor(epochMs / 1000));
 }
 
 /** metav1.MicroTime: RFC 3339 with microseconds (lease renewTime, event eventTime). */

@@ -1,4 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
+import { boundedMemo } from '../../meta/index.js';
 import type { Node, Pod, Wire } from '../../objects.js';
 import { SeededRandom } from '../random.js';
 
@@ -10,19 +11,8 @@ export function runtimeScheme(node: Node | undefined): string {
   return version.split('://')[0] || 'containerd';
 }
 
-/** Image digests and sizes are properties of the image, the same on every node and every run. */
-export function imageDigest(image: string): string {
-  let digest = digests.get(image);
-  if (digest === undefined) {
-    digest = new SeededRandom(`image-digest/${image}`).hex(64);
-    if (digests.size > 10_000) digests.clear();
-    digests.set(image, digest);
-  }
-  return digest;
-}
-
-/** Digests already drawn: a cluster has a few images and many containers. */
-const digests = new Map<string, string>();
+/** Image digests and sizes are properties of the image, the same on every node and every run; a digest is drawn once per image. */
+export const imageDigest = boundedMemo((image: string): string => new SeededRandom(`image-digest/${image}`).hex(64));
 
 export function imageSizeBytes(image: string): number {
   return new SeededRandom(`image-size/${image}`).int(20_000_000, 200_000_000);
@@ -30,22 +20,16 @@ export function imageSizeBytes(image: string): number {
 
 /** status.containerStatuses[].imageID as each runtime reports it: one string per image and runtime, shared by every container that runs it. */
 export function imageId(image: string, scheme: string): string {
-  let ids = imageIds.get(scheme);
-  if (!ids) {
-    ids = new Map();
-    imageIds.set(scheme, ids);
+  let idOf = imageIdsByScheme.get(scheme);
+  if (!idOf) {
+    idOf = boundedMemo((of: string) => runtimeImageId(of, scheme));
+    imageIdsByScheme.set(scheme, idOf);
   }
-  let id = ids.get(image);
-  if (id === undefined) {
-    id = runtimeImageId(image, scheme);
-    if (ids.size > 10_000) ids.clear();
-    ids.set(image, id);
-  }
-  return id;
+  return idOf(image);
 }
 
-/** Image IDs already made, by runtime scheme and image. */
-const imageIds = new Map<string, Map<string, string>>();
+/** Image IDs already made, by runtime scheme (docker, containerd, cri-o) and image. */
+const imageIdsByScheme = new Map<string, (image: string) => string>();
 
 function runtimeImageId(image: string, scheme: string): string {
   const repository = image.replace(/[:@].*$/, '');
@@ -66,18 +50,11 @@ export function qualifiedImage(image: string): string {
 
 /** status.containerStatuses[].image: dockershim reports the name as written, CRI runtimes the qualified one. */
 export function reportedImage(image: string, scheme: string): string {
-  if (scheme === 'docker') return image;
-  let qualified = qualifiedImages.get(image);
-  if (qualified === undefined) {
-    qualified = qualifiedImage(image);
-    if (qualifiedImages.size > 10_000) qualifiedImages.clear();
-    qualifiedImages.set(image, qualified);
-  }
-  return qualified;
+  return scheme === 'docker' ? image : qualifiedOnce(image);
 }
 
-/** Qualified references already made: one string per image, shared by every container that runs it. */
-const qualifiedImages = new Map<string, string>();
+/** Qualified references made once: one string per image, shared by every container that runs it. */
+const qualifiedOnce = boundedMemo(qualifiedImage);
 
 /** The apiserver's default (pkg/apis/core/v1/defaults.go): Always for `:latest` or no tag, else IfNotPresent. */
 export function pullPolicy(container: Container): string {

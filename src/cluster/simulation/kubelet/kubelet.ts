@@ -5,6 +5,7 @@ import type { ComponentRecorder } from '../event-recorder.js';
 import type { SeededRandom } from '../random.js';
 import { copyOf, NODES, PODS } from '../types.js';
 import { Subscriptions, WorkQueue } from '../work-queue.js';
+import { splitKey } from '../replicaset/workload-objects.js';
 import { newControllerRef, rfc3339 } from '../../meta/index.js';
 import type { BehaviourSource, ContainerBehaviour, ContainerCrash } from './kubelet-config.js';
 import { type PeerNode, peerNodes, type PeerNodes } from './image-logs/index.js';
@@ -242,7 +243,7 @@ export class Kubelet implements Controller, KubeletHost {
     const dormant = this.dormant.get(key);
     if (!dormant) return undefined;
     this.dormant.delete(key);
-    const worker = new PodWorker(this, ...namespacedName(key));
+    const worker = new PodWorker(this, ...splitKey(key));
     this.workers.set(key, worker);
     worker.start(dormant.logs());
     return worker;
@@ -255,13 +256,13 @@ export class Kubelet implements Controller, KubeletHost {
       this.dormant.delete(key);
       dormant.stop();
       // The pod is gone: the runtime removes its containers, and their logs with them.
-      if (!pod) this.context.logs.removePod(...namespacedName(key), dormant.containerNames);
+      if (!pod) this.context.logs.removePod(...splitKey(key), dormant.containerNames);
       return;
     }
     // Any other change of a dormant pod wakes it: a worker adopts it, with the logs already attached.
     const worker = this.workers.get(key) ?? this.wake(key);
     if (!worker && pod && this.adoptDormant(key, pod)) return;
-    const [namespace, name] = namespacedName(key);
+    const [namespace, name] = splitKey(key);
     if (!pod || pod.spec?.nodeName !== this.nodeName) {
       worker?.stop();
       this.workers.delete(key);
@@ -301,12 +302,6 @@ function runsQuietly(pod: Pod, behaviourOf: (container: string, image: string) =
     const behaviour = behaviourOf(container.name, container.image ?? '');
     return !behaviour.crash && !behaviour.logLines && !behaviour.logScript && behaviour.readyAfterMs === undefined;
   });
-}
-
-/** The namespace and name of a pod's key. */
-function namespacedName(key: string): [namespace: string, name: string] {
-  const slash = key.indexOf('/');
-  return slash < 0 ? [key, ''] : [key.slice(0, slash), key.slice(slash + 1)];
 }
 
 /** The node of the pod a change is about: where it is bound, or was. */
