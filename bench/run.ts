@@ -7,6 +7,7 @@ import { type RunningCeiling, startCeiling } from './ceiling-process.js';
 import type { CeilingResponse } from './ceiling-server.js';
 import { residentBytes } from './child-process.js';
 import { type Contention, describeContention, measureContention } from './cpu-contention.js';
+import { describeRuntime, runtimeBetween, type RuntimeWindow, scrapeRuntime } from './runtime-window.js';
 import { type BenchCluster, benchCluster } from './clusters.js';
 import { compactClusterFile } from './compact-cluster.js';
 import { type RunningFacade, startFacade } from './facade-process.js';
@@ -210,7 +211,10 @@ async function measureSize(
 
     log(`GET one pod at ${GET_RATE}/s for ${GET_SECONDS} s after ${GET_WARM_UP_SECONDS} s not counted`);
     await fixedRate(facadeTarget, podPath, GET_RATE, GET_WARM_UP_SECONDS * 1000, { Accept: JSON_ACCEPT });
-    const onFacade = await measureContention(facade.child.pid, () => fixedRate(facadeTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT }));
+    // Its /metrics, read on each side of the window, tells what V8 did during it.
+    const runtimeBefore = await scrapeRuntime(facadeTarget);
+    const measured = await measureContention(facade.child.pid, () => fixedRate(facadeTarget, podPath, GET_RATE, GET_SECONDS * 1000, { Accept: JSON_ACCEPT }));
+    const onFacade: GetWindow = { ...measured, runtime: runtimeBetween(runtimeBefore, await scrapeRuntime(facadeTarget)) };
     const ceilingTarget = targetOf(ceiling);
     await fixedRate(ceilingTarget, podPath, GET_RATE, GET_WARM_UP_SECONDS * 1000, { Accept: JSON_ACCEPT });
     const onCeiling = await measureContention(ceiling.child.pid, () =>
@@ -323,16 +327,16 @@ function queryRow(name: string, cluster: string, timing: QueryTiming | undefined
   };
 }
 
-type GetWindow = { result: Awaited<ReturnType<typeof fixedRate>>; contention: Contention };
+type GetWindow = { result: Awaited<ReturnType<typeof fixedRate>>; contention: Contention; runtime?: RuntimeWindow };
 
 function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWindow | undefined, large: boolean, why?: string): Row {
   const p = (window: GetWindow | undefined, q: number): number | undefined => (window ? percentile(window.result.latencies, q) : undefined);
   const describe = (window: GetWindow | undefined): string => {
     if (!window) return '—';
-    const { result, contention } = window;
+    const { result, contention, runtime } = window;
     const cpus = describeContention(contention);
     const load = result.loadWaitedMs === undefined ? undefined : `the load's thread waited ${Math.round(result.loadWaitedMs).toLocaleString('en-US')} ms`;
-    const figures = [cpus, load].filter((part) => part !== undefined).join('; ');
+    const figures = [runtime ? describeRuntime(runtime) : undefined, cpus, load].filter((part) => part !== undefined && part !== '').join('; ');
     return `p50 ${formatMs(p(window, 50))}, p99 ${formatMs(p(window, 99))}, ${result.errors} errors of ${result.sent}${figures ? `; ${figures}` : ''}`;
   };
   // A p99 the bare server itself misses on this machine and load generator is no target kubefacade can meet here.
@@ -341,7 +345,8 @@ function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWind
     large && ceilingP99 !== undefined && ceilingP99 > GET_P99_LIMIT_MS
       ? `the ceiling's own p99 is ${formatMs(ceilingP99)} on this machine, above the target`
       : undefined;
-  const note = why ?? [floor, large ? kdamondNote(facade, ceiling) : undefined].filter((part) => part !== undefined).join('; ');
+  const note =
+    why ?? [floor, large ? runtimeNote(facade) : undefined, large ? kdamondNote(facade, ceiling) : undefined].filter((part) => part !== undefined).join('; ');
   return {
     measurement: `GET one pod at ${GET_RATE.toLocaleString('en-US')}/s (${GET_SECONDS} s, open loop)`,
     cluster,
@@ -356,6 +361,19 @@ function getRow(cluster: string, facade: GetWindow | undefined, ceiling: GetWind
       : [],
     ...(note ? { why: note } : {}),
   };
+}
+
+/**
+ * What V8 did in kubefacade's process during its window, when it stopped the process long enough to matter: a
+ * full (major or incremental-marking) collection, or an event-loop delay above the p99 target.
+ */
+function runtimeNote(facade: GetWindow | undefined): string | undefined {
+  const runtime = facade?.runtime;
+  if (!runtime) return undefined;
+  const full = [...runtime.collections].filter(([kind]) => kind === 'major' || kind === 'incremental');
+  const delayed = runtime.longestDelayMs !== undefined && runtime.longestDelayMs > GET_P99_LIMIT_MS;
+  if (full.length === 0 && !delayed) return undefined;
+  return `in kubefacade's ${GET_SECONDS} s: ${describeRuntime(runtime)}`;
 }
 
 /**

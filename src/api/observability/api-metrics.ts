@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry } from 'prom-client';
+import { processMetrics } from './process-metrics.js';
 import { REQUEST_LABEL_NAMES, type RequestLabels } from './request-labels.js';
 
 /**
@@ -12,7 +13,8 @@ type DurationLabel = (typeof REQUEST_LABEL_NAMES)[number];
 
 /**
  * The server's Prometheus metrics, in a registry of their own (not prom-client's global one) so that several
- * servers in one jest process count separately. Names and labels are the real API server's.
+ * servers in one jest process count separately. Names and labels are the real API server's. /metrics serves them
+ * with the process's own (process-metrics.ts).
  */
 export class ApiMetrics {
   readonly registry = new Registry();
@@ -20,6 +22,8 @@ export class ApiMetrics {
   private readonly durations: Histogram<DurationLabel>;
 
   constructor() {
+    // The process's collectors observe from now on: a collection before the first scrape is counted too.
+    processMetrics();
     this.requests = new Counter({
       name: 'apiserver_request_total',
       help: 'Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
@@ -43,7 +47,7 @@ export class ApiMetrics {
 
   /** The metrics in Prometheus text exposition format. */
   text(): Promise<string> {
-    return this.registry.metrics();
+    return Registry.merge([this.registry, processMetrics()]).metrics();
   }
 
   get contentType(): string {

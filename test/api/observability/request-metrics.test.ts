@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { ApiMetrics, metricsRouter, requestMetrics } from '../../../src/api/observability/index.js';
+import { releaseGarbage } from '../../../src/release-garbage.js';
 
 /** A clock that moves only when the handler under test says so. */
 function fakeClock(): { now: () => number; advance(ms: number): void } {
@@ -94,8 +95,10 @@ describe('GET /metrics', () => {
     expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
     expect(response.text).toMatch(/^# HELP apiserver_request_total .+\n# TYPE apiserver_request_total counter\n/m);
     expect(response.text).toMatch(/^# HELP apiserver_request_duration_seconds .+\n# TYPE apiserver_request_duration_seconds histogram\n/m);
+    // A value is a Go float: Prometheus reads it with strconv.ParseFloat, which takes NaN in any case (prom-client
+    // writes an event-loop mean with no sample yet as `Nan`).
     for (const line of response.text.split('\n').filter((l) => l !== '' && !l.startsWith('#'))) {
-      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [0-9.e+-]+$/);
+      expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? ([0-9.e+-]+|nan|[+-]?inf)$/i);
     }
   });
 
@@ -106,5 +109,27 @@ describe('GET /metrics', () => {
     expect(await scrape(app)).toContain(
       'apiserver_request_total{verb="GET",dry_run="",group="",version="",resource="",subresource="/metrics",scope="",component="apiserver",code="200"} 1',
     );
+  });
+
+  it("carries the process's metrics beside the server's, as kube-apiserver carries its process's", async () => {
+    const metrics = new ApiMetrics();
+    const app = appWith(metrics, fakeClock());
+    releaseGarbage();
+    // Node hands a collection to its observers two turns of the event loop later (node_perf.cc, then
+    // internal/perf/observe.js): a few turns, not a time, are waited for.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const text = await scrape(app);
+
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'process_start_time_seconds', 'nodejs_eventloop_lag_max_seconds']) {
+      expect(text).toMatch(new RegExp(`^${name} [0-9.e+-]+$`, 'm'));
+    }
+    const majorCount = /^nodejs_gc_duration_seconds_count\{kind="major"\} (\d+)$/m.exec(text)?.[1];
+    expect(Number(majorCount)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("serves one set of the process's metrics to every server of the process", async () => {
+    const first = await scrape(appWith(new ApiMetrics(), fakeClock()));
+    const second = await scrape(appWith(new ApiMetrics(), fakeClock()));
+    for (const text of [first, second]) expect(text.match(/^# TYPE process_resident_memory_bytes gauge$/gm)).toHaveLength(1);
   });
 });
