@@ -25,6 +25,7 @@ import {
 } from './cluster/index.js';
 import { bearerTokenFor } from './credentials/bearer-token.js';
 import { releaseGarbageOfLargeHeap } from './release-garbage.js';
+import { servingHeap } from './serving-heap.js';
 import { buildKubeconfig, serverAddress, serverUrl } from './kubeconfig/index.js';
 import { createLogger, isLogLevel, type Logger } from './logging/logger.js';
 import type { ServingMaterial } from './tls/index.js';
@@ -102,6 +103,7 @@ export interface RunningServer {
  * listens, and resolves once the server accepts connections.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  servingHeap();
   const host = options.host ?? '127.0.0.1';
   const http = options.http ?? false;
   const logger = options.logger ?? createLogger(logLevelOf(options.logLevel));

@@ -1,5 +1,6 @@
 import { describeRuntime, parseRuntimeFigures, runtimeBetween } from '../../bench/runtime-window.js';
 import { ApiMetrics } from '../../src/api/observability/index.js';
+import { collectedAndObserved } from '../support/collections-observed.js';
 import { releaseGarbage } from '../../src/release-garbage.js';
 
 const scrape = (gc: string, lag: string): string =>
@@ -48,10 +49,7 @@ describe("a server process's runtime over a measurement", () => {
   it("reads the collections a kubefacade server's /metrics carries", async () => {
     const metrics = new ApiMetrics();
     const before = parseRuntimeFigures(await metrics.text());
-    releaseGarbage();
-    // Node hands a collection to its observers two turns of the event loop later (node_perf.cc, then
-    // internal/perf/observe.js): a few turns, not a time, are waited for.
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await collectedAndObserved(releaseGarbage);
     const window = runtimeBetween(before, parseRuntimeFigures(await metrics.text()));
     expect(window.collections.get('major')?.count).toBeGreaterThanOrEqual(1);
   });

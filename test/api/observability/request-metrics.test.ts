@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { ApiMetrics, metricsRouter, requestMetrics } from '../../../src/api/observability/index.js';
+import { collectedAndObserved } from '../../support/collections-observed.js';
 import { releaseGarbage } from '../../../src/release-garbage.js';
 
 /** A clock that moves only when the handler under test says so. */
@@ -114,10 +115,7 @@ describe('GET /metrics', () => {
   it("carries the process's metrics beside the server's, as kube-apiserver carries its process's", async () => {
     const metrics = new ApiMetrics();
     const app = appWith(metrics, fakeClock());
-    releaseGarbage();
-    // Node hands a collection to its observers two turns of the event loop later (node_perf.cc, then
-    // internal/perf/observe.js): a few turns, not a time, are waited for.
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await collectedAndObserved(releaseGarbage);
     const text = await scrape(app);
 
     for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'process_start_time_seconds', 'nodejs_eventloop_lag_max_seconds']) {

@@ -1,0 +1,20 @@
+import { processMetrics } from '../../src/api/observability/process-metrics.js';
+
+/** How many full collections the process's metrics have counted. */
+async function majorCollections(): Promise<number> {
+  const values = (await processMetrics().getSingleMetric('nodejs_gc_duration_seconds')?.get())?.values ?? [];
+  // A histogram's values are its buckets, sum and count, each named (MetricValueWithName).
+  const named = values as { metricName?: string; labels: Record<string, string | number | undefined>; value: number }[];
+  return named.find((value) => value.metricName === 'nodejs_gc_duration_seconds_count' && value.labels['kind'] === 'major')?.value ?? 0;
+}
+
+/**
+ * Runs `collect` (which makes V8 collect the whole heap) and resolves once the process's metrics have counted it.
+ * Node hands a collection to its observers a turn or two of the event loop later (node_perf.cc, then
+ * internal/perf/observe.js), later on a busy machine: turns are waited for, a bounded number, not a time.
+ */
+export async function collectedAndObserved(collect: () => void): Promise<void> {
+  const before = await majorCollections();
+  collect();
+  for (let turn = 0; turn < 1000 && (await majorCollections()) === before; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
