@@ -5,22 +5,26 @@ import { get, type Target } from './http.js';
  * V8's collections by kind, and the longest the event loop was held up. A server's tail latency is set by the
  * moments it answers nothing; these say whether the collector made them.
  */
+/** Collections by kind (major, minor, incremental, weakcb): how many, and seconds in all. */
+export type Collections = Map<string, { count: number; seconds: number }>;
+
 export interface RuntimeWindow {
-  /** Collections during the window by kind (major, minor, incremental, weakcb): how many, and seconds in all. */
-  collections: Map<string, { count: number; seconds: number }>;
+  /** Collections during the window. */
+  collections: Collections;
   /** The longest event-loop delay during the window, in ms (nodejs_eventloop_lag_max_seconds, reset by each scrape). */
   longestDelayMs: number | undefined;
 }
 
 /** The figures of one scrape that a window is made of. */
 export interface RuntimeFigures {
-  collections: Map<string, { count: number; seconds: number }>;
+  /** Collections since the process started. */
+  collections: Collections;
   lagMaxSeconds: number | undefined;
 }
 
 /** nodejs_gc_duration_seconds' _count and _sum by kind, and nodejs_eventloop_lag_max_seconds, from Prometheus text. */
 export function parseRuntimeFigures(text: string): RuntimeFigures {
-  const collections = new Map<string, { count: number; seconds: number }>();
+  const collections: Collections = new Map();
   let lagMaxSeconds: number | undefined;
   for (const line of text.split('\n')) {
     const gc = /^nodejs_gc_duration_seconds_(count|sum)\{kind="([a-z]+)"\} (\S+)$/.exec(line);
@@ -40,7 +44,7 @@ export function parseRuntimeFigures(text: string): RuntimeFigures {
 
 /** The collections between two scrapes, and the longest delay the second one saw. */
 export function runtimeBetween(before: RuntimeFigures, after: RuntimeFigures): RuntimeWindow {
-  const collections = new Map<string, { count: number; seconds: number }>();
+  const collections: Collections = new Map();
   for (const [kind, figures] of after.collections) {
     const earlier = before.collections.get(kind) ?? { count: 0, seconds: 0 };
     const count = figures.count - earlier.count;

@@ -1,11 +1,9 @@
+import { parseRuntimeFigures } from '../../bench/runtime-window.js';
 import { processMetrics } from '../../src/api/observability/process-metrics.js';
 
-/** How many full collections the process's metrics have counted. */
+/** How many full collections the process's metrics have counted, read as the bench reads a server's /metrics. */
 async function majorCollections(): Promise<number> {
-  const values = (await processMetrics().getSingleMetric('nodejs_gc_duration_seconds')?.get())?.values ?? [];
-  // A histogram's values are its buckets, sum and count, each named (MetricValueWithName).
-  const named = values as { metricName?: string; labels: Record<string, string | number | undefined>; value: number }[];
-  return named.find((value) => value.metricName === 'nodejs_gc_duration_seconds_count' && value.labels['kind'] === 'major')?.value ?? 0;
+  return parseRuntimeFigures(await processMetrics().metrics()).collections.get('major')?.count ?? 0;
 }
 
 /**

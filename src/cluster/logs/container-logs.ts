@@ -50,7 +50,8 @@ interface ContainerLog {
  */
 export const MAX_LINES_PER_INSTANCE = 10_000;
 
-const keyOf = (namespace: string, pod: string, container: string): string => `${namespace}/${pod}/${container}`;
+const podKeyOf = (namespace: string, pod: string): string => `${namespace}/${pod}`;
+const keyOf = (namespace: string, pod: string, container: string): string => `${podKeyOf(namespace, pod)}/${container}`;
 
 /**
  * What each container has written, as the kubelet keeps it: the lines of the running instance and of the one
@@ -74,13 +75,13 @@ export class ContainerLogs {
    * or when `attachDeferred` asks: a large cluster's running pods, adopted as they are, mostly never are.
    */
   defer(namespace: string, pod: string, logs: DeferredLogs): void {
-    this.deferred.set(`${namespace}/${pod}`, logs);
+    this.deferred.set(podKeyOf(namespace, pod), logs);
   }
 
   /** Runs the pod's deferred attach now, if it has one. */
   attachDeferred(namespace: string, pod: string): void {
     if (this.deferred.size === 0) return;
-    const key = `${namespace}/${pod}`;
+    const key = podKeyOf(namespace, pod);
     const logs = this.deferred.get(key);
     if (!logs) return;
     this.deferred.delete(key);
@@ -132,7 +133,7 @@ export class ContainerLogs {
 
   /** A pod's containers are removed with it: their lines go, their followers' streams end. */
   removePod(namespace: string, pod: string, containers: readonly string[]): void {
-    this.deferred.delete(`${namespace}/${pod}`);
+    this.deferred.delete(podKeyOf(namespace, pod));
     for (const container of containers) {
       const log = this.logs.get(keyOf(namespace, pod, container));
       if (log) this.detach(log);
