@@ -8,6 +8,8 @@ export const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/j
 export const PROTOBUF = 'application/vnd.kubernetes.protobuf,application/json';
 export const JSON_ACCEPT = 'application/json';
 
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export interface Query {
   /** The row's name: `full pod LIST (JSON)`. */
   name: string;
@@ -15,15 +17,32 @@ export interface Query {
   accept: string;
   /** Runs whose median is reported. */
   runs: number;
+  /**
+   * The same query on the smaller cluster (its own path there: a namespace or a node of the same size), asked in
+   * the same runs as this one when the smaller cluster's servers are given to `timeQueries`.
+   */
+  smallerPath?: string;
 }
 
-export interface QueryTiming {
-  query: Query;
+/** The servers of one cluster: kubefacade and, once it is running, the ceiling. */
+export interface Servers {
+  facade: Target;
+  ceiling: Target | undefined;
+}
+
+export interface Medians {
   facadeMs: number | undefined;
   ceilingMs: number | undefined;
+  /** Of kubefacade's answer. */
   bytes: number;
+}
+
+export interface QueryTiming extends Medians {
+  query: Query;
   status: number;
   error?: string;
+  /** The same query on the smaller cluster's servers, asked in turn with these: present when both were there to ask. */
+  smaller?: Medians;
 }
 
 /** Asks kubefacade each query once, keeping the answer in a file for the ceiling. */
@@ -49,7 +68,7 @@ export async function captureAnswers(
         file,
       });
     } catch (error: unknown) {
-      failures.set(query.name, error instanceof Error ? error.message : String(error));
+      failures.set(query.name, errorText(error));
     }
   }
   return { responses, failures };
@@ -64,12 +83,26 @@ export async function captureAnswers(
  */
 const warmUpRuns = (query: Query): number => (query.runs > 3 ? 2 * query.runs : 1);
 
-/** Each query's median time on both servers, runs alternating between them so that neither gets a quieter machine. */
+/** One server asked one path in every run, and the times it took. */
+interface Side {
+  target: Target;
+  path: string;
+  times: number[];
+  bytes: number;
+  status: number;
+}
+
+/**
+ * Each query's median time on both servers, runs alternating between them so that neither gets a quieter machine.
+ * Given the smaller cluster's servers, a query with a `smallerPath` asks them too, in the same runs: the cost of
+ * the same query on two sizes of cluster is then compared over the same seconds of the machine (measured minutes
+ * apart, the same bytes from the bare server took from 1.5 to 2.4 times as long: bench/README.md).
+ */
 export async function timeQueries(
-  facade: Target,
-  ceiling: Target | undefined,
+  servers: Servers,
   queries: readonly Query[],
   failures: ReadonlyMap<string, string>,
+  smaller?: Servers,
 ): Promise<QueryTiming[]> {
   const timings: QueryTiming[] = [];
   for (const query of queries) {
@@ -78,24 +111,37 @@ export async function timeQueries(
       timings.push({ query, facadeMs: undefined, ceilingMs: undefined, bytes: 0, status: 0, error: failure });
       continue;
     }
-    const facadeTimes: number[] = [];
-    const ceilingTimes: number[] = [];
-    let bytes = 0;
-    let status = 0;
+    const side = (target: Target, path: string): Side => ({ target, path, times: [], bytes: 0, status: 0 });
+    const facade = side(servers.facade, query.path);
+    const ceiling = servers.ceiling && side(servers.ceiling, query.path);
+    const inTurn = smaller !== undefined && query.smallerPath !== undefined;
+    const smallerFacade = inTurn ? side(smaller.facade, query.smallerPath as string) : undefined;
+    const smallerCeiling = inTurn && smaller.ceiling ? side(smaller.ceiling, query.smallerPath as string) : undefined;
+    const sides = [facade, smallerFacade, ceiling, smallerCeiling].filter((each): each is Side => each !== undefined);
     try {
       for (let run = -warmUpRuns(query); run < query.runs; run++) {
-        const a = await get(facade, query.path, { headers: { Accept: query.accept } });
-        const b = ceiling ? await get(ceiling, query.path, { headers: { Accept: query.accept } }) : undefined;
-        // The first runs warm caches, connections and the JIT; they are not counted.
-        if (run < 0) continue;
-        facadeTimes.push(a.ms);
-        if (b) ceilingTimes.push(b.ms);
-        bytes = a.bytes;
-        status = a.status;
+        for (const each of sides) {
+          const answer = await get(each.target, each.path, { headers: { Accept: query.accept } });
+          // The first runs warm caches, connections and the JIT; they are not counted.
+          if (run < 0) continue;
+          each.times.push(answer.ms);
+          each.bytes = answer.bytes;
+          each.status = answer.status;
+        }
       }
-      timings.push({ query, facadeMs: median(facadeTimes), ceilingMs: median(ceilingTimes), bytes, status });
+      const medians = (onFacade: Side, onCeiling: Side | undefined): Medians => ({
+        facadeMs: median(onFacade.times),
+        ceilingMs: onCeiling ? median(onCeiling.times) : undefined,
+        bytes: onFacade.bytes,
+      });
+      timings.push({
+        query,
+        ...medians(facade, ceiling),
+        status: facade.status,
+        ...(smallerFacade ? { smaller: medians(smallerFacade, smallerCeiling) } : {}),
+      });
     } catch (error: unknown) {
-      timings.push({ query, facadeMs: undefined, ceilingMs: undefined, bytes, status, error: error instanceof Error ? error.message : String(error) });
+      timings.push({ query, facadeMs: undefined, ceilingMs: undefined, bytes: facade.bytes, status: facade.status, error: errorText(error) });
     }
   }
   return timings;

@@ -19,6 +19,8 @@ export interface GeneratedClusterSummary {
   objects: number;
   /** Objects by kind. */
   kinds: Record<string, number>;
+  /** Pods by namespace, every namespace that has any. */
+  podsByNamespace: Record<string, number>;
   samples: {
     /** An application namespace and how many pods it holds. */
     namespace: { name: string; pods: number };
@@ -164,6 +166,7 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
         namespaces: kinds.Namespace ?? 0,
         objects,
         kinds: { ...kinds },
+        podsByNamespace: Object.fromEntries(podsByNamespace),
         samples: {
           namespace: { name: sampleNamespace, pods: podsByNamespace.get(sampleNamespace) ?? 0 },
           node: { name: sampleNode?.name ?? '', pods: sampleNode === undefined ? 0 : (podsOnNode[sampleNode.index] ?? 0) },

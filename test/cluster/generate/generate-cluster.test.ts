@@ -86,6 +86,9 @@ describe('kubefacade generate', () => {
     expect(samples.labelSelector.pods).toBe(100);
     expect(pods.filter((pod) => selector.matches(pod.metadata.labels))).toHaveLength(100);
     expect(pods.filter((pod) => pod.metadata.namespace === samples.namespace.name)).toHaveLength(samples.namespace.pods);
+    const counted = new Map<string, number>();
+    for (const pod of pods) counted.set(pod.metadata.namespace as string, (counted.get(pod.metadata.namespace as string) ?? 0) + 1);
+    expect(cluster.summary().podsByNamespace).toEqual(Object.fromEntries(counted));
     expect(pods.filter((pod) => (pod.spec as { nodeName?: string }).nodeName === samples.node.name)).toHaveLength(samples.node.pods);
     expect(pods.find((pod) => pod.metadata.name === samples.pod.name)?.status).toMatchObject({ phase: 'Running' });
   });
