@@ -13,7 +13,7 @@ import { compactClusterFile } from './compact-cluster.js';
 import { type RunningFacade, startFacade } from './facade-process.js';
 import { get, type Target } from './http.js';
 import { kubeconfigFor, recordingProxy, runKubectl } from './kubectl-timing.js';
-import { captureAnswers, JSON_ACCEPT, PROTOBUF, type Query, TABLE, type QueryTiming, timeQueries } from './measure-queries.js';
+import { captureAnswers, JSON_ACCEPT, PROTOBUF, type Query, TABLE, type QueryTiming, type SizePair, timeQueries } from './measure-queries.js';
 import { fixedRate } from './rate-load.js';
 import { renderMarkdown } from './report-markdown.js';
 import { renderSvg } from './report-svg.js';
@@ -64,7 +64,6 @@ const targetOf = (server: RunningFacade | RunningCeiling, headers: Record<string
 interface SizeResult {
   cluster: BenchCluster | undefined;
   queries: Query[];
-  timings: Map<string, QueryTiming>;
   /** Its kubefacade and ceiling, kept running when asked to: the larger cluster's queries ask them in turn. */
   serving?: { facade: RunningFacade; ceiling: RunningCeiling };
 }
@@ -136,7 +135,7 @@ interface SizeOptions {
 async function measureSize(size: { nodes: number; pods: number }, workDir: string, rows: Row[], options: SizeOptions): Promise<SizeResult> {
   const { large, small } = options;
   const cluster = label(size.pods);
-  const result: SizeResult = { cluster: undefined, queries: [], timings: new Map() };
+  const result: SizeResult = { cluster: undefined, queries: [] };
   let generated: BenchCluster;
   try {
     log(`cluster of ${size.nodes} nodes, ${size.pods} pods`);
@@ -227,12 +226,14 @@ async function measureSize(size: { nodes: number; pods: number }, workDir: strin
     // The rest of this size is measured with the smaller cluster's servers gone.
     if (small) await stopServing(small);
     for (const timing of timings) {
-      result.timings.set(timing.query.name, timing);
       const answered = responses.find((response) => response.path === timing.query.path && response.accept === timing.query.accept)?.contentType ?? '';
       const note =
         timing.query.accept === PROTOBUF && !answered.includes('protobuf') ? `kubefacade answered ${answered || 'nothing'}, not protobuf` : undefined;
       rows.push(queryRow(timing.query.name, cluster, timing, large, small, timing.error ?? note));
-      const then = timing.smaller ? `; in turn, ${formatMs(timing.smaller.facadeMs)} vs ${formatMs(timing.smaller.ceilingMs)} on the smaller cluster` : '';
+      const across = timing.acrossSizes;
+      const then = across
+        ? `; across sizes, in turn: kubefacade ${formatMs(across.facade.largerMs)} against ${formatMs(across.facade.smallerMs)}, ceiling ${formatMs(across.ceiling?.largerMs)} against ${formatMs(across.ceiling?.smallerMs)}`
+        : '';
       log(`${timing.query.name}: ${formatMs(timing.facadeMs)} vs ${formatMs(timing.ceilingMs)} (${formatBytes(timing.bytes)})${then}`);
     }
 
@@ -344,33 +345,31 @@ function queryRow(name: string, cluster: string, timing: QueryTiming | undefined
   const limit = RATIO_TARGETS.find(([pattern]) => pattern.test(name))?.[1];
   if (large && limit !== undefined) checks.push({ label: 'ratio', value: ratio, limit, unit: '×' });
   const smallLabel = small?.cluster ? label(small.cluster.summary.pods) : 'the smaller cluster';
-  const smaller = timing?.smaller;
+  const across = timing?.acrossSizes;
+  const notes = why === undefined ? [] : [why];
   if (large && SCALE_FREE.some((pattern) => pattern.test(name))) {
-    // Both sizes' costs come from the same runs, the smaller cluster's servers asked in turn with these.
-    const growth = ratioOf(timing?.facadeMs, smaller?.facadeMs);
+    const growth = ratioOf(across?.facade.largerMs, across?.facade.smallerMs);
     checks.push({ label: `× ${smallLabel} cost`, value: growth, limit: 1.2, unit: '×' });
-    if (timing?.facadeMs !== undefined && smaller === undefined) {
-      const told = `${smallLabel}: its servers were not running to be asked in turn`;
-      why = why === undefined ? told : `${why}; ${told}`;
-    }
-    // What the machine did to the same bytes between the two sizes: the ceiling's own growth, told beside a miss.
-    const ceilingGrowth = ratioOf(timing?.ceilingMs, smaller?.ceilingMs);
+    if (timing?.facadeMs !== undefined && across === undefined) notes.push(`${smallLabel}: its servers were not running to be asked in turn`);
+    // What the machine did to the same bytes between the two sizes: the ceilings' own growth, told beside a miss.
+    const ceilingGrowth = ratioOf(across?.ceiling?.largerMs, across?.ceiling?.smallerMs);
     if (growth !== undefined && growth > 1.2 && ceilingGrowth !== undefined) {
-      const told = `the ceiling, answering with the same bytes, took ${ceilingGrowth.toFixed(2)}× its time on the smaller cluster`;
-      why = why === undefined ? told : `${why}; ${told}`;
+      notes.push(`the ceiling, answering with the same bytes, took ${ceilingGrowth.toFixed(2)}× the smaller cluster's ceiling's time`);
     }
   }
+  const inTurn = (pair: SizePair | undefined, bytes = ''): string =>
+    pair ? `; in turn with ${smallLabel}: ${formatMs(pair.largerMs)} against ${formatMs(pair.smallerMs)}${bytes}` : '';
   return {
     measurement: name,
     cluster,
     facade:
       timing?.facadeMs === undefined
         ? '—'
-        : `${formatMs(timing.facadeMs)} (${formatBytes(timing.bytes)})${smaller ? `; ${smallLabel} in turn: ${formatMs(smaller.facadeMs)} (${formatBytes(smaller.bytes)})` : ''}`,
-    ceiling: `${formatMs(timing?.ceilingMs)}${smaller ? `; ${smallLabel} in turn: ${formatMs(smaller.ceilingMs)}` : ''}`,
+        : `${formatMs(timing.facadeMs)} (${formatBytes(timing.bytes)})${inTurn(across?.facade, across ? ` (${formatBytes(across.smallerBytes)})` : '')}`,
+    ceiling: `${formatMs(timing?.ceilingMs)}${inTurn(across?.ceiling)}`,
     ratio,
     checks,
-    ...(why === undefined ? {} : { why }),
+    ...(notes.length === 0 ? {} : { why: notes.join('; ') }),
   };
 }
 
