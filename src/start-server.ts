@@ -8,7 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiMetrics } from './api/observability/index.js';
 import { anonymousAuthFor } from './api/authentication/index.js';
-import { DEFAULT_IN_FLIGHT_LIMITS } from './api/limits/index.js';
+import { CONNECTION_TIMEOUTS, DEFAULT_IN_FLIGHT_LIMITS } from './api/limits/index.js';
 import type { ProtectionOptions } from './api/protection.js';
 import { serverClassesFor } from './api/app-server-classes.js';
 import { createApp } from './api/server.js';
@@ -153,8 +153,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const classes = serverClassesFor(app);
     const server =
       material === undefined
-        ? createHttpServer(classes, app)
-        : createHttpsServer({ ...classes, cert: material.serving.certPem, key: material.serving.keyPem }, app);
+        ? createHttpServer({ ...classes, ...CONNECTION_TIMEOUTS }, app)
+        : createHttpsServer({ ...classes, ...CONNECTION_TIMEOUTS, cert: material.serving.certPem, key: material.serving.keyPem }, app);
     const sockets = trackSockets(server);
     const port = await listen(server, options.port ?? 0, host);
     address = serverAddress(host, port);

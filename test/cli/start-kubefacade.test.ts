@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { IncomingHttpHeaders } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,13 +20,13 @@ async function kubectl(args: string[]): Promise<string> {
 }
 
 /** GET over https trusting only the server's own CA. */
-function getTrusting(url: string, caPem: string): Promise<{ status: number; body: string }> {
+function getTrusting(url: string, caPem: string): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     httpsGet(url, { ca: caPem }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
     }).on('error', reject);
   });
 }
@@ -51,6 +52,14 @@ describe('startKubefacade over https', () => {
     const core = server.kubeConfig.makeApiClient(CoreV1Api);
     const nodes = await core.listNode();
     expect(nodes.items.map((n) => n.metadata?.name)).toEqual(['node1', 'node2', 'node3']);
+  });
+
+  it("keeps an idle keep-alive connection for kube-apiserver's 90 s, not Node's 5 s", async () => {
+    // Node announces the idle timeout its server was given; kube-apiserver's is 90 s (secure_serving.go IdleTimeout).
+    const { status, headers } = await getTrusting(`${server.url}/version`, server.caPem ?? '');
+    expect(status).toBe(200);
+    expect(headers.connection).toBe('keep-alive');
+    expect(headers['keep-alive']).toBe('timeout=90');
   });
 
   it('serves a certificate Go accepts: kubectl reads the server through the kubeconfig, without prompting', async () => {

@@ -1,3 +1,4 @@
+export { CONNECTION_TIMEOUTS } from './connection-timeouts.js';
 export { DEFAULT_IN_FLIGHT_LIMITS, type InFlightLimits, maxInFlight } from './max-in-flight.js';
 export { MAX_REQUEST_BODY_BYTES } from './request-entity-too-large.js';
 export type { RequestKind } from './request-kind.js';
