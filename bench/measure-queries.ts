@@ -18,8 +18,8 @@ export interface Query {
   /** Runs whose median is reported. */
   runs: number;
   /**
-   * The same query on the smaller cluster (its own path there: a namespace or a node of the same size), asked in
-   * the same runs as this one when the smaller cluster's servers are given to `timeQueries`.
+   * The same query on the smaller cluster (its own path there: a namespace of the same size), asked in turn with
+   * this one when the smaller cluster's servers are given to `timeQueries`.
    */
   smallerPath?: string;
 }
