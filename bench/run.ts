@@ -357,15 +357,15 @@ function queryRow(name: string, cluster: string, timing: QueryTiming | undefined
       notes.push(`the ceiling, answering with the same bytes, took ${ceilingGrowth.toFixed(2)}× the smaller cluster's ceiling's time`);
     }
   }
-  const inTurn = (pair: SizePair | undefined, bytes = ''): string =>
-    pair ? `; in turn with ${smallLabel}: ${formatMs(pair.largerMs)} against ${formatMs(pair.smallerMs)}${bytes}` : '';
+  // The same query asked in turn of both sizes' servers of one kind, and the size of the smaller one's answer if given.
+  const inTurn = (pair: SizePair | undefined, smallerBytes?: number): string =>
+    pair
+      ? `; in turn with ${smallLabel}: ${formatMs(pair.largerMs)} against ${formatMs(pair.smallerMs)}${smallerBytes === undefined ? '' : ` (${formatBytes(smallerBytes)})`}`
+      : '';
   return {
     measurement: name,
     cluster,
-    facade:
-      timing?.facadeMs === undefined
-        ? '—'
-        : `${formatMs(timing.facadeMs)} (${formatBytes(timing.bytes)})${inTurn(across?.facade, across ? ` (${formatBytes(across.smallerBytes)})` : '')}`,
+    facade: timing?.facadeMs === undefined ? '—' : `${formatMs(timing.facadeMs)} (${formatBytes(timing.bytes)})${inTurn(across?.facade, across?.smallerBytes)}`,
     ceiling: `${formatMs(timing?.ceilingMs)}${inTurn(across?.ceiling)}`,
     ratio,
     checks,

@@ -1,13 +1,13 @@
 import { get, type Target } from './http.js';
 
+/** Collections by kind (major, minor, incremental, weakcb): how many, and seconds in all. */
+export type Collections = Map<string, { count: number; seconds: number }>;
+
 /**
  * What kubefacade's process did during a measurement, read from its /metrics (src/api/observability/process-metrics.ts):
  * V8's collections by kind, and the longest the event loop was held up. A server's tail latency is set by the
  * moments it answers nothing; these say whether the collector made them.
  */
-/** Collections by kind (major, minor, incremental, weakcb): how many, and seconds in all. */
-export type Collections = Map<string, { count: number; seconds: number }>;
-
 export interface RuntimeWindow {
   /** Collections during the window. */
   collections: Collections;
